@@ -1,0 +1,25 @@
+import { DataSource } from 'typeorm';
+import { unauthenticated } from '../errors';
+import { Role } from './roles';
+
+/** Who is making a request, with what the policy needs to decide. */
+export interface Actor {
+  personId: number;
+  name: string;
+  roles: Role[];
+  hospitalId: number;
+  /** Consortia the actor's home hospital belongs to. */
+  consortiumIds: number[];
+}
+
+export async function loadActor(db: DataSource, personId: number): Promise<Actor> {
+  const [row] = await db.query(
+    `SELECT p.id, p.name, p.roles, p.hospital_id, p.active,
+            COALESCE(array_agg(m.consortium_id) FILTER (WHERE m.consortium_id IS NOT NULL), '{}') AS consortium_ids
+       FROM person p LEFT JOIN consortium_membership m ON m.hospital_id = p.hospital_id
+      WHERE p.id = $1 GROUP BY p.id`,
+    [personId],
+  );
+  if (!row || !row.active) throw unauthenticated('This account no longer exists or was deactivated: ask an administrator');
+  return { personId: row.id, name: row.name, roles: row.roles, hospitalId: row.hospital_id, consortiumIds: row.consortium_ids };
+}

@@ -1,0 +1,23 @@
+import { DataSource } from 'typeorm';
+import { unauthenticated } from '../errors';
+import { Person } from '../consortium/entities';
+import { Credential } from './entities';
+import { hashPassword, verifyPassword } from './password';
+import { issueToken } from './tokens';
+
+// Verifying against a throwaway hash when the user does not exist keeps the response time the
+// same, so sign-in does not reveal which usernames exist.
+const decoyHash = hashPassword('decoy-password-for-timing');
+
+export class AuthService {
+  constructor(private readonly db: DataSource, private readonly secret: string, private readonly ttlSeconds: number) {}
+
+  async signIn(username: string, password: string): Promise<{ token: string; expiresAt: Date; person: Person }> {
+    const person = await this.db.getRepository(Person).findOneBy({ username: username.trim().toLowerCase() });
+    const credential = person && (await this.db.getRepository(Credential).findOneBy({ personId: person.id }));
+    const ok = await verifyPassword(password, credential?.passwordHash ?? (await decoyHash));
+    if (!person || !credential || !ok) throw unauthenticated('Wrong username or password');
+    if (!person.active) throw unauthenticated('This account was deactivated: ask an administrator');
+    return { ...issueToken(person.id, this.secret, this.ttlSeconds), person };
+  }
+}

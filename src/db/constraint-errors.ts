@@ -1,0 +1,40 @@
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from '../errors';
+
+/**
+ * What a broken constraint means to the person who broke it. The database is the referee;
+ * this turns its verdict into a message and the input field at fault.
+ */
+const meanings: Record<string, { code: DomainError['code']; field: string; message: string }> = {
+  consortium_name_key: { code: 'CONFLICT', field: 'name', message: 'A consortium with this name already exists' },
+  hospital_name_key: { code: 'CONFLICT', field: 'name', message: 'A hospital with this name already exists' },
+  grid_name_key: { code: 'CONFLICT', field: 'name', message: 'A grid with this name already exists' },
+  department_code_key: { code: 'CONFLICT', field: 'code', message: 'A department with this code already exists' },
+  department_name_zh_key: { code: 'CONFLICT', field: 'nameZh', message: 'A department with this Chinese name already exists' },
+  department_name_en_key: { code: 'CONFLICT', field: 'nameEn', message: 'A department with this English name already exists' },
+  person_username_key: { code: 'CONFLICT', field: 'username', message: 'This sign-in name is taken' },
+  patient_national_id_hash_key: { code: 'CONFLICT', field: 'nationalId', message: 'A patient with this national ID number is already registered' },
+};
+
+export function translateConstraintError(error: unknown): DomainError | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const driverError = (error as any).driverError ?? {};
+  const meaning = meanings[driverError.constraint];
+  if (meaning) return new DomainError(meaning.code, meaning.message, meaning.field);
+  switch (driverError.code) {
+    case '23505':
+      return new DomainError('CONFLICT', `This would duplicate an existing record (${driverError.constraint})`);
+    case '23503':
+      return new DomainError('BAD_USER_INPUT', `A referenced record does not exist or is still in use (${driverError.constraint})`);
+    case '23514':
+    case '23P01':
+      return new DomainError(driverError.code === '23P01' ? 'CONFLICT' : 'BAD_USER_INPUT', `The change breaks the rule ${driverError.constraint}`);
+    default:
+      return null;
+  }
+}
+
+/** Adds a new constraint's meaning (features register theirs next to their migrations). */
+export function registerConstraintMeanings(more: typeof meanings): void {
+  Object.assign(meanings, more);
+}

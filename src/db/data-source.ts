@@ -1,0 +1,31 @@
+import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { SnakeNamingStrategy } from './naming-strategy';
+
+/** Counts the statements a DataSource sends: tests use it to prove there is no N+1. */
+export class QueryCounter implements TypeOrmLogger {
+  count = 0;
+  logQuery(): void { this.count++; }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+export function createDataSource(url: string, options: { poolSize?: number; counter?: QueryCounter } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    logging: options.counter ? ['query'] : false,
+    logger: options.counter,
+    extra: { max: options.poolSize ?? 10, application_name: 'consortium-hub' },
+  });
+}

@@ -1,0 +1,140 @@
+import { DataSource } from 'typeorm';
+import { badInput } from '../errors';
+import type { Logger } from '../server/logger';
+import { EventRecord } from './entities';
+import { EventQueue } from './event-queue';
+import { EventTransport } from './transport';
+
+const PAGE = 500;
+
+export interface SubscribeOptions {
+  topics: string[];
+  /** Cursor (event id) of the last event the client saw: replay everything after it first. */
+  after?: string | null;
+  /** The policy's verdict for this subscriber; events it refuses are skipped silently. */
+  accept?: (event: EventRecord) => boolean;
+}
+
+type Listener = (event: EventRecord) => void;
+
+/**
+ * Reads the event log in id order and hands each event to this process's subscribers.
+ * Because ids become visible in commit order (see event-log.ts), "id > last seen" never skips.
+ */
+export class EventBus {
+  readonly #db: DataSource;
+  readonly #transport: EventTransport;
+  readonly #log: Logger;
+  readonly #listeners = new Set<Listener>();
+  #lastDispatched = 0n;
+  #pumping: Promise<void> | null = null;
+  #again = false;
+  #closed = false;
+
+  private constructor(db: DataSource, transport: EventTransport, log: Logger) {
+    this.#db = db;
+    this.#transport = transport;
+    this.#log = log;
+  }
+
+  static async create(db: DataSource, transport: EventTransport, log: Logger): Promise<EventBus> {
+    const bus = new EventBus(db, transport, log);
+    const [{ max }] = await db.query('SELECT COALESCE(MAX(id), 0)::text AS max FROM event');
+    bus.#lastDispatched = BigInt(max);
+    await transport.start(() => bus.#wake());
+    return bus;
+  }
+
+  #wake(): void {
+    if (this.#closed) return;
+    if (this.#pumping) {
+      this.#again = true;
+      return;
+    }
+    this.#pumping = this.#pump()
+      .catch((error) => this.#log.error({ err: error }, 'reading the event log failed; will retry on the next wake-up'))
+      .finally(() => {
+        this.#pumping = null;
+        if (this.#again) {
+          this.#again = false;
+          this.#wake();
+        }
+      });
+  }
+
+  async #pump(): Promise<void> {
+    for (;;) {
+      const rows = await this.#page(this.#lastDispatched, null);
+      for (const event of rows) {
+        this.#lastDispatched = BigInt(event.id);
+        for (const listener of this.#listeners) listener(event);
+      }
+      if (rows.length < PAGE || this.#closed) return;
+    }
+  }
+
+  async #page(after: bigint, topics: string[] | null): Promise<EventRecord[]> {
+    const rows: any[] = await this.#db.query(
+      `SELECT id::text, topic, payload, occurred_at FROM event
+        WHERE id > $1 ${topics ? 'AND topic = ANY($3)' : ''} ORDER BY id LIMIT $2`,
+      topics ? [after.toString(), PAGE, topics] : [after.toString(), PAGE],
+    );
+    return rows.map((r) => Object.assign(new EventRecord(), { id: r.id, topic: r.topic, payload: r.payload, occurredAt: r.occurred_at }));
+  }
+
+  /**
+   * Live events for `topics`, preceded by a replay from the log when `after` is given. The
+   * listener is attached before the replay starts and buffers meanwhile, so nothing that
+   * commits during the replay is lost; ids at or below the last delivered one are dropped, so
+   * nothing arrives twice.
+   */
+  subscribe(options: SubscribeOptions): AsyncIterableIterator<EventRecord> {
+    const topics = new Set(options.topics);
+    const accept = options.accept ?? (() => true);
+    let last: bigint;
+    if (options.after != null) {
+      if (!/^\d{1,19}$/.test(options.after)) throw badInput('after', `"after" must be an event cursor from an earlier event, got "${options.after}"`);
+      last = BigInt(options.after);
+    } else {
+      last = this.#lastDispatched;
+    }
+    let replaying = options.after != null;
+    const buffered: EventRecord[] = [];
+    const queue = new EventQueue<EventRecord>(() => this.#listeners.delete(listener));
+    const deliver = (event: EventRecord) => {
+      const id = BigInt(event.id);
+      if (id <= last) return;
+      last = id;
+      if (accept(event)) queue.push(event);
+    };
+    const listener: Listener = (event) => {
+      if (!topics.has(event.topic)) return;
+      if (replaying) buffered.push(event);
+      else deliver(event);
+    };
+    this.#listeners.add(listener);
+    if (replaying) {
+      (async () => {
+        for (;;) {
+          const rows = await this.#page(last, [...topics]);
+          rows.forEach(deliver);
+          if (rows.length < PAGE) break;
+        }
+        replaying = false;
+        buffered.splice(0).forEach(deliver);
+      })().catch((error) => queue.fail(error));
+    }
+    return queue;
+  }
+
+  get subscriberCount(): number {
+    return this.#listeners.size;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#transport.stop();
+    await this.#pumping;
+    this.#listeners.clear();
+  }
+}

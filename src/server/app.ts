@@ -1,0 +1,163 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import express, { NextFunction, Request, Response } from 'express';
+import { GraphQLError, specifiedRules, validate } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import { Actor, loadActor } from '../auth/actor';
+import { verifyToken } from '../auth/tokens';
+import type { HubConfig } from '../config';
+import { DomainError } from '../errors';
+import { EventBus } from '../events/event-bus';
+import { PgNotifyTransport } from '../events/transport';
+import { createContext, createServices, HubContext } from './context';
+import { createErrorFormatter } from './format-error';
+import { healthRoutes } from './health';
+import { queryLimitRules } from './limits';
+import type { Logger } from './logger';
+import { hubSchema } from './schema';
+
+export interface Hub {
+  url: string;
+  wsUrl: string;
+  server: Server;
+  bus: EventBus;
+  close(): Promise<void>;
+}
+
+export interface HubOptions {
+  config: HubConfig;
+  db: DataSource;
+  /** The URL the event transport listens on (the DataSource's own). */
+  databaseUrl: string;
+  log: Logger;
+}
+
+const bearer = (header: unknown) => (typeof header === 'string' ? /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] : undefined);
+
+/** Apollo over express on /graphql and graphql-ws on the same port and path. */
+export async function createHub({ config, db, databaseUrl, log }: HubOptions): Promise<Hub> {
+  const schema = await hubSchema();
+  const services = createServices(db, config);
+  const bus = await EventBus.create(db, new PgNotifyTransport(databaseUrl, log), log);
+  const formatError = createErrorFormatter(log);
+  const rules = queryLimitRules(config.limits);
+  let shuttingDown = false;
+
+  async function actorFrom(token: string | undefined): Promise<Actor | null> {
+    if (!token) return null;
+    return loadActor(db, verifyToken(token, config.jwtSecret).personId);
+  }
+
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+
+  const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: config.bodyLimitBytes });
+  const wsHandle = useServer<Record<string, unknown>, { actor?: Actor; token?: string }>({
+    schema,
+    validate: (s, document) => validate(s, document, [...specifiedRules, ...rules]),
+    onConnect: async (ctx) => {
+      const token = bearer(ctx.connectionParams?.authorization) ?? (ctx.connectionParams?.token as string | undefined);
+      try {
+        if (!token) throw new DomainError('UNAUTHENTICATED', 'Send connectionParams.authorization = "Bearer <token>" from the signIn mutation');
+        ctx.extra.actor = (await actorFrom(token))!;
+        ctx.extra.token = token;
+        return true;
+      } catch (error) {
+        // 4401 with the reason, so the client knows to sign in again rather than retry.
+        ctx.extra.socket.close(4401, error instanceof DomainError ? error.message.slice(0, 120) : 'Unauthorized');
+        return false;
+      }
+    },
+    onSubscribe: (ctx) => {
+      try {
+        verifyToken(ctx.extra.token!, config.jwtSecret);
+      } catch (error) {
+        ctx.extra.socket.close(4401, (error as Error).message.slice(0, 120));
+        return [new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED' } })];
+      }
+    },
+    context: (ctx): HubContext => createContext(ctx.extra.actor ?? null, db, services, bus),
+    onNext: (_ctx, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+    onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+  }, wsServer);
+
+  const apollo = new ApolloServer<HubContext>({
+    schema,
+    formatError,
+    validationRules: rules,
+    // NOTE: CSRF protection is for cookie sessions; the hub takes bearer tokens only, and the
+    // GraphQL over HTTP spec's plain GET must work.
+    csrfPrevention: false,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Measured (notes/performance.md): the default cache-control plugin wraps every field.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              for (const client of wsServer.clients) client.close(1001, 'Hub is shutting down: reconnect and resume with your last cursor');
+              await wsHandle.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(healthRoutes(db, () => shuttingDown));
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return createContext(await actorFrom(bearer(req.headers.authorization)), db, services, bus);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+        }
+      },
+    }),
+  );
+  app.use((error: any, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? error.statusCode ?? 500;
+    const message = error.type === 'entity.too.large'
+      ? `Request body is larger than the limit of ${config.bodyLimitBytes} bytes`
+      : status < 500 ? `Bad request: ${error.message}` : 'Internal error';
+    if (status >= 500) log.error({ err: error }, 'request failed');
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+
+  return {
+    url: `http://${host}:${port}/graphql`,
+    wsUrl: `ws://${host}:${port}/graphql`,
+    server,
+    bus,
+    async close() {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      await apollo.stop(); // stops accepting, drains HTTP, closes WebSockets (above)
+      await bus.close();
+    },
+  };
+}

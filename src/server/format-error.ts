@@ -1,0 +1,44 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { ValidationError } from 'class-validator';
+import { translateConstraintError } from '../db/constraint-errors';
+import { DomainError } from '../errors';
+import type { Logger } from './logger';
+
+function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const constraint = error.constraints && Object.values(error.constraints)[0];
+    if (constraint) return { field, message: constraint.startsWith(error.property) ? constraint : `${field}: ${constraint}` };
+    const nested = firstViolation(error.children ?? [], field);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+/**
+ * The one mapping from what went wrong to what the client sees: domain errors keep their code
+ * and field, database verdicts are translated, anything unexpected is logged and hidden.
+ */
+export function createErrorFormatter(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+    const domain = original instanceof DomainError ? original : translateConstraintError(original);
+    if (domain) {
+      return { ...formatted, message: domain.message, extensions: { code: domain.code, ...(domain.field ? { field: domain.field } : {}) } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const violation = firstViolation(original.extensions.validationErrors as ValidationError[]);
+      return {
+        ...formatted,
+        message: violation ? `Invalid input: ${violation.message}` : 'Invalid input',
+        extensions: { code: 'BAD_USER_INPUT', ...(violation ? { field: violation.field } : {}) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    if (error instanceof GraphQLError && !error.originalError) return formatted; // graphql-js' own (parse, coercion)
+    log.error({ err: original, path: formatted.path }, 'unexpected error');
+    return { message: 'Internal error; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

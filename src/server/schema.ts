@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuthResolver } from '../auth/resolver';
+import { PatientResolver } from '../consortium/patient-resolver';
+import { PersonResolver } from '../consortium/people-resolver';
+import { ConsortiumResolver, DepartmentResolver, GridResolver, HospitalResolver } from '../consortium/resolver';
+
+/** Every resolver of the hub; a feature adds its own here. */
+export const resolvers = [
+  AuthResolver, HospitalResolver, ConsortiumResolver, GridResolver, DepartmentResolver, PersonResolver, PatientResolver,
+] as const;
+
+/**
+ * type-graphql insists on a PubSub even when every subscription brings its own `subscribe`.
+ * The hub's subscriptions all read the event log (events/subscription.ts); this one refuses,
+ * so a subscription declared with `topics` instead fails loudly rather than silently
+ * bypassing the log, its resume cursor and the policy.
+ */
+const eventLogOnly = {
+  publish(): never {
+    throw new Error('Publish by appending to the event log (events/event-log.ts), not through PubSub');
+  },
+  subscribe(): never {
+    throw new Error('Declare subscriptions with `subscribe: subscribeTopics(...)` so they read the event log');
+  },
+};
+
+let built: Promise<GraphQLSchema> | null = null;
+
+export function hubSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...resolvers],
+    validate: { forbidUnknownValues: false },
+    pubSub: eventLogOnly,
+  });
+  return built;
+}
+
+/** The checked-in SDL (schema/schema.graphql): sorted so diffs show real changes only. */
+export async function hubSchemaSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await hubSchema()))}\n`;
+}
