@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     let code = 0;
     for (const [what, step] of [['hub', () => hub.close()], ['database connections', () => db.destroy()], ['embedded PostgreSQL', async () => embedded?.stop()]] as const) {
       try {
+        log.debug({ step: what }, 'closing');
         await step();
       } catch (error) {
         code = 1;

@@ -75,8 +75,9 @@ export class EventBus {
 
   async #page(after: bigint, topics: string[] | null): Promise<EventRecord[]> {
     const rows: any[] = await this.#db.query(
-      `SELECT id::text, topic, payload, occurred_at FROM event
-        WHERE id > $1 ${topics ? 'AND topic = ANY($3)' : ''} ORDER BY id LIMIT $2`,
+      // NOTE: order by e.id, not the text alias `id`, which would sort "10" before "9".
+      `SELECT e.id::text AS id, e.topic, e.payload, e.occurred_at FROM event e
+        WHERE e.id > $1 ${topics ? 'AND e.topic = ANY($3)' : ''} ORDER BY e.id LIMIT $2`,
       topics ? [after.toString(), PAGE, topics] : [after.toString(), PAGE],
     );
     return rows.map((r) => Object.assign(new EventRecord(), { id: r.id, topic: r.topic, payload: r.payload, occurredAt: r.occurred_at }));

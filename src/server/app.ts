@@ -97,6 +97,8 @@ export async function createHub({ config, db, databaseUrl, log }: HubOptions): P
     // GraphQL over HTTP spec's plain GET must work.
     csrfPrevention: false,
     introspection: true,
+    // main.ts owns the signals and stops everything in order; Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Measured (notes/performance.md): the default cache-control plugin wraps every field.
@@ -106,6 +108,7 @@ export async function createHub({ config, db, databaseUrl, log }: HubOptions): P
         async serverWillStart() {
           return {
             async drainServer() {
+              log.debug({ clients: wsServer.clients.size }, 'closing WebSocket clients');
               for (const client of wsServer.clients) client.close(1001, 'Hub is shutting down: reconnect and resume with your last cursor');
               await wsHandle.dispose();
             },
@@ -156,7 +159,9 @@ export async function createHub({ config, db, databaseUrl, log }: HubOptions): P
     async close() {
       if (shuttingDown) return;
       shuttingDown = true;
+      log.debug('stopping Apollo and draining HTTP and WebSocket connections');
       await apollo.stop(); // stops accepting, drains HTTP, closes WebSockets (above)
+      log.debug('closing the event bus');
       await bus.close();
     },
   };

@@ -17,6 +17,17 @@ function firstViolation(errors: ValidationError[], prefix = ''): { field: string
 }
 
 /**
+ * graphql-js reports a badly typed variable as `... at "i.roles[0]"; ...` or, for a missing
+ * one, `Field "name" of required type ...`: lift the field out so clients need not parse prose.
+ */
+function coercedField(message: string): string | null {
+  const at = /got invalid value .* at "[^".]+\.([^"]+)"/.exec(message);
+  if (at) return at[1];
+  const missing = /Field "([^"]+)" of required type/.exec(message);
+  return missing ? missing[1] : null;
+}
+
+/**
  * The one mapping from what went wrong to what the client sees: domain errors keep their code
  * and field, database verdicts are translated, anything unexpected is logged and hidden.
  */
@@ -36,6 +47,10 @@ export function createErrorFormatter(log: Logger) {
       };
     }
     const code = formatted.extensions?.code;
+    if (code === 'BAD_USER_INPUT' && !formatted.extensions?.field) {
+      const field = coercedField(formatted.message);
+      return field ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
+    }
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
     if (error instanceof GraphQLError && !error.originalError) return formatted; // graphql-js' own (parse, coercion)
     log.error({ err: original, path: formatted.path }, 'unexpected error');
