@@ -4,6 +4,7 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+COPY media/worker ./media/worker
 RUN npm install --no-audit --no-fund
 COPY . .
 RUN npm run build

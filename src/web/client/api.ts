@@ -1,0 +1,41 @@
+import { Client, createClient } from 'graphql-ws';
+
+/** The hub's GraphQL API from the browser: HTTP for queries and mutations, graphql-ws for subscriptions. */
+export class HubApi {
+  #ws: Client | null = null;
+
+  constructor(private token: string | null = sessionStorage.getItem('token')) {}
+
+  get signedIn(): boolean {
+    return Boolean(this.token);
+  }
+
+  async request<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.json();
+    if (body.errors?.length) throw Object.assign(new Error(body.errors[0].message), { code: body.errors[0].extensions?.code });
+    return body.data;
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    const data = await this.request('mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token } }', { u: username, p: password });
+    this.token = data.signIn.token;
+    sessionStorage.setItem('token', this.token!);
+    this.#ws?.dispose();
+    this.#ws = null;
+  }
+
+  subscribe<T = any>(query: string, variables: Record<string, unknown>, onData: (data: T) => void, onError: (e: unknown) => void): () => void {
+    this.#ws ??= createClient({
+      url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+      connectionParams: () => ({ authorization: `Bearer ${this.token}` }),
+      retryAttempts: 20,
+      shouldRetry: () => true,
+    });
+    return this.#ws.subscribe<T>({ query, variables }, { next: (r) => r.data && onData(r.data), error: onError, complete: () => {} });
+  }
+}
