@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Every environment variable the hub reads, parsed and validated here and nowhere else. */
@@ -18,6 +19,32 @@ export interface HubConfig {
   logLevel: string;
   bodyLimitBytes: number;
   limits: { maxDepth: number; maxAliases: number; maxCost: number };
+  media: {
+    /** Off: the hub runs without the SFU (rooms refuse to open with a clear error). */
+    enabled: boolean;
+    workers: number;
+    listenIp: string;
+    /** The public address clients reach when the SFU is behind NAT (README: media settings). */
+    announcedIp: string | undefined;
+    rtcMinPort: number;
+    rtcMaxPort: number;
+    emptyRoomTimeoutMs: number;
+  };
+  /** Remote consultations: claim deadlines, queue ageing, escalation sweep, attachments. */
+  consult: ConsultConfig;
+}
+
+export interface ConsultConfig {
+  /** Seconds a request may wait unclaimed before schedulers hear of it (per urgency). */
+  claimDeadlineSeconds: { EMERGENCY: number; URGENT: number; ROUTINE: number };
+  /** Anti-starvation: after this many seconds in the queue a request ranks one urgency higher. */
+  promoteAfterSeconds: { URGENT: number; ROUTINE: number };
+  /** How often each hub process looks for requests past their deadline. */
+  sweepIntervalMs: number;
+  /** How often a requester's live queue position is refreshed even when nothing else changes. */
+  positionTickSeconds: number;
+  /** Largest exam result (image or PDF) one upload may carry. */
+  attachmentMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +108,46 @@ export function loadConfig(env: Env = process.env): HubConfig {
       maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 30, 1, 1000),
       maxCost: int(env, 'GRAPHQL_MAX_COST', 20000, 100, 10_000_000),
     },
+    media: mediaConfig(env),
+    consult: consultConfig(env),
+  };
+}
+
+function consultConfig(env: Env): ConsultConfig {
+  const seconds = (name: string, fallback: number, max = 30 * 24 * 3600) => int(env, name, fallback, 1, max);
+  return {
+    claimDeadlineSeconds: {
+      EMERGENCY: seconds('CONSULT_DEADLINE_EMERGENCY_SECONDS', 5 * 60),
+      URGENT: seconds('CONSULT_DEADLINE_URGENT_SECONDS', 30 * 60),
+      ROUTINE: seconds('CONSULT_DEADLINE_ROUTINE_SECONDS', 24 * 3600),
+    },
+    promoteAfterSeconds: {
+      URGENT: seconds('CONSULT_PROMOTE_URGENT_SECONDS', 20 * 60),
+      ROUTINE: seconds('CONSULT_PROMOTE_ROUTINE_SECONDS', 4 * 3600),
+    },
+    sweepIntervalMs: int(env, 'CONSULT_SWEEP_INTERVAL_MS', 10_000, 50, 3_600_000),
+    positionTickSeconds: seconds('CONSULT_POSITION_TICK_SECONDS', 30, 3600),
+    attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  };
+}
+
+function mediaConfig(env: Env): HubConfig['media'] {
+  const listenIp = env.MEDIA_LISTEN_IP || '127.0.0.1';
+  const announcedIp = env.MEDIA_ANNOUNCED_IP || undefined;
+  if ((listenIp === '0.0.0.0' || listenIp === '::') && !announcedIp) {
+    throw new ConfigError(`MEDIA_LISTEN_IP=${listenIp} needs MEDIA_ANNOUNCED_IP: the address clients (e.g. a township hospital behind NAT) can reach`);
+  }
+  const rtcMinPort = int(env, 'MEDIA_RTC_MIN_PORT', 40000, 1024, 65535);
+  const rtcMaxPort = int(env, 'MEDIA_RTC_MAX_PORT', 49999, 1024, 65535);
+  if (rtcMaxPort < rtcMinPort) throw new ConfigError(`MEDIA_RTC_MAX_PORT (${rtcMaxPort}) must not be below MEDIA_RTC_MIN_PORT (${rtcMinPort})`);
+  return {
+    enabled: bool(env, 'MEDIA_ENABLED', true),
+    workers: int(env, 'MEDIA_WORKERS', cpus().length, 1, 64),
+    listenIp,
+    announcedIp,
+    rtcMinPort,
+    rtcMaxPort,
+    emptyRoomTimeoutMs: int(env, 'MEDIA_EMPTY_ROOM_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
   };
 }
 

@@ -4,6 +4,7 @@ import { createDataSource } from './db/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres';
 import { seedDemoIfEmpty } from './db/seed/demo';
 import { createHub } from './server/app';
+import { startMedia } from './server/media';
 import { createLogger } from './server/logger';
 
 /** config -> database -> (media) -> HTTP + WebSocket server; SIGTERM/SIGINT unwind it in reverse. */
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
     const seeded = await seedDemoIfEmpty(db, config, log);
     if (seeded) log.info(seeded, 'demo consortium loaded');
   }
-  const hub = await createHub({ config, db, databaseUrl, log });
+  const media = await startMedia(config, log);
+  const hub = await createHub({ config, db, databaseUrl, log, media });
   log.info({ url: hub.url, embedded: Boolean(embedded) }, 'hub ready');
 
   let stopping = false;
@@ -52,7 +54,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 15_000);
     let code = 0;
-    for (const [what, step] of [['hub', () => hub.close()], ['database connections', () => db.destroy()], ['embedded PostgreSQL', async () => embedded?.stop()]] as const) {
+    const steps = [
+      ['hub', () => hub.close()],
+      ['media workers', async () => media?.close()],
+      ['database connections', () => db.destroy()],
+      ['embedded PostgreSQL', async () => embedded?.stop()],
+    ] as const;
+    for (const [what, step] of steps) {
       try {
         log.debug({ step: what }, 'closing');
         await step();

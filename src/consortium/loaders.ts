@@ -4,9 +4,11 @@ import { Consortium, Department, Grid, Hospital, Person } from './entities';
 
 // NOTE: cache off. A subscription keeps its context for hours, and a cached hospital would go
 // stale; batching (one query per field per tick) is what prevents N+1.
-const options = { cache: false };
+export const loaderOptions = { cache: false };
+const options = loaderOptions;
 
-function byId<T extends { id: number }>(db: DataSource, entity: new () => T) {
+/** One row per id, batched; null where the id has no row. */
+export function byId<T extends { id: number }>(db: DataSource, entity: new () => T) {
   return new DataLoader<number, T | null>(async (ids) => {
     const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as any);
     const map = new Map(rows.map((r) => [r.id, r]));

@@ -6,6 +6,7 @@ import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
 import { PageArgs, paginate } from '../server/pagination';
+import { patientSubjects } from '../consult/patient-access';
 import { Hospital, Patient } from './entities';
 import { PatientFilter, RegisterPatientInput } from './inputs';
 import { hashNationalId, maskNationalId, normalizeNationalId } from './national-id';
@@ -40,8 +41,10 @@ export class PatientService {
   async #visible(actor: Actor | null, patient: Patient | null, ref: string): Promise<Patient> {
     authorize(actor, 'directory.read');
     if (!patient) throw notFound('Patient', ref);
-    const hospital = await this.db.getRepository(Hospital).findOneBy({ id: patient.hospitalId });
-    authorize(actor, 'patient.read', { hospitalId: patient.hospitalId, hospitalName: hospital?.name });
+    // Who besides the patient's own hospital cares for them (a consultation's specialist, a
+    // hospital they were referred to): the policy decides on these facts.
+    const subject = (await patientSubjects(this.db, [patient.id])).get(patient.id)!;
+    authorize(actor, 'patient.read', subject);
     await this.audit.record(actor!, 'patient.read', 'patient', [patient.id]);
     return patient;
   }

@@ -16,11 +16,15 @@ export abstract class Change {
  * The `subscribe` of a resumable subscription: replay after the cursor, then live, each event
  * filtered by the same policy as the query that would read it.
  */
-export function subscribeTopics(topics: string[]) {
-  return ({ args, context }: { args: { after?: string | null }; context: HubContext }) => {
+export function subscribeTopics<A extends { after?: string | null }>(topics: string[], matches?: (payload: Record<string, any>, args: A) => boolean) {
+  return ({ args, context }: { args: A; context: HubContext }) => {
     const actor = context.actor;
     if (!actor) throw unauthenticated();
-    return context.bus.subscribe({ topics, after: args.after, accept: (e: EventRecord) => allowsEvent(actor, e.topic, e.payload) });
+    return context.bus.subscribe({
+      topics,
+      after: args.after,
+      accept: (e: EventRecord) => (!matches || matches(e.payload, args)) && allowsEvent(actor, e.topic, e.payload),
+    });
   };
 }
 

@@ -21,6 +21,11 @@ import { healthRoutes } from './health';
 import { queryLimitRules } from './limits';
 import type { Logger } from './logger';
 import { hubSchema } from './schema';
+import { attachmentRoutes } from '../consult/http';
+import { DeadlineSweep } from '../consult/deadline-sweep';
+import type { MediaApi } from '../../media';
+import { followConsultationsForRooms } from '../room/follow-consultations';
+import { webRoutes } from '../web/routes';
 
 export interface Hub {
   url: string;
@@ -30,21 +35,28 @@ export interface Hub {
   close(): Promise<void>;
 }
 
+/** The SFU as the hub uses it: the media API plus its room events. */
+export type HubMedia = MediaApi & { on(event: string, listener: (payload: any) => void): unknown };
+
 export interface HubOptions {
   config: HubConfig;
   db: DataSource;
   /** The URL the event transport listens on (the DataSource's own). */
   databaseUrl: string;
   log: Logger;
+  /** The SFU (null: the hub runs without video, and rooms say so). */
+  media?: HubMedia | null;
 }
 
 const bearer = (header: unknown) => (typeof header === 'string' ? /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] : undefined);
 
 /** Apollo over express on /graphql and graphql-ws on the same port and path. */
-export async function createHub({ config, db, databaseUrl, log }: HubOptions): Promise<Hub> {
+export async function createHub({ config, db, databaseUrl, log, media = null }: HubOptions): Promise<Hub> {
   const schema = await hubSchema();
-  const services = createServices(db, config);
+  const services = createServices(db, config, media, log);
   const bus = await EventBus.create(db, new PgNotifyTransport(databaseUrl, log), log);
+  if (media) services.rooms.attach(media);
+  const roomFollower = followConsultationsForRooms(bus, services.rooms, log);
   const formatError = createErrorFormatter(log);
   const rules = queryLimitRules(config.limits);
   let shuttingDown = false;
@@ -120,6 +132,11 @@ export async function createHub({ config, db, databaseUrl, log }: HubOptions): P
   await apollo.start();
 
   app.use(healthRoutes(db, () => shuttingDown));
+  app.use(webRoutes());
+  // Consultation exam results: raw-body upload and audited download (own body parser), and the
+  // per-process sweep that escalates requests left unclaimed past their deadline.
+  app.use(attachmentRoutes({ attachments: services.attachments, actorFrom, log }));
+  const deadlineSweep = DeadlineSweep.start(db, config.consult, log);
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
@@ -161,6 +178,10 @@ export async function createHub({ config, db, databaseUrl, log }: HubOptions): P
       shuttingDown = true;
       log.debug('stopping Apollo and draining HTTP and WebSocket connections');
       await apollo.stop(); // stops accepting, drains HTTP, closes WebSockets (above)
+      await deadlineSweep.close();
+      await roomFollower.return?.();
+      // Roster optimizer jobs of this process stop (recorded CANCELLED) before the database goes.
+      await services.rosterJobs.close();
       log.debug('closing the event bus');
       await bus.close();
     },

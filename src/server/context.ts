@@ -8,16 +8,48 @@ import { PeopleService } from '../consortium/people-service';
 import { DirectoryService } from '../consortium/service';
 import type { HubConfig } from '../config';
 import type { EventBus } from '../events/event-bus';
+import { AttachmentService } from '../consult/attachments';
+import { createConsultLoaders, ConsultLoaders } from '../consult/loaders';
+import { ConsultationQueueReader } from '../consult/queue';
+import { ConsultationService } from '../consult/service';
+import { ReferralCriteriaService } from '../referral/criteria-service';
+import { createReferralLoaders, ReferralLoaders } from '../referral/loaders';
+import { ReferralService } from '../referral/service';
+import { AssessmentService } from '../assessment/service';
+import { createRosterLoaders, RosterLoaders } from '../roster/loaders';
+import { rosterServices } from '../roster/services';
+import type { MediaApi } from '../../media';
+import { RoomInvitations } from '../room/invitations';
+import { RoomSignalling } from '../room/service';
+import { createLogger, Logger } from './logger';
 
 /** The services of one hub process; resolvers reach them through the request context. */
-export function createServices(db: DataSource, config: HubConfig) {
+export function createServices(db: DataSource, config: HubConfig, media: MediaApi | null = null, log: Logger = createLogger('silent')) {
   const audit = new AuditTrail(db);
+  const consult = consultServices(db, config, audit);
+  const roomInvitations = new RoomInvitations(db, consult.consultations);
   return {
     audit,
     auth: new AuthService(db, config.jwtSecret, config.jwtTtlSeconds),
     directory: new DirectoryService(db),
     people: new PeopleService(db),
     patients: new PatientService(db, audit, config.nationalIdKey),
+    ...consult,
+    ...rosterServices(db, audit, config),
+    roomInvitations,
+    rooms: new RoomSignalling(db, media, roomInvitations, log),
+  };
+}
+
+function consultServices(db: DataSource, config: HubConfig, audit: AuditTrail) {
+  const consultations = new ConsultationService(db, config.consult);
+  return {
+    consultations,
+    consultationQueue: new ConsultationQueueReader(db, consultations.rule),
+    attachments: new AttachmentService(db, audit, config.consult.attachmentMaxBytes),
+    referrals: new ReferralService(db),
+    referralCriteria: new ReferralCriteriaService(db),
+    assessment: new AssessmentService(db, config.consult),
   };
 }
 
@@ -26,10 +58,10 @@ export type Services = ReturnType<typeof createServices>;
 export interface HubContext {
   actor: Actor | null;
   services: Services;
-  loaders: DirectoryLoaders;
+  loaders: DirectoryLoaders & ConsultLoaders & ReferralLoaders & RosterLoaders;
   bus: EventBus;
 }
 
 export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus): HubContext {
-  return { actor, services, bus, loaders: createDirectoryLoaders(db) };
+  return { actor, services, bus, loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db) } };
 }

@@ -7,6 +7,9 @@ import { webOutDir } from './build';
 export function webRoutes(): Router {
   const router = Router();
   router.use('/web', express.static(webOutDir, { index: false, maxAge: '1h' }));
+  router.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
   router.get(['/', '/room'], (_req, res) => {
     const page = join(webOutDir, 'room.html');
     if (!existsSync(page)) {

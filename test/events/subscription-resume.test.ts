@@ -1,8 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { validNationalId } from '../support/fixture';
+import { ChildHub, startChildHub } from '../support/child-hub';
 import { collect, connected, startTestHub, TestHub } from '../support/hub';
 
 let t: TestHub;
@@ -85,36 +84,18 @@ describe('resumable subscriptions', () => {
 });
 
 describe('several hub processes on one database', () => {
-  let child: ChildProcess;
-  let childUrl: string;
+  let child: ChildHub;
 
   beforeAll(async () => {
-    child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
-      cwd: `${__dirname}/../..`,
-      env: { ...process.env, DATABASE_URL: t.database.url, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: t.config.jwtSecret, NATIONAL_ID_KEY: t.config.nationalIdKey, SEED_DEMO: 'false', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    childUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('second hub did not become ready in 30 s')), 30_000);
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        const entry = JSON.parse(line);
-        if (entry.msg === 'hub ready') {
-          clearTimeout(timer);
-          resolve(entry.url);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`second hub exited with ${code}`)));
-    });
+    child = await startChildHub(t);
   }, 40_000);
 
   afterAll(async () => {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await child.stop();
   });
 
   it('delivers a change made through one process to a subscriber of the other', async () => {
-    const client = createClient({ url: childUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${doctorA}` }, retryAttempts: 0 });
+    const client = createClient({ url: child.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${doctorA}` }, retryAttempts: 0 });
     try {
       const s = collect(client, HOSPITAL_CHANGED);
       await new Promise((r) => setTimeout(r, 500));
@@ -127,12 +108,7 @@ describe('several hub processes on one database', () => {
   });
 
   it('shuts down cleanly on SIGTERM', async () => {
-    const lines: string[] = [];
-    createInterface({ input: child.stdout! }).on('line', (line) => lines.push(line));
-    const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exit).toBe(0);
-    expect(lines.some((l) => JSON.parse(l).msg === 'stopped cleanly')).toBe(true);
-    child = Object.assign(child, { kill: () => true, once: (_: string, cb: () => void) => cb() }) as ChildProcess;
+    expect(await child.stop()).toBe(0);
+    expect(child.lines.some((l) => l.includes('"msg":"stopped cleanly"'))).toBe(true);
   });
 });

@@ -27,6 +27,9 @@ describe('docker-compose.yml', () => {
     expect([db.username, db.password, db.pathname.slice(1)]).toEqual([pg.POSTGRES_USER, pg.POSTGRES_PASSWORD, pg.POSTGRES_DB]);
     expect(hub.ports).toContain(`${config.port}:${config.port}`);
     expect(hub.depends_on.postgres.condition).toBe('service_healthy');
+    const media = config.media;
+    expect(hub.ports).toContain(`${media.rtcMinPort}-${media.rtcMaxPort}:${media.rtcMinPort}-${media.rtcMaxPort}/udp`);
+    expect(media.announcedIp).toBeDefined();
   });
 
   it('refuses to start in production without real secrets', () => {

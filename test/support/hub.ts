@@ -1,6 +1,7 @@
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, randomSecret } from '../../src/config';
+import { Sfu } from '../../media';
 import { createHub, Hub } from '../../src/server/app';
 import { createLogger } from '../../src/server/logger';
 import { createTestDatabase, TestDatabase } from './database';
@@ -8,6 +9,8 @@ import { Fixture, loadFixture, PASSWORD } from './fixture';
 
 export interface TestHub {
   hub: Hub;
+  /** The SFU, when the hub was started with `{ media: true }`. */
+  media: Sfu | null;
   database: TestDatabase;
   fixture: Fixture;
   config: ReturnType<typeof loadConfig>;
@@ -24,11 +27,16 @@ export interface GqlResult<T> {
 }
 
 /** A hub on a random port over its own fresh database with the test fixture loaded. */
-export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
+export async function startTestHub(env: Record<string, string> = {}, options: { media?: boolean } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ DATABASE_URL: database.url, JWT_SECRET: randomSecret(), NATIONAL_ID_KEY: randomSecret(), LOG_LEVEL: 'silent', ...env }), port: 0, host: '127.0.0.1' };
   const fixture = await loadFixture(database.db, config.nationalIdKey);
-  const hub = await createHub({ config, db: database.db, databaseUrl: database.url, log: createLogger(config.logLevel) });
+  const log = createLogger(config.logLevel);
+  const media = options.media ? await Sfu.create({
+    workers: { numWorkers: config.media.workers, rtcMinPort: config.media.rtcMinPort, rtcMaxPort: config.media.rtcMaxPort },
+    listenIp: '127.0.0.1', emptyRoomTimeoutMs: config.media.emptyRoomTimeoutMs, logger: log,
+  }) : null;
+  const hub = await createHub({ config, db: database.db, databaseUrl: database.url, log, media });
   const clients: Client[] = [];
   const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {
     const res = await fetch(hub.url, {
@@ -39,7 +47,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     return { status: res.status, ...(await res.json()) };
   };
   return {
-    hub, database, fixture, config, gql,
+    hub, media, database, fixture, config, gql,
     async signIn(username: string) {
       const r = await gql('mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token } }', { u: username, p: PASSWORD });
       if (!r.data) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(r.errors)}`);
@@ -53,6 +61,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     async stop() {
       await Promise.all(clients.map((c) => c.dispose()));
       await hub.close();
+      await media?.close();
       await database.drop();
     },
   };

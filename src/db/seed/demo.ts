@@ -6,7 +6,9 @@ import type { HubConfig } from '../../config';
 import { Consortium, ConsortiumMembership, Department, Grid, Hospital, Patient, Person, PersonSpecialty } from '../../consortium/entities';
 import { ConsortiumKind, HospitalTier, Sex } from '../../consortium/kinds';
 import { hashNationalId, maskNationalId, nationalIdCheckChar } from '../../consortium/national-id';
+import { seedRotationDemo } from '../../roster/demo';
 import type { Logger } from '../../server/logger';
+import { seedConsultationAndReferralHistory } from '../../assessment/demo-history';
 
 /** Every demo account signs in with this password (README). */
 export const DEMO_PASSWORD = 'demo-password';
@@ -43,7 +45,7 @@ function prng(seed: number) {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-export interface SeedCounts { hospitals: number; people: number; patients: number }
+export interface SeedCounts { hospitals: number; people: number; patients: number; consultations?: number; referrals?: number }
 
 export async function seedDemoIfEmpty(db: DataSource, config: HubConfig, log: Logger): Promise<SeedCounts | null> {
   const [{ n }] = await db.query('SELECT count(*)::int AS n FROM hospital');
@@ -145,5 +147,9 @@ export async function seedDemo(m: EntityManager, nationalIdKey: string): Promise
       patients++;
     }
   }
-  return { hospitals: hospitals.size, people: people.length, patients };
+  // Expert rotations: availability, demands, a published roster with sessions and bookings (src/roster/demo.ts).
+  await seedRotationDemo(m);
+  // Weeks of consultations and referrals, so the queue and the assessment show real numbers.
+  const history = await seedConsultationAndReferralHistory(m);
+  return { hospitals: hospitals.size, people: people.length, patients, ...history };
 }

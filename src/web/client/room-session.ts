@@ -40,6 +40,8 @@ export class RoomSession {
   #lastCursor = 0n;
   #local: MediaStream | null = null;
   #closed = false;
+  /** How many times the room was rebuilt after the SFU moved it (shown to support staff, watched by tests). */
+  reconnects = 0;
 
   constructor(private readonly api: HubApi, readonly consultationId: string, private readonly view: RoomView) {}
 
@@ -66,7 +68,8 @@ export class RoomSession {
     }
     for (const track of this.#local!.getTracks()) {
       const encodings = track.kind === 'video' ? [{ maxBitrate: 150_000, scaleResolutionDownBy: 4 }, { maxBitrate: 700_000 }] : undefined;
-      this.#producers.push(await this.#send.produce({ track, encodings }));
+      // stopTracks: false keeps the camera running when the room is rebuilt after a worker moved it.
+      this.#producers.push(await this.#send.produce({ track, encodings, stopTracks: false }));
     }
     for (const p of joined.producers) await this.#consume(p.id);
   }
@@ -135,6 +138,7 @@ export class RoomSession {
   async #rebuild(): Promise<void> {
     this.#teardown(false);
     await this.#connect();
+    this.reconnects++;
   }
 
   #teardown(final = true): void {

@@ -1,0 +1,57 @@
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { allows, authorize, PatientSubject } from '../auth/policy';
+import { AuditTrail } from '../audit/service';
+import { Patient } from '../consortium/entities';
+import { notFound, unauthenticated } from '../errors';
+import { LIVE_REFERRAL_STATES } from '../referral/states';
+
+/**
+ * Who may see a patient besides their own hospital's doctors: the specialist who took a
+ * consultation about them, and the doctors of a hospital they were referred to. The policy
+ * ('patient.read') decides; this only gathers the facts it decides on.
+ */
+export async function patientSubjects(q: DataSource | EntityManager, patientIds: readonly number[]): Promise<Map<number, PatientSubject>> {
+  const rows: { id: number; hospital_id: number; hospital_name: string; specialists: number[]; referred_to: number[] }[] = await q.query(
+    `SELECT p.id, p.hospital_id, h.name AS hospital_name,
+            ARRAY(SELECT DISTINCT c.specialist_id FROM consultation c WHERE c.patient_id = p.id AND c.specialist_id IS NOT NULL) AS specialists,
+            ARRAY(SELECT DISTINCT r.to_hospital_id FROM referral r WHERE r.patient_id = p.id AND r.state = ANY($2)) AS referred_to
+       FROM patient p JOIN hospital h ON h.id = p.hospital_id WHERE p.id = ANY($1)`,
+    [[...patientIds], LIVE_REFERRAL_STATES],
+  );
+  return new Map(rows.map((r) => [r.id, { hospitalId: r.hospital_id, hospitalName: r.hospital_name, assignedSpecialistIds: r.specialists, referredToHospitalIds: r.referred_to }]));
+}
+
+/** Whether the actor may see this patient (the check, without reading or auditing anything). */
+export async function mayReadPatient(q: DataSource | EntityManager, actor: Actor, patientId: number): Promise<boolean> {
+  const subject = (await patientSubjects(q, [patientId])).get(patientId);
+  return Boolean(subject && allows(actor, 'patient.read', subject));
+}
+
+/**
+ * Patients as seen from a consultation or referral: batched, checked against 'patient.read'
+ * one by one, and every read written to the audit trail in one insert per batch.
+ */
+export function visiblePatientLoader(db: DataSource, audit: AuditTrail, actor: Actor | null) {
+  return new DataLoader<number, Patient | Error>(async (ids) => {
+    if (!actor) return ids.map(() => unauthenticated());
+    const [patients, subjects] = await Promise.all([db.getRepository(Patient).findBy({ id: In([...ids]) }), patientSubjects(db, ids)]);
+    const byId = new Map(patients.map((p) => [p.id, p]));
+    const visible: number[] = [];
+    const result = ids.map((id) => {
+      const patient = byId.get(id);
+      const subject = subjects.get(id);
+      if (!patient || !subject) return notFound('Patient', id);
+      try {
+        authorize(actor, 'patient.read', subject);
+      } catch (refusal) {
+        return refusal as Error;
+      }
+      visible.push(id);
+      return patient;
+    });
+    await audit.record(actor, 'patient.read', 'patient', [...new Set(visible)]);
+    return result;
+  }, { cache: false });
+}

@@ -1,0 +1,87 @@
+import { registerEnumType } from 'type-graphql';
+import { conflict } from '../errors';
+
+export enum Urgency {
+  ROUTINE = 'ROUTINE',
+  URGENT = 'URGENT',
+  EMERGENCY = 'EMERGENCY',
+}
+registerEnumType(Urgency, {
+  name: 'Urgency',
+  valuesConfig: {
+    ROUTINE: { description: '普通: an opinion within days' },
+    URGENT: { description: '加急: an opinion within the hour' },
+    EMERGENCY: { description: '急诊: a specialist now (claim deadline of minutes)' },
+  },
+});
+
+export enum ConsultationState {
+  REQUESTED = 'REQUESTED',
+  CLAIMED = 'CLAIMED',
+  SCHEDULED = 'SCHEDULED',
+  IN_SESSION = 'IN_SESSION',
+  ENDED = 'ENDED',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(ConsultationState, {
+  name: 'ConsultationState',
+  valuesConfig: {
+    REQUESTED: { description: 'Waiting in the live queue of its consortium and specialty' },
+    CLAIMED: { description: 'A specialist has taken it (claimed, or assigned by a scheduler); no session time yet' },
+    SCHEDULED: { description: 'A session time is set' },
+    IN_SESSION: { description: 'The video session is running' },
+    ENDED: { description: 'The session is over; the opinion is being written' },
+    COMPLETED: { description: 'The specialist wrote the opinion (会诊意见)' },
+    CANCELLED: { description: 'Cancelled with a reason' },
+  },
+});
+
+/** What can be done to a consultation; each is one edge set of the machine below. */
+export type ConsultationAction = 'CLAIM' | 'ASSIGN' | 'HAND_BACK' | 'SCHEDULE' | 'START' | 'END' | 'WRITE_OPINION' | 'CANCEL';
+
+const S = ConsultationState;
+
+/**
+ * The consultation state machine: every transition the hub allows, and nothing else.
+ * Every change of `consultation.state` goes through `consultationTransition`.
+ *
+ *   REQUESTED --CLAIM/ASSIGN--> CLAIMED --SCHEDULE--> SCHEDULED --START--> IN_SESSION --END--> ENDED --WRITE_OPINION--> COMPLETED
+ *   CLAIMED --START--> IN_SESSION            (an emergency needs no appointment)
+ *   SCHEDULED --SCHEDULE--> SCHEDULED        (rescheduling)
+ *   CLAIMED, SCHEDULED --HAND_BACK--> REQUESTED
+ *   REQUESTED, CLAIMED, SCHEDULED --CANCEL--> CANCELLED
+ */
+export const CONSULTATION_TRANSITIONS: Record<ConsultationAction, { from: ConsultationState[]; to: ConsultationState }> = {
+  CLAIM: { from: [S.REQUESTED], to: S.CLAIMED },
+  ASSIGN: { from: [S.REQUESTED], to: S.CLAIMED },
+  HAND_BACK: { from: [S.CLAIMED, S.SCHEDULED], to: S.REQUESTED },
+  SCHEDULE: { from: [S.CLAIMED, S.SCHEDULED], to: S.SCHEDULED },
+  START: { from: [S.CLAIMED, S.SCHEDULED], to: S.IN_SESSION },
+  END: { from: [S.IN_SESSION], to: S.ENDED },
+  WRITE_OPINION: { from: [S.ENDED], to: S.COMPLETED },
+  CANCEL: { from: [S.REQUESTED, S.CLAIMED, S.SCHEDULED], to: S.CANCELLED },
+};
+
+const VERB: Record<ConsultationAction, string> = {
+  CLAIM: 'claimed', ASSIGN: 'assigned', HAND_BACK: 'handed back', SCHEDULE: 'scheduled', START: 'started',
+  END: 'ended', WRITE_OPINION: 'given an opinion', CANCEL: 'cancelled',
+};
+
+export const allowsTransition = (state: ConsultationState, action: ConsultationAction) => CONSULTATION_TRANSITIONS[action].from.includes(state);
+
+/**
+ * The state after `action`, or a CONFLICT (the step conflicts with the consultation's current
+ * state, often because someone else moved it first) naming the state and the states the step
+ * needs. `describe` adds who/when to the message when known, e.g. who won a claim.
+ */
+export function consultationTransition(id: number, state: ConsultationState, action: ConsultationAction, describe?: () => string): ConsultationState {
+  const edge = CONSULTATION_TRANSITIONS[action];
+  if (edge.from.includes(state)) return edge.to;
+  const detail = describe?.() ?? '';
+  const message = `Consultation ${id} cannot be ${VERB[action]}: it is ${state}${detail ? ` (${detail})` : ''}; ` +
+    `it can be ${VERB[action]} only when ${edge.from.join(' or ')}`;
+  throw conflict(message, 'id');
+}
+
+export const OPEN_STATES = [S.REQUESTED, S.CLAIMED, S.SCHEDULED, S.IN_SESSION, S.ENDED];

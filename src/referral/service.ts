@@ -1,0 +1,227 @@
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { allows, authorize, referralScope, ReferralSubject } from '../auth/policy';
+import { Department, Hospital, Patient, Person } from '../consortium/entities';
+import { ConsortiumKind, HospitalTier } from '../consortium/kinds';
+import { Consultation, ConsultationOpinion } from '../consult/entities';
+import { patientSubjects } from '../consult/patient-access';
+import { consultationSubject } from '../consult/service';
+import { ConsultationState } from '../consult/states';
+import { badInput, notFound } from '../errors';
+import { appendEvent } from '../events/event-log';
+import { parseId, parseIds } from '../ids';
+import { PageArgs, paginate } from '../server/pagination';
+import { Referral, ReferralCriterion, ReferralCriterionCitation } from './entities';
+import { AcceptReferralInput, ProposeReferralInput, ReferFromConsultationInput, ReferralFilter, ReferralReasonInput } from './inputs';
+import { ReferralAction, ReferralDirection, referralTransition } from './states';
+
+/** Higher is a higher tier of care: UP must climb, DOWN must descend. */
+export const TIER_LEVEL: Record<HospitalTier, number> = { VILLAGE: 0, TOWNSHIP: 1, COMMUNITY: 1, SECONDARY: 2, TERTIARY: 3 };
+/** Regional consortia are where patients physically move; alliances come second when both apply. */
+const REGIONAL: ConsortiumKind[] = [ConsortiumKind.COUNTY_MEDICAL_COMMUNITY, ConsortiumKind.CITY_MEDICAL_GROUP];
+const MAX_ACCEPT_DAYS_AHEAD = 90;
+
+export const referralSubject = (r: Referral): ReferralSubject => ({ fromHospitalId: r.fromHospitalId, toHospitalId: r.toHospitalId, referredById: r.referredById });
+
+const referralEvent = (r: Referral, action: string, actorId: number) => ({
+  action, referralId: r.id, direction: r.direction, state: r.state, consortiumId: r.consortiumId, greenChannel: r.greenChannel, ...referralSubject(r), actorId,
+});
+
+/** Whether an ICD-10 code is covered by a criterion's prefixes (none: any diagnosis). */
+export const meetsDiagnosis = (prefixes: string[], code: string) => !prefixes.length || prefixes.some((p) => code.toUpperCase().startsWith(p.toUpperCase()));
+
+interface Draft {
+  direction: ReferralDirection; patientId: number; fromHospitalId: number; toHospitalId: number; toDepartmentId: number | null; consortiumId: string | null;
+  diagnosisCode: string; diagnosisText: string; criterionIds: number[]; justification: string | null; greenChannel: boolean; carePlan: string | null;
+  sourceConsultationId: number | null;
+}
+
+/**
+ * Two-way referral (双向转诊): proposing (from scratch or from a consultation's opinion), the
+ * receiving hospital's answer, arrival, completion; all through the machine in states.ts.
+ */
+export class ReferralService {
+  constructor(private readonly db: DataSource) {}
+
+  async propose(actor: Actor | null, input: ProposeReferralInput): Promise<Referral> {
+    const doctor = authorize(actor, 'directory.read');
+    return this.#create(doctor, {
+      direction: input.direction, patientId: parseId(input.patientId, 'patientId'), fromHospitalId: doctor.hospitalId,
+      toHospitalId: parseId(input.toHospitalId, 'toHospitalId'), toDepartmentId: input.toDepartmentId ? parseId(input.toDepartmentId, 'toDepartmentId') : null,
+      consortiumId: input.consortiumId ?? null, diagnosisCode: input.diagnosisCode, diagnosisText: input.diagnosisText,
+      criterionIds: [...new Set(parseIds(input.criterionIds, 'criterionIds'))], justification: input.justification ?? null,
+      greenChannel: input.greenChannel, carePlan: input.carePlan ?? null, sourceConsultationId: null,
+    });
+  }
+
+  /** One step from a consultation opinion that recommends referral to a prefilled UP referral. */
+  async referFromConsultation(actor: Actor | null, input: ReferFromConsultationInput): Promise<Referral> {
+    const doctor = authorize(actor, 'directory.read');
+    const id = parseId(input.consultationId, 'consultationId');
+    const c = await this.db.getRepository(Consultation).findOneBy({ id });
+    if (!c || !allows(doctor, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', input.consultationId);
+    authorize(doctor, 'consultation.clinical', consultationSubject(c));
+    const opinion = await this.db.getRepository(ConsultationOpinion).findOneBy({ consultationId: id });
+    if (c.state !== ConsultationState.COMPLETED || !opinion) throw badInput('consultationId', `Consultation ${id} has no opinion yet (it is ${c.state})`);
+    if (!opinion.referUp) throw badInput('consultationId', `The opinion of consultation ${id} does not recommend referral: propose a referral of your own with proposeReferral`);
+    const diagnosisCode = input.diagnosisCode ?? opinion.diagnosisCode;
+    const diagnosisText = input.diagnosisText ?? opinion.diagnosisText;
+    if (!diagnosisCode || !diagnosisText) throw badInput('diagnosisCode', 'The opinion gives no ICD-10 diagnosis: give diagnosisCode and diagnosisText');
+    const specialist = c.specialistId ? await this.db.getRepository(Person).findOneBy({ id: c.specialistId }) : null;
+    const criterionIds = [...new Set(parseIds(input.criterionIds, 'criterionIds'))];
+    return this.#create(doctor, {
+      direction: ReferralDirection.UP, patientId: c.patientId, fromHospitalId: doctor.hospitalId,
+      toHospitalId: input.toHospitalId ? parseId(input.toHospitalId, 'toHospitalId') : specialist!.hospitalId, toDepartmentId: c.specialtyId,
+      consortiumId: String(c.consortiumId), diagnosisCode, diagnosisText, criterionIds,
+      // NOTE: a specialist's written recommendation is a justification in its own right.
+      justification: input.justification ?? `远程会诊 #${c.id} 会诊意见（${specialist?.name ?? '专家'}）建议上转：${opinion.impression}`.slice(0, 2000),
+      greenChannel: input.greenChannel, carePlan: null, sourceConsultationId: c.id,
+    });
+  }
+
+  async #create(doctor: Actor, d: Draft): Promise<Referral> {
+    const code = d.diagnosisCode.trim().toUpperCase();
+    return this.db.transaction(async (m) => {
+      const from = await m.findOneByOrFail(Hospital, { id: d.fromHospitalId });
+      authorize(doctor, 'referral.create', { hospitalId: from.id, hospitalName: from.name });
+      const patient = await m.findOneBy(Patient, { id: d.patientId });
+      const subject = patient && (await patientSubjects(m, [patient.id])).get(patient.id);
+      if (!patient || !subject || !allows(doctor, 'patient.read', subject)) throw notFound('Patient', d.patientId);
+      const to = await m.findOneBy(Hospital, { id: d.toHospitalId });
+      if (!to) throw badInput('toHospitalId', `toHospitalId: hospital ${d.toHospitalId} does not exist`);
+      if (to.id === from.id) throw badInput('toHospitalId', 'A referral goes to another hospital');
+      const climbs = TIER_LEVEL[to.tier] > TIER_LEVEL[from.tier];
+      const descends = TIER_LEVEL[to.tier] < TIER_LEVEL[from.tier];
+      if (d.direction === ReferralDirection.UP && !climbs) throw badInput('toHospitalId', `An UP referral goes to a higher tier: ${to.name} (${to.tier}) is not above ${from.name} (${from.tier})`);
+      if (d.direction === ReferralDirection.DOWN && !descends) throw badInput('toHospitalId', `A DOWN referral goes to a lower tier: ${to.name} (${to.tier}) is not below ${from.name} (${from.tier})`);
+      const consortiumId = await this.#sharedConsortium(m, from, to, d.consortiumId);
+      if (d.toDepartmentId && !(await m.findOneBy(Department, { id: d.toDepartmentId }))) throw badInput('toDepartmentId', `toDepartmentId: department ${d.toDepartmentId} does not exist`);
+
+      const criteria = d.criterionIds.length ? await m.findBy(ReferralCriterion, { id: In(d.criterionIds) }) : [];
+      for (const [i, cid] of d.criterionIds.entries()) {
+        const c = criteria.find((x) => x.id === cid);
+        const field = `criterionIds[${i}]`;
+        if (!c) throw badInput(field, `${field}: criterion ${cid} does not exist`);
+        if (!c.active) throw badInput(field, `${field}: criterion ${c.code} (${c.condition}) is retired and cannot be cited`);
+        if (c.direction !== d.direction) throw badInput(field, `${field}: criterion ${c.code} (${c.condition}) is for ${c.direction} referrals, not ${d.direction}`);
+        if (!meetsDiagnosis(c.icd10Prefixes, code)) {
+          throw badInput(field, `${field}: criterion ${c.code} (${c.condition}) covers diagnoses ${c.icd10Prefixes.join(', ')}; ${code} is not one of them`);
+        }
+      }
+      const justification = d.justification?.trim() || null;
+      if (!criteria.length && !justification) throw badInput('justification', 'A referral that cites no criterion of the catalogue needs a written justification');
+      if (d.greenChannel) {
+        if (d.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'The green channel is for UP referrals');
+        if (!criteria.some((c) => c.greenChannel) && !justification) throw badInput('greenChannel', 'The green channel needs a green-channel criterion or a written justification');
+      }
+      const carePlan = d.carePlan?.trim() || null;
+      if (d.direction === ReferralDirection.DOWN && !carePlan) throw badInput('carePlan', 'A DOWN referral carries a care plan for the receiving township doctor');
+
+      const [row] = await m.query(
+        `INSERT INTO referral (direction, state, consortium_id, from_hospital_id, to_hospital_id, to_department_id, patient_id, referred_by_id,
+                               diagnosis_code, diagnosis_text, justification, care_plan, green_channel, source_consultation_id)
+         VALUES ($1, 'PROPOSED', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+        [d.direction, consortiumId, from.id, to.id, d.toDepartmentId, patient.id, doctor.personId, code, d.diagnosisText.trim(), justification, carePlan, d.greenChannel, d.sourceConsultationId],
+      );
+      if (criteria.length) await m.insert(ReferralCriterionCitation, criteria.map((c) => ({ referralId: row.id, criterionId: c.id })));
+      const referral = await m.findOneByOrFail(Referral, { id: row.id });
+      await appendEvent(m, 'referral', referralEvent(referral, 'PROPOSED', doctor.personId));
+      return referral;
+    });
+  }
+
+  async #sharedConsortium(m: EntityManager, from: Hospital, to: Hospital, requested: string | null): Promise<number> {
+    const shared: { id: number; kind: ConsortiumKind; name: string }[] = await m.query(
+      `SELECT c.id, c.kind, c.name FROM consortium c
+        WHERE EXISTS (SELECT 1 FROM consortium_membership a WHERE a.consortium_id = c.id AND a.hospital_id = $1)
+          AND EXISTS (SELECT 1 FROM consortium_membership b WHERE b.consortium_id = c.id AND b.hospital_id = $2) ORDER BY c.id`,
+      [from.id, to.id],
+    );
+    if (requested) {
+      const id = parseId(requested, 'consortiumId');
+      if (!shared.some((c) => c.id === id)) throw badInput('consortiumId', `consortiumId: ${from.name} and ${to.name} do not both belong to consortium ${id}`);
+      return id;
+    }
+    if (!shared.length) throw badInput('toHospitalId', `${from.name} and ${to.name} share no consortium: referrals go between hospitals of one consortium`);
+    const regional = shared.filter((c) => REGIONAL.includes(c.kind));
+    const candidates = regional.length ? regional : shared;
+    if (candidates.length === 1) return candidates[0].id;
+    throw badInput('consortiumId', `${from.name} and ${to.name} share several consortia (${candidates.map((c) => c.name).join('、')}): say which with consortiumId`);
+  }
+
+  async get(actor: Actor | null, id: string | number): Promise<Referral> {
+    const a = authorize(actor, 'directory.read');
+    const r = await this.db.getRepository(Referral).findOneBy({ id: parseId(id, 'id') });
+    if (!r || !allows(a, 'referral.read', referralSubject(r))) throw notFound('Referral', id);
+    return r;
+  }
+
+  async list(actor: Actor | null, filter: ReferralFilter, page: PageArgs) {
+    const scope = referralScope(actor);
+    const q = this.db.getRepository(Referral).createQueryBuilder('r');
+    if (filter.incoming === true) q.where('r.to_hospital_id = ANY(:hids)', { hids: scope.toHospitalIds });
+    else if (filter.incoming === false) q.where('r.referred_by_id = :me', { me: scope.referredById });
+    else q.where('(r.referred_by_id = :me OR r.to_hospital_id = ANY(:hids))', { me: scope.referredById, hids: scope.toHospitalIds });
+    if (filter.direction) q.andWhere('r.direction = :direction', { direction: filter.direction });
+    if (filter.state) q.andWhere('r.state = :state', { state: filter.state });
+    return paginate(q, page);
+  }
+
+  async accept(actor: Actor | null, input: AcceptReferralInput): Promise<Referral> {
+    const date = new Date(`${input.expectedArrivalDate}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== input.expectedArrivalDate) throw badInput('expectedArrivalDate', `expectedArrivalDate ${input.expectedArrivalDate} is not a real date`);
+    const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+    if (date < today) throw badInput('expectedArrivalDate', 'expectedArrivalDate is in the past');
+    if (date.getTime() - today.getTime() > MAX_ACCEPT_DAYS_AHEAD * 86_400_000) throw badInput('expectedArrivalDate', `expectedArrivalDate is more than ${MAX_ACCEPT_DAYS_AHEAD} days ahead`);
+    return this.#step(actor, input.id, 'ACCEPT', 'referral.respond', (a) => ({ acceptedAt: new Date(), expectedArrivalDate: input.expectedArrivalDate, respondedById: a.personId }));
+  }
+
+  async decline(actor: Actor | null, input: ReferralReasonInput): Promise<Referral> {
+    return this.#step(actor, input.id, 'DECLINE', 'referral.respond', (a) => ({ declinedAt: new Date(), declineReason: input.reason.trim(), respondedById: a.personId }));
+  }
+
+  async arrive(actor: Actor | null, id: string): Promise<Referral> {
+    return this.#step(actor, id, 'ARRIVE', 'referral.respond', () => ({ arrivedAt: new Date() }));
+  }
+
+  async complete(actor: Actor | null, id: string): Promise<Referral> {
+    return this.#step(actor, id, 'COMPLETE', 'referral.respond', () => ({ completedAt: new Date() }));
+  }
+
+  async cancel(actor: Actor | null, input: ReferralReasonInput): Promise<Referral> {
+    return this.#step(actor, input.id, 'CANCEL', 'referral.cancel', () => ({ cancelledAt: new Date(), cancelReason: input.reason.trim() }));
+  }
+
+  /** Lock, check visibility, permission and transition, apply, append the event: one transaction. */
+  async #step(actor: Actor | null, rawId: string, action: ReferralAction, permission: 'referral.respond' | 'referral.cancel',
+    changes: (a: Actor, r: Referral) => Partial<Referral>): Promise<Referral> {
+    const a = authorize(actor, 'directory.read');
+    const id = parseId(rawId, 'id');
+    return this.db.transaction(async (m) => {
+      const r = await m.findOne(Referral, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!r || !allows(a, 'referral.read', referralSubject(r))) throw notFound('Referral', rawId);
+      authorize(a, permission, referralSubject(r));
+      const state = referralTransition(r.id, r.state, action);
+      await m.update(Referral, { id }, { ...changes(a, r), state });
+      const after = await m.findOneByOrFail(Referral, { id });
+      await appendEvent(m, 'referral', referralEvent(after, ACTION_EVENT[action], a.personId));
+      return after;
+    });
+  }
+
+  async criteriaOf(referralIds: readonly number[]): Promise<ReferralCriterion[][]> {
+    const links = await this.db.getRepository(ReferralCriterionCitation).findBy({ referralId: In([...referralIds]) });
+    const criteria = links.length ? await this.db.getRepository(ReferralCriterion).findBy({ id: In([...new Set(links.map((l) => l.criterionId))]) }) : [];
+    const byId = new Map(criteria.map((c) => [c.id, c]));
+    return referralIds.map((id) => links.filter((l) => l.referralId === id).map((l) => byId.get(l.criterionId)!).sort((a, b) => a.id - b.id));
+  }
+
+  /** Referrals of a consultation that the actor may see. */
+  async ofConsultation(actor: Actor | null, consultationId: number): Promise<Referral[]> {
+    const rows = await this.db.getRepository(Referral).find({ where: { sourceConsultationId: consultationId }, order: { id: 'ASC' } });
+    return rows.filter((r) => allows(actor, 'referral.read', referralSubject(r)));
+  }
+}
+
+const ACTION_EVENT: Record<ReferralAction, string> = { ACCEPT: 'ACCEPTED', DECLINE: 'DECLINED', ARRIVE: 'ARRIVED', COMPLETE: 'COMPLETED', CANCEL: 'CANCELLED' };
+

@@ -1,0 +1,121 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { EventRecord } from '../events/entities';
+import { changeFields, subscribeTopics } from '../events/subscription';
+import type { HubContext } from '../server/context';
+import { LinkQuality, RoomConsumer, RoomEvent, RoomJoin, RoomProducer, RoomTransport, TransportDirection } from './types';
+
+/**
+ * Signalling for a consultation's video room, in the order a mediasoup-client uses it:
+ * join -> createRoomTransport (SEND, RECV) -> connectRoomTransport -> produceInRoom /
+ * consumeInRoom -> resumeRoomConsumer; roomEvents tells about others joining and producing.
+ */
+@Resolver()
+export class RoomResolver {
+  @Mutation(() => GraphQLJSONObject, { description: "Opens the room (participants only, while the session runs) and returns the router's RTP capabilities" })
+  openConsultationRoom(@Arg('consultationId', () => ID) consultationId: string, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.open(ctx.actor, consultationId);
+  }
+
+  @Mutation(() => RoomJoin, { description: 'Participants only, while the session runs; rtpCapabilities are the loaded Device\'s' })
+  joinConsultationRoom(@Arg('consultationId', () => ID) consultationId: string, @Arg('rtpCapabilities', () => GraphQLJSONObject) rtpCapabilities: any, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.join(ctx.actor, consultationId, rtpCapabilities);
+  }
+
+  @Mutation(() => RoomTransport)
+  createRoomTransport(@Arg('consultationId', () => ID) consultationId: string, @Arg('direction', () => TransportDirection) direction: TransportDirection, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.createTransport(ctx.actor, consultationId, direction);
+  }
+
+  @Mutation(() => Boolean)
+  connectRoomTransport(@Arg('consultationId', () => ID) consultationId: string, @Arg('transportId', () => ID) transportId: string, @Arg('dtlsParameters', () => GraphQLJSONObject) dtlsParameters: any, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.connectTransport(ctx.actor, consultationId, transportId, dtlsParameters);
+  }
+
+  @Mutation(() => RoomProducer)
+  produceInRoom(
+    @Arg('consultationId', () => ID) consultationId: string,
+    @Arg('transportId', () => ID) transportId: string,
+    @Arg('kind', { description: 'audio or video' }) kind: string,
+    @Arg('rtpParameters', () => GraphQLJSONObject) rtpParameters: any,
+    @Ctx() ctx: HubContext,
+  ) {
+    return ctx.services.rooms.produce(ctx.actor, consultationId, transportId, kind as 'audio' | 'video', rtpParameters);
+  }
+
+  @Mutation(() => RoomConsumer, { description: 'The consumer starts paused: resume it when the local track is attached' })
+  consumeInRoom(@Arg('consultationId', () => ID) consultationId: string, @Arg('transportId', () => ID) transportId: string, @Arg('producerId', () => ID) producerId: string, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.consume(ctx.actor, consultationId, transportId, producerId);
+  }
+
+  @Mutation(() => Boolean, { description: 'Returns whether the consumer is still paused (e.g. its producer is paused)' })
+  resumeRoomConsumer(@Arg('consultationId', () => ID) consultationId: string, @Arg('consumerId', () => ID) consumerId: string, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.setConsumerPaused(ctx.actor, consultationId, consumerId, false);
+  }
+
+  @Mutation(() => Boolean)
+  pauseRoomConsumer(@Arg('consultationId', () => ID) consultationId: string, @Arg('consumerId', () => ID) consumerId: string, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.setConsumerPaused(ctx.actor, consultationId, consumerId, true);
+  }
+
+  @Mutation(() => Boolean, { description: 'Mute (true) or unmute (false) one of your tracks' })
+  setRoomProducerPaused(@Arg('consultationId', () => ID) consultationId: string, @Arg('producerId', () => ID) producerId: string, @Arg('paused') paused: boolean, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.setProducerPaused(ctx.actor, consultationId, producerId, paused);
+  }
+
+  @Mutation(() => Boolean)
+  closeRoomProducer(@Arg('consultationId', () => ID) consultationId: string, @Arg('producerId', () => ID) producerId: string, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.closeProducer(ctx.actor, consultationId, producerId);
+  }
+
+  @Mutation(() => Boolean, { description: 'Choose a simulcast layer of a video you receive (0 = lowest)' })
+  setRoomConsumerLayers(
+    @Arg('consultationId', () => ID) consultationId: string,
+    @Arg('consumerId', () => ID) consumerId: string,
+    @Arg('spatialLayer', () => Int) spatialLayer: number,
+    @Arg('temporalLayer', () => Int, { nullable: true }) temporalLayer: number | null,
+    @Ctx() ctx: HubContext,
+  ) {
+    return ctx.services.rooms.setConsumerLayers(ctx.actor, consultationId, consumerId, spatialLayer, temporalLayer);
+  }
+
+  @Mutation(() => LinkQuality, { description: 'Low-bandwidth mode (lowest layer, capped bitrate) and/or audio only, for a weak township link' })
+  setRoomLinkMode(
+    @Arg('consultationId', () => ID) consultationId: string,
+    @Arg('lowBandwidth', () => Boolean, { nullable: true }) lowBandwidth: boolean | null,
+    @Arg('audioOnly', () => Boolean, { nullable: true }) audioOnly: boolean | null,
+    @Ctx() ctx: HubContext,
+  ) {
+    return ctx.services.rooms.setLinkMode(ctx.actor, consultationId, { lowBandwidth, audioOnly });
+  }
+
+  @Mutation(() => Boolean)
+  leaveConsultationRoom(@Arg('consultationId', () => ID) consultationId: string, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.leave(ctx.actor, consultationId);
+  }
+
+  @Mutation(() => Boolean, { description: 'A participant invites a colleague into the room' })
+  inviteToConsultationRoom(@Arg('consultationId', () => ID) consultationId: string, @Arg('personId', () => ID) personId: string, @Ctx() ctx: HubContext) {
+    return ctx.services.roomInvitations.invite(ctx.actor, consultationId, personId);
+  }
+
+  @Query(() => [LinkQuality], { description: "Each participant's link: bitrate, loss, round-trip time and advice" })
+  roomLinkQuality(@Arg('consultationId', () => ID) consultationId: string, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.linkQuality(ctx.actor, consultationId);
+  }
+
+  @Subscription(() => RoomEvent, {
+    subscribe: subscribeTopics<{ consultationId: string; after?: string }>(['room'], (payload, args) => String(payload.consultationId) === args.consultationId),
+    description: 'Room events of one consultation: PEER_JOINED, PEER_LEFT, NEW_PRODUCER, PRODUCER_CLOSED, RECONNECT_REQUIRED, CLOSED',
+  })
+  roomEvents(@Root() event: EventRecord, @Arg('consultationId', () => ID) _consultationId: string, @Arg('after', () => ID, { nullable: true }) _after?: string): RoomEvent {
+    const p = event.payload as any;
+    return Object.assign(new RoomEvent(), changeFields(event), {
+      consultationId: String(p.consultationId),
+      personId: p.personId ?? null,
+      producer: p.producer ? Object.assign(new RoomProducer(), p.producer) : null,
+      producerId: p.producerId ?? null,
+      reason: p.reason ?? null,
+    });
+  }
+}

@@ -1,0 +1,145 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Department, Hospital, Patient, Person } from '../consortium/entities';
+import { EventRecord } from '../events/entities';
+import { changeFields, subscribeTopics } from '../events/subscription';
+import { parseId } from '../ids';
+import type { HubContext } from '../server/context';
+import { Booking, ClinicSession, Roster } from './entities';
+import { BookSlotInput, CancelBookingInput, DateWindow, RebookInput } from './inputs';
+import { subscribeWhere } from './subscriptions';
+import { BookingChange, ClinicSessionChange, ClinicSlotView, SlotAvailabilityChange } from './views';
+
+const asView = <T extends object>(cls: new () => T, value: object): T => Object.assign(new cls(), value);
+
+@Resolver(() => ClinicSession)
+export class ClinicSessionResolver {
+  @Query(() => ClinicSession, { description: 'A clinic session with its slots; `cursor` is for sessionSlots' })
+  async clinicSession(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext) {
+    const { session, cursor } = await ctx.services.bookings.session(ctx.actor, id);
+    return Object.assign(session, { cursor });
+  }
+
+  @Query(() => [ClinicSession], { description: "A host's upcoming open sessions (default from today for about two months)" })
+  hostSessions(@Arg('hostId', () => ID) hostId: string, @Args() window: DateWindow, @Ctx() ctx: HubContext) {
+    return ctx.services.bookings.hostSessions(ctx.actor, hostId, window.from, window.to);
+  }
+
+  @Subscription(() => SlotAvailabilityChange, {
+    subscribe: subscribeWhere<{ sessionId: string; after?: string | null }>(['slots'], (args, p) => String(p.sessionId) === args.sessionId, { validate: (args) => { parseId(args.sessionId, 'sessionId'); } }),
+    description: 'Free slots of one session after every booking, cancellation or amendment; resumable with `after` (clinicSession.cursor)',
+  })
+  sessionSlots(@Root() e: EventRecord, @Arg('sessionId', () => ID) _sessionId: string, @Arg('after', () => ID, { nullable: true }) _after?: string): SlotAvailabilityChange {
+    const p = e.payload as Record<string, any>;
+    return asView(SlotAvailabilityChange, { ...changeFields(e), sessionId: p.sessionId, state: p.state, free: p.free, capacity: p.capacity });
+  }
+
+  @Subscription(() => ClinicSessionChange, {
+    subscribe: subscribeWhere<{ hostId?: string | null; after?: string | null }>(['clinic-session'], (args, p) => !args.hostId || String(p.hostId) === args.hostId, { validate: (args) => { if (args.hostId) parseId(args.hostId, 'hostId'); } }),
+    description: 'Sessions opened or cancelled at the hosts you may see (optionally one host); resumable with `after`',
+  })
+  clinicSessionChanged(@Root() e: EventRecord, @Arg('hostId', () => ID, { nullable: true }) _hostId?: string, @Arg('after', () => ID, { nullable: true }) _after?: string): ClinicSessionChange {
+    const p = e.payload as Record<string, any>;
+    return asView(ClinicSessionChange, {
+      ...changeFields(e), sessionId: p.sessionId, hostId: p.hostId, specialistId: p.specialistId, date: p.date ?? null, reason: p.reason ?? null, moved: p.moved ?? null, flagged: p.flagged ?? null,
+    });
+  }
+
+  @FieldResolver(() => Hospital)
+  host(@Root() s: ClinicSession, @Ctx() ctx: HubContext) {
+    return ctx.loaders.hospital.load(s.hostHospitalId);
+  }
+
+  @FieldResolver(() => Person)
+  specialist(@Root() s: ClinicSession, @Ctx() ctx: HubContext) {
+    return ctx.loaders.person.load(s.specialistId);
+  }
+
+  @FieldResolver(() => Department)
+  specialty(@Root() s: ClinicSession, @Ctx() ctx: HubContext) {
+    return ctx.loaders.department.load(s.specialtyId);
+  }
+
+  @FieldResolver(() => Roster)
+  roster(@Root() s: ClinicSession, @Ctx() ctx: HubContext) {
+    return ctx.loaders.roster.load(s.rosterId);
+  }
+
+  @FieldResolver(() => [ClinicSlotView])
+  async slots(@Root() s: ClinicSession, @Ctx() ctx: HubContext) {
+    return (await ctx.loaders.slotsOfSession.load(s.id)).map((v) => asView(ClinicSlotView, v));
+  }
+
+  @FieldResolver(() => Int, { description: 'Slots still free (0 once cancelled or closed)' })
+  async freeSlots(@Root() s: ClinicSession, @Ctx() ctx: HubContext) {
+    if (s.state !== 'OPEN') return 0;
+    return (await ctx.loaders.slotsOfSession.load(s.id)).filter((v) => !v.booked).length;
+  }
+
+  @FieldResolver(() => [Booking], { description: "Bookings in this session of your own hospital's patients (doctors only)" })
+  myBookings(@Root() s: ClinicSession, @Ctx() ctx: HubContext) {
+    return ctx.services.bookings.bookingsOfSession(ctx.actor, s.id);
+  }
+}
+
+@Resolver(() => Booking)
+export class BookingResolver {
+  @Query(() => Booking)
+  booking(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext) {
+    return ctx.services.bookings.booking(ctx.actor, id);
+  }
+
+  @Query(() => [Booking], { description: "A patient's bookings, newest first (doctors of the patient's hospital)" })
+  patientBookings(@Arg('patientId', () => ID) patientId: string, @Ctx() ctx: HubContext) {
+    return ctx.services.bookings.patientBookings(ctx.actor, patientId);
+  }
+
+  @Query(() => [Booking], { description: "Your hospital's bookings that an amendment flagged NEEDS_REBOOKING" })
+  bookingsNeedingRebooking(@Ctx() ctx: HubContext) {
+    return ctx.services.bookings.needingRebooking(ctx.actor);
+  }
+
+  @Mutation(() => Booking, { description: "Township doctors: book a patient of their hospital into a slot (the earliest free one by default). CONFLICT names the session when it is full" })
+  bookClinicSlot(@Arg('input') input: BookSlotInput, @Ctx() ctx: HubContext) {
+    return ctx.services.bookings.book(ctx.actor, input);
+  }
+
+  @Mutation(() => Booking, { description: 'Cancel a booking (or give up a flagged one); the slot is free again' })
+  cancelBooking(@Arg('input') input: CancelBookingInput, @Ctx() ctx: HubContext) {
+    return ctx.services.bookings.cancel(ctx.actor, input);
+  }
+
+  @Mutation(() => Booking, { description: 'Book a NEEDS_REBOOKING booking into another session; returns the new booking' })
+  rebookBooking(@Arg('input') input: RebookInput, @Ctx() ctx: HubContext) {
+    return ctx.services.bookings.rebook(ctx.actor, input);
+  }
+
+  @Subscription(() => BookingChange, { subscribe: subscribeTopics(['booking']), description: "Bookings of your hospital's patients: booked, cancelled, moved by an amendment or flagged for re-booking; resumable with `after`" })
+  bookingChanged(@Root() e: EventRecord, @Arg('after', () => ID, { nullable: true }) _after?: string): BookingChange {
+    const p = e.payload as Record<string, any>;
+    return asView(BookingChange, {
+      ...changeFields(e), bookingId: p.bookingId, newBookingId: p.newBookingId ?? null, patientId: p.patientId, sessionId: p.sessionId ?? null,
+      fromSessionId: p.fromSessionId ?? null, toSessionId: p.toSessionId ?? null,
+    });
+  }
+
+  @FieldResolver(() => ClinicSession)
+  clinicSession(@Root() b: Booking, @Ctx() ctx: HubContext) {
+    return ctx.loaders.clinicSession.load(b.sessionId);
+  }
+
+  @FieldResolver(() => ClinicSlotView)
+  async slot(@Root() b: Booking, @Ctx() ctx: HubContext) {
+    const slot = await ctx.loaders.clinicSlot.load(b.slotId);
+    return asView(ClinicSlotView, { id: slot!.id, position: slot!.position, startsAt: slot!.startsAt, booked: true });
+  }
+
+  @FieldResolver(() => Patient, { description: 'Audited read, through the patient policy' })
+  patient(@Root() b: Booking, @Ctx() ctx: HubContext) {
+    return ctx.services.patients.get(ctx.actor, String(b.patientId));
+  }
+
+  @FieldResolver(() => Hospital)
+  hospital(@Root() b: Booking, @Ctx() ctx: HubContext) {
+    return ctx.loaders.hospital.load(b.hospitalId);
+  }
+}

@@ -1,0 +1,198 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { allows, authorize } from '../auth/policy';
+import { AuditTrail } from '../audit/service';
+import { Hospital, Patient } from '../consortium/entities';
+import { badInput, conflict, notFound } from '../errors';
+import { parseId } from '../ids';
+import { addDays, requireDate, today } from './calendar';
+import { describeSession, firstFreeSlot, sessionAudience, slotEvent } from './clinic';
+import { consortiaOfHospital, requireHost } from './directory-facts';
+import { Booking, ClinicSession, ClinicSlot } from './entities';
+import { BookSlotInput, CancelBookingInput, RebookInput } from './inputs';
+import { BookingState, ClinicSessionState } from './kinds';
+import { currentCursor, PendingEvents } from './pending-events';
+import { BOOKING_TRANSITIONS, transition } from './states';
+
+export interface SessionWithCursor {
+  session: ClinicSession;
+  cursor: string;
+}
+
+/** Clinic sessions as township doctors see them, and the bookings they make into them. */
+export class BookingService {
+  constructor(private readonly db: DataSource, private readonly audit: AuditTrail) {}
+
+  async #visibleSession(m: EntityManager, actor: Actor | null, id: number, ref: string, lock = false): Promise<ClinicSession> {
+    const session = await m.findOne(ClinicSession, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!session) throw notFound('Clinic session', ref);
+    const audience = await sessionAudience(m, session);
+    if (!allows(actor, 'session.read', audience)) throw notFound('Clinic session', ref);
+    return session;
+  }
+
+  /** The session and the event cursor to subscribe to its slots from (read first: nothing is missed). */
+  async session(actor: Actor | null, idArg: string): Promise<SessionWithCursor> {
+    authorize(actor, 'directory.read');
+    const cursor = await currentCursor(this.db.manager);
+    return { session: await this.#visibleSession(this.db.manager, actor, parseId(idArg, 'id'), idArg), cursor };
+  }
+
+  /** A host's open sessions from `from` (default today) for about two months. */
+  async hostSessions(actor: Actor | null, hostIdArg: string, from?: string, to?: string): Promise<ClinicSession[]> {
+    authorize(actor, 'directory.read');
+    const hostId = parseId(hostIdArg, 'hostId');
+    const start = from ? requireDate(from, 'from') : today();
+    const end = to ? requireDate(to, 'to') : addDays(start, 62);
+    if (end < start) throw badInput('to', `to (${end}) is before from (${start})`);
+    const m = this.db.manager;
+    const host = await requireHost(m, hostId, 'hostId');
+    authorize(actor, 'host.sessions', { hostId, hostName: host.name, consortiumIds: await consortiaOfHospital(m, hostId) });
+    return m.getRepository(ClinicSession).createQueryBuilder('s')
+      .where('s.host_hospital_id = :hostId AND s.state = :open AND s.date BETWEEN :start AND :end', { hostId, open: ClinicSessionState.OPEN, start, end })
+      .orderBy('s.date').addOrderBy('s.session').addOrderBy('s.id').getMany();
+  }
+
+  /**
+   * Books a patient of the doctor's own hospital into a slot. The session row lock makes
+   * bookings of one session take turns, so "earliest free slot" is exact; the partial unique
+   * index on booking(slot_id) is the database's own guarantee that a slot is never sold twice.
+   */
+  async book(actor: Actor | null, input: BookSlotInput): Promise<Booking> {
+    authorize(actor, 'directory.read');
+    const sessionId = parseId(input.sessionId, 'sessionId');
+    const patientId = parseId(input.patientId, 'patientId');
+    const slotId = input.slotId ? parseId(input.slotId, 'slotId') : null;
+    return this.db.transaction(async (m) => {
+      const patient = await this.#bookablePatient(m, actor, patientId);
+      const session = await this.#openSession(m, actor, sessionId, input.sessionId);
+      const booking = await this.#place(m, actor!, session, patient, slotId, null);
+      const events = new PendingEvents();
+      events.add('booking', { action: 'BOOKED', bookingId: booking.id, hospitalId: booking.hospitalId, patientId, sessionId });
+      await slotEvent(m, session, 'BOOKED', events);
+      await events.flush(m);
+      return booking;
+    });
+  }
+
+  async cancel(actor: Actor | null, input: CancelBookingInput): Promise<Booking> {
+    authorize(actor, 'directory.read');
+    const id = parseId(input.bookingId, 'bookingId');
+    return this.db.transaction(async (m) => {
+      const peek = await m.findOneBy(Booking, { id });
+      if (!peek || !allows(actor, 'booking.read', { hospitalId: peek.hospitalId })) throw notFound('Booking', input.bookingId);
+      authorize(actor, 'booking.create', { hospitalId: peek.hospitalId });
+      // Session first, then the booking: the order every booking change uses.
+      const session = await m.findOneOrFail(ClinicSession, { where: { id: peek.sessionId }, lock: { mode: 'pessimistic_write' } });
+      const booking = await m.findOneOrFail(Booking, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const wasHolding = booking.state === BookingState.BOOKED;
+      booking.state = transition(BOOKING_TRANSITIONS, `Booking ${id}`, booking.state, BookingState.CANCELLED);
+      booking.reason = input.reason?.trim() || 'cancelled by the doctor';
+      const saved = await m.save(booking);
+      await this.audit.record(actor!, 'booking.cancel', 'patient', [booking.patientId], m);
+      const events = new PendingEvents();
+      events.add('booking', { action: 'CANCELLED', bookingId: id, hospitalId: booking.hospitalId, patientId: booking.patientId, sessionId: session.id });
+      if (wasHolding) await slotEvent(m, session, 'RELEASED', events);
+      await events.flush(m);
+      return saved;
+    });
+  }
+
+  /** Settles a NEEDS_REBOOKING booking by booking the patient into another session. */
+  async rebook(actor: Actor | null, input: RebookInput): Promise<Booking> {
+    authorize(actor, 'directory.read');
+    const id = parseId(input.bookingId, 'bookingId');
+    const sessionId = parseId(input.sessionId, 'sessionId');
+    const slotId = input.slotId ? parseId(input.slotId, 'slotId') : null;
+    return this.db.transaction(async (m) => {
+      const peek = await m.findOneBy(Booking, { id });
+      if (!peek || !allows(actor, 'booking.read', { hospitalId: peek.hospitalId })) throw notFound('Booking', input.bookingId);
+      const patient = await this.#bookablePatient(m, actor, peek.patientId);
+      const session = await this.#openSession(m, actor, sessionId, input.sessionId);
+      const flagged = await m.findOneOrFail(Booking, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const next = transition(BOOKING_TRANSITIONS, `Booking ${id}`, flagged.state, BookingState.REBOOKED);
+      const booking = await this.#place(m, actor!, session, patient, slotId, flagged.id);
+      flagged.state = next;
+      flagged.movedToId = booking.id;
+      await m.save(flagged);
+      const events = new PendingEvents();
+      events.add('booking', { action: 'REBOOKED', bookingId: flagged.id, newBookingId: booking.id, hospitalId: booking.hospitalId, patientId: patient.id, sessionId });
+      await slotEvent(m, session, 'BOOKED', events);
+      await events.flush(m);
+      return booking;
+    });
+  }
+
+  async patientBookings(actor: Actor | null, patientIdArg: string): Promise<Booking[]> {
+    authorize(actor, 'directory.read');
+    const patientId = parseId(patientIdArg, 'patientId');
+    const patient = await this.db.getRepository(Patient).findOneBy({ id: patientId });
+    if (!patient || !allows(actor, 'booking.read', { hospitalId: patient.hospitalId })) throw notFound('Patient', patientIdArg);
+    await this.audit.record(actor!, 'booking.read', 'patient', [patientId]);
+    return this.db.getRepository(Booking).find({ where: { patientId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** Bookings of the doctor's hospital that an amendment flagged: the township doctor's to-do list. */
+  async needingRebooking(actor: Actor | null): Promise<Booking[]> {
+    const me = authorize(actor, 'booking.read', { hospitalId: actor?.hospitalId ?? 0 });
+    const rows = await this.db.getRepository(Booking).find({ where: { hospitalId: me.hospitalId, state: BookingState.NEEDS_REBOOKING }, order: { updatedAt: 'ASC', id: 'ASC' } });
+    await this.audit.record(me, 'booking.read', 'patient', [...new Set(rows.map((b) => b.patientId))]);
+    return rows;
+  }
+
+  /** The bookings of a session that the actor may see: those of their own hospital's patients. */
+  async bookingsOfSession(actor: Actor | null, sessionId: number): Promise<Booking[]> {
+    if (!actor || !allows(actor, 'booking.read', { hospitalId: actor.hospitalId })) return [];
+    const rows = await this.db.getRepository(Booking).find({ where: { sessionId, hospitalId: actor.hospitalId }, order: { id: 'ASC' } });
+    await this.audit.record(actor, 'booking.read', 'patient', [...new Set(rows.map((b) => b.patientId))]);
+    return rows;
+  }
+
+  async booking(actor: Actor | null, idArg: string): Promise<Booking> {
+    authorize(actor, 'directory.read');
+    const booking = await this.db.getRepository(Booking).findOneBy({ id: parseId(idArg, 'id') });
+    if (!booking || !allows(actor, 'booking.read', { hospitalId: booking.hospitalId })) throw notFound('Booking', idArg);
+    await this.audit.record(actor!, 'booking.read', 'patient', [booking.patientId]);
+    return booking;
+  }
+
+  async #bookablePatient(m: EntityManager, actor: Actor | null, patientId: number): Promise<Patient> {
+    const patient = await m.findOneBy(Patient, { id: patientId });
+    if (!patient) throw badInput('patientId', `patientId: patient ${patientId} does not exist`);
+    const hospital = await m.findOneBy(Hospital, { id: patient.hospitalId });
+    authorize(actor, 'booking.create', { hospitalId: patient.hospitalId, hospitalName: hospital?.name });
+    return patient;
+  }
+
+  async #openSession(m: EntityManager, actor: Actor | null, sessionId: number, ref: string): Promise<ClinicSession> {
+    const session = await this.#visibleSession(m, actor, sessionId, ref, true);
+    if (session.state !== ClinicSessionState.OPEN) {
+      throw conflict(`${capitalise(await describeSession(m, session))} is ${session.state}${session.cancelledReason ? ` (${session.cancelledReason})` : ''}: book another session`, 'sessionId');
+    }
+    if (session.date < today()) throw conflict(`${capitalise(await describeSession(m, session))} is over`, 'sessionId');
+    return session;
+  }
+
+  /** Takes a slot of a session the caller has locked. */
+  async #place(m: EntityManager, actor: Actor, session: ClinicSession, patient: Patient, slotId: number | null, movedFromId: number | null): Promise<Booking> {
+    const already = await m.findOneBy(Booking, { sessionId: session.id, patientId: patient.id, state: BookingState.BOOKED });
+    if (already) throw conflict(`${patient.name} already has a slot in ${await describeSession(m, session)}`, 'patientId');
+    if (slotId !== null) {
+      const slot = await m.findOneBy(ClinicSlot, { id: slotId });
+      if (!slot || slot.sessionId !== session.id) throw badInput('slotId', `slotId: slot ${slotId} is not a slot of clinic session ${session.id}`);
+    }
+    const slot = await firstFreeSlot(m, session.id, slotId);
+    if (!slot) {
+      throw conflict(slotId !== null
+        ? `That slot of ${await describeSession(m, session)} is already taken: choose another or leave slotId out`
+        : `No free slot left in ${await describeSession(m, session)} (all ${session.slotCount} are booked)`, 'sessionId');
+    }
+    const booking = await m.save(m.create(Booking, {
+      slotId: slot.id, sessionId: session.id, patientId: patient.id, hospitalId: patient.hospitalId, bookedById: actor.personId, state: BookingState.BOOKED, movedFromId,
+    }));
+    await this.audit.record(actor, 'booking.create', 'patient', [patient.id], m);
+    return booking;
+  }
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,318 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { allows, authorize } from '../auth/policy';
+import { Consortium } from '../consortium/entities';
+import { requireRow } from '../consortium/service';
+import { badInput, conflict, notFound } from '../errors';
+import { parseId } from '../ids';
+import { addDays, daysBetween, duringRange, requireDate, requireNotPast, today } from './calendar';
+import { cancelSession, openSession, RebookingOutcome } from './clinic';
+import { consortiaOfHospital, requireSpecialist } from './directory-facts';
+import { ClinicSession, Roster, RosterAssignment, RosterJob } from './entities';
+import { AssignSpecialistInput, CreateRosterInput, MoveAssignmentInput, RemoveAssignmentInput } from './inputs';
+import { AssignmentSource, AssignmentState, ClinicSessionState, DemandState, JobState, RosterState } from './kinds';
+import { PendingEvents } from './pending-events';
+import { demandRows, lockForRules, RuleAssignment, ruleError, violationsOf } from './rule-context';
+import { ASSIGNMENT_TRANSITIONS, ROSTER_TRANSITIONS, SESSION_TRANSITIONS, transition } from './states';
+
+/** A roster covers a month, sometimes a quarter. */
+const MAX_PERIOD_DAYS = 92;
+
+export interface RosterViolation {
+  rule: string;
+  message: string;
+  date: string | null;
+  assignmentIds: number[];
+}
+
+export interface AmendmentResult {
+  assignments: RosterAssignment[];
+  removed: RosterAssignment[];
+  bookingsMoved: number;
+  bookingsFlagged: number;
+}
+
+export const toRuleAssignment = (a: RosterAssignment): RuleAssignment => ({
+  id: a.id, rosterId: a.rosterId, specialistId: a.specialistId, demandId: a.demandId, hostId: a.hostHospitalId, date: a.date, session: a.session, pinned: a.pinned,
+});
+
+/** Rosters: drafting by hand, publishing into clinic sessions, amending with notice, closing. */
+export class RosterService {
+  constructor(private readonly db: DataSource) {}
+
+  async create(actor: Actor | null, input: CreateRosterInput): Promise<Roster> {
+    authorize(actor, 'directory.read');
+    const consortiumId = parseId(input.consortiumId, 'consortiumId');
+    const start = requireDate(input.periodStart, 'periodStart');
+    const end = requireDate(input.periodEnd, 'periodEnd');
+    if (end < start) throw badInput('periodEnd', `the period is reversed: periodEnd (${end}) is before periodStart (${start})`);
+    if (daysBetween(start, end) + 1 > MAX_PERIOD_DAYS) throw badInput('periodEnd', `a roster covers at most ${MAX_PERIOD_DAYS} days; this one would cover ${daysBetween(start, end) + 1}`);
+    requireNotPast(end, 'periodEnd');
+    return this.db.transaction(async (m) => {
+      await requireRow(m, Consortium, consortiumId, 'consortiumId', 'consortium');
+      authorize(actor, 'roster.manage', { consortiumId });
+      const roster = await m.save(m.create(Roster, { consortiumId, periodStart: start, periodEnd: end, state: RosterState.DRAFT, createdById: actor!.personId }));
+      const events = new PendingEvents();
+      events.add('roster', rosterEvent(roster, 'CREATED', [], []));
+      await events.flush(m);
+      return roster;
+    });
+  }
+
+  async get(actor: Actor | null, idArg: string): Promise<Roster> {
+    authorize(actor, 'directory.read');
+    const roster = await this.db.getRepository(Roster).findOneBy({ id: parseId(idArg, 'id') });
+    if (!roster || !allows(actor, 'roster.read', { consortiumId: roster.consortiumId, published: roster.state !== RosterState.DRAFT })) throw notFound('Roster', idArg);
+    return roster;
+  }
+
+  async list(actor: Actor | null, consortiumIdArg: string): Promise<Roster[]> {
+    authorize(actor, 'directory.read');
+    const consortiumId = parseId(consortiumIdArg, 'consortiumId');
+    const rows = await this.db.getRepository(Roster).find({ where: { consortiumId }, order: { periodStart: 'DESC', id: 'DESC' } });
+    return rows.filter((r) => allows(actor, 'roster.read', { consortiumId, published: r.state !== RosterState.DRAFT }));
+  }
+
+  async assignments(roster: Roster, includeRemoved = false): Promise<RosterAssignment[]> {
+    return this.db.getRepository(RosterAssignment).find({
+      where: includeRemoved ? { rosterId: roster.id } : { rosterId: roster.id, state: AssignmentState.ACTIVE },
+      order: { date: 'ASC', hostHospitalId: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Locks the roster for an edit and checks the editor may, and the roster can, change. */
+  async #editable(m: EntityManager, actor: Actor | null, rosterId: number, field: string): Promise<Roster> {
+    const roster = await m.findOne(Roster, { where: { id: rosterId }, lock: { mode: 'pessimistic_write' } });
+    if (!roster) throw badInput(field, `${field}: roster ${rosterId} does not exist`);
+    authorize(actor, 'roster.manage', { consortiumId: roster.consortiumId });
+    if (roster.state === RosterState.CLOSED) throw conflict(`Roster ${roster.id} (${roster.periodStart} to ${roster.periodEnd}) is CLOSED and cannot change`, field);
+    const job = await m.findOne(RosterJob, { where: [{ rosterId, state: JobState.RUNNING }, { rosterId, state: JobState.QUEUED }] });
+    if (job) throw conflict(`Optimizer job ${job.id} is working on roster ${roster.id}: wait for it to finish or cancel it before editing by hand`, field);
+    return roster;
+  }
+
+  async assign(actor: Actor | null, input: AssignSpecialistInput): Promise<AmendmentResult> {
+    authorize(actor, 'directory.read');
+    const rosterId = parseId(input.rosterId, 'rosterId');
+    const specialistId = parseId(input.specialistId, 'specialistId');
+    const demandId = parseId(input.demandId, 'demandId');
+    const now = today();
+    const dates = [...new Set(input.dates.map((d, i) => requireNotPast(requireDate(d, `dates[${i}]`), `dates[${i}]`, now)))].sort();
+    return this.db.transaction(async (m) => {
+      const roster = await this.#editable(m, actor, rosterId, 'rosterId');
+      const [demand] = await demandRows(m, 'd.id = $1', [demandId]);
+      if (!demand || demand.consortiumId !== roster.consortiumId) throw badInput('demandId', `demandId: demand ${demandId} is not a demand of this roster's consortium`);
+      if (demand.state !== DemandState.APPROVED) throw badInput('demandId', `demandId: demand ${demandId} is ${demand.state}; only approved demands are covered`);
+      for (const [i, d] of dates.entries()) {
+        if (d < roster.periodStart || d > roster.periodEnd) throw badInput(`dates[${i}]`, `${d} is outside the roster's period ${roster.periodStart} to ${roster.periodEnd}`);
+      }
+      await requireSpecialist(m, specialistId, 'specialistId');
+      await lockForRules(m, { specialistIds: [specialistId], hostIds: [demand.hostId], demandIds: [demandId] });
+      const proposed: RuleAssignment[] = dates.map((date) => ({ id: null, rosterId, specialistId, demandId, hostId: demand.hostId, date, session: demand.session, pinned: input.pinned }));
+      const violations = await violationsOf(m, proposed);
+      if (violations.length) throw ruleError(violations);
+      const events = new PendingEvents();
+      const created: RosterAssignment[] = [];
+      for (const p of proposed) created.push(await this.#insert(m, actor!, p, AssignmentSource.MANUAL, null, null));
+      if (roster.state === RosterState.PUBLISHED) {
+        for (const a of created) await openSession(m, a, events);
+        roster.amendments++;
+        await m.save(roster);
+      }
+      events.add('roster', rosterEvent(roster, 'ASSIGNED', created, []));
+      await events.flush(m);
+      return { assignments: created, removed: [], bookingsMoved: 0, bookingsFlagged: 0 };
+    });
+  }
+
+  async move(actor: Actor | null, input: MoveAssignmentInput): Promise<AmendmentResult> {
+    authorize(actor, 'directory.read');
+    const id = parseId(input.assignmentId, 'assignmentId');
+    if (input.date === undefined && input.specialistId === undefined) throw badInput('date', 'Say where the assignment moves: a new date, a new specialist, or both');
+    return this.db.transaction(async (m) => {
+      const [roster, old] = await this.#lockedAssignment(m, actor, id, input.assignmentId);
+      transition(ASSIGNMENT_TRANSITIONS, `Assignment ${old.id}`, old.state, AssignmentState.REMOVED);
+      const date = input.date ? requireNotPast(requireDate(input.date, 'date'), 'date') : old.date;
+      const specialistId = input.specialistId ? parseId(input.specialistId, 'specialistId') : old.specialistId;
+      if (date === old.date && specialistId === old.specialistId) throw badInput('date', 'The move changes nothing: give another date or another specialist');
+      if (date < roster.periodStart || date > roster.periodEnd) throw badInput('date', `${date} is outside the roster's period ${roster.periodStart} to ${roster.periodEnd}`);
+      if (old.date < today()) throw conflict(`Assignment ${old.id} was on ${old.date}, which is past; it is part of the record now`, 'assignmentId');
+      await requireSpecialist(m, specialistId, 'specialistId');
+      await lockForRules(m, { specialistIds: [old.specialistId, specialistId], hostIds: [old.hostHospitalId], demandIds: [old.demandId] });
+      const proposal: RuleAssignment = { ...toRuleAssignment(old), id: null, date, specialistId, pinned: true };
+      const violations = await violationsOf(m, [proposal], [old.id]);
+      if (violations.length) throw ruleError(violations);
+      const reason = input.reason.trim();
+      const events = new PendingEvents();
+      await this.#markRemoved(m, old, `moved: ${reason}`);
+      // The old row is no longer ACTIVE, so the exclusion constraint lets the new one overlap it (e.g. same day, other specialist).
+      const moved = await this.#insert(m, actor!, proposal, AssignmentSource.MANUAL, old.id, null);
+      const outcome = await this.#amendPublished(m, roster, [moved], [old], reason, events);
+      events.add('roster', rosterEvent(roster, 'MOVED', [moved], [old], reason));
+      await events.flush(m);
+      return { assignments: [moved], removed: [old], bookingsMoved: outcome.moved, bookingsFlagged: outcome.flagged };
+    });
+  }
+
+  async remove(actor: Actor | null, input: RemoveAssignmentInput): Promise<AmendmentResult> {
+    authorize(actor, 'directory.read');
+    const id = parseId(input.assignmentId, 'assignmentId');
+    return this.db.transaction(async (m) => {
+      const [roster, old] = await this.#lockedAssignment(m, actor, id, input.assignmentId);
+      transition(ASSIGNMENT_TRANSITIONS, `Assignment ${old.id}`, old.state, AssignmentState.REMOVED);
+      if (old.date < today()) throw conflict(`Assignment ${old.id} was on ${old.date}, which is past; it is part of the record now`, 'assignmentId');
+      await lockForRules(m, { specialistIds: [old.specialistId], hostIds: [old.hostHospitalId], demandIds: [old.demandId] });
+      const reason = input.reason.trim();
+      const events = new PendingEvents();
+      await this.#markRemoved(m, old, reason);
+      const outcome = await this.#amendPublished(m, roster, [], [old], reason, events);
+      events.add('roster', rosterEvent(roster, 'REMOVED', [], [old], reason));
+      await events.flush(m);
+      return { assignments: [], removed: [old], bookingsMoved: outcome.moved, bookingsFlagged: outcome.flagged };
+    });
+  }
+
+  async setPinned(actor: Actor | null, idArg: string, pinned: boolean): Promise<RosterAssignment> {
+    authorize(actor, 'directory.read');
+    const id = parseId(idArg, 'assignmentId');
+    return this.db.transaction(async (m) => {
+      const [roster, a] = await this.#lockedAssignment(m, actor, id, idArg);
+      if (a.state !== AssignmentState.ACTIVE) throw conflict(`Assignment ${a.id} is ${a.state}; only active assignments can be pinned`, 'assignmentId');
+      a.pinned = pinned;
+      const saved = await m.save(a);
+      const events = new PendingEvents();
+      events.add('roster', rosterEvent(roster, pinned ? 'PINNED' : 'UNPINNED', [saved], []));
+      await events.flush(m);
+      return saved;
+    });
+  }
+
+  /** DRAFT -> PUBLISHED: every hard rule must hold; each assignment becomes a bookable clinic session. */
+  async publish(actor: Actor | null, idArg: string): Promise<Roster> {
+    authorize(actor, 'directory.read');
+    const id = parseId(idArg, 'id');
+    return this.db.transaction(async (m) => {
+      const roster = await this.#editable(m, actor, id, 'id');
+      roster.state = transition(ROSTER_TRANSITIONS, `Roster ${roster.id}`, roster.state, RosterState.PUBLISHED);
+      const assignments = await m.find(RosterAssignment, { where: { rosterId: id, state: AssignmentState.ACTIVE }, order: { date: 'ASC', id: 'ASC' } });
+      const past = assignments.find((a) => a.date < today());
+      if (past) throw conflict(`Assignment ${past.id} is on ${past.date}, which is past: remove or move it before publishing`, 'id');
+      await lockForRules(m, {
+        specialistIds: assignments.map((a) => a.specialistId), hostIds: assignments.map((a) => a.hostHospitalId), demandIds: assignments.map((a) => a.demandId),
+      });
+      const violations = await violationsOf(m, assignments.map(toRuleAssignment), assignments.map((a) => a.id));
+      if (violations.length) throw ruleError(violations, `Roster ${id} cannot be published: `);
+      const events = new PendingEvents();
+      for (const a of assignments) await openSession(m, a, events);
+      roster.publishedAt = new Date();
+      const saved = await m.save(roster);
+      events.add('roster', rosterEvent(saved, 'PUBLISHED', assignments, []));
+      await events.flush(m);
+      return saved;
+    });
+  }
+
+  /** PUBLISHED -> CLOSED once its period is over; its remaining open sessions close with it. */
+  async close(actor: Actor | null, idArg: string): Promise<Roster> {
+    authorize(actor, 'directory.read');
+    const id = parseId(idArg, 'id');
+    return this.db.transaction(async (m) => {
+      const roster = await this.#editable(m, actor, id, 'id');
+      roster.state = transition(ROSTER_TRANSITIONS, `Roster ${roster.id}`, roster.state, RosterState.CLOSED);
+      if (roster.periodEnd >= today()) throw conflict(`Roster ${id} runs until ${roster.periodEnd}; close it after that day (amend it to change what is left)`, 'id');
+      const sessions = await m.find(ClinicSession, { where: { rosterId: id, state: ClinicSessionState.OPEN }, lock: { mode: 'pessimistic_write' } });
+      for (const s of sessions) s.state = transition(SESSION_TRANSITIONS, `Clinic session ${s.id}`, s.state, ClinicSessionState.CLOSED);
+      await m.save(sessions);
+      roster.closedAt = new Date();
+      const saved = await m.save(roster);
+      const events = new PendingEvents();
+      events.add('roster', rosterEvent(saved, 'CLOSED', [], []));
+      await events.flush(m);
+      return saved;
+    });
+  }
+
+  /** Every hard rule the roster's live assignments break now (availability can change after they were made). */
+  async violations(actor: Actor | null, idArg: string): Promise<RosterViolation[]> {
+    const roster = await this.get(actor, idArg);
+    authorize(actor, 'roster.manage', { consortiumId: roster.consortiumId });
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      const assignments = await m.find(RosterAssignment, { where: { rosterId: roster.id, state: AssignmentState.ACTIVE }, order: { date: 'ASC', id: 'ASC' } });
+      const violations = await violationsOf(m, assignments.map(toRuleAssignment), assignments.map((a) => a.id));
+      return violations.map((v) => ({ rule: v.rule, message: v.message, date: v.date ?? null, assignmentIds: v.proposedIndexes.map((i) => assignments[i].id) }));
+    });
+  }
+
+  /** A specialist's rotations in [from, to]: published ones for them, drafts too for their schedulers. */
+  async calendar(actor: Actor | null, specialistIdArg: string | null | undefined, from?: string, to?: string): Promise<RosterAssignment[]> {
+    const me = authorize(actor, 'directory.read');
+    const specialistId = specialistIdArg ? parseId(specialistIdArg, 'specialistId') : me.personId;
+    const start = from ? requireDate(from, 'from') : today();
+    const end = to ? requireDate(to, 'to') : addDays(start, 62);
+    if (end < start) throw badInput('to', `to (${end}) is before from (${start})`);
+    const m = this.db.manager;
+    const person = await requireSpecialist(m, specialistId, 'specialistId');
+    authorize(me, 'calendar.read', { specialistId, consortiumIds: await consortiaOfHospital(m, person.hospitalId) });
+    const drafts = me.consortiumIds.filter((consortiumId) => allows(me, 'roster.manage', { consortiumId }));
+    return m.getRepository(RosterAssignment).createQueryBuilder('a')
+      .innerJoin(Roster, 'r', 'r.id = a.roster_id')
+      .where('a.specialist_id = :specialistId AND a.state = :active AND a.date BETWEEN :start AND :end', { specialistId, active: AssignmentState.ACTIVE, start, end })
+      .andWhere(`(r.state <> 'DRAFT' OR r.consortium_id = ANY(:drafts))`, { drafts })
+      .orderBy('a.date').addOrderBy('a.id').getMany();
+  }
+
+  /** Roster first, then the assignment: the same lock order as publishing and the optimizer's write-back. */
+  async #lockedAssignment(m: EntityManager, actor: Actor | null, id: number, ref: string): Promise<[Roster, RosterAssignment]> {
+    const peek = await m.findOneBy(RosterAssignment, { id });
+    if (!peek) throw notFound('Assignment', ref);
+    const roster = await this.#editable(m, actor, peek.rosterId, 'assignmentId');
+    const a = await m.findOneOrFail(RosterAssignment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return [roster, a];
+  }
+
+  async #insert(m: EntityManager, actor: Actor, p: RuleAssignment, source: AssignmentSource, movedFromId: number | null, jobId: number | null): Promise<RosterAssignment> {
+    const [demand] = await demandRows(m, 'd.id = $1', [p.demandId]);
+    return m.save(m.create(RosterAssignment, {
+      rosterId: p.rosterId, specialistId: p.specialistId, demandId: p.demandId, hostHospitalId: demand.hostId, specialtyId: demand.specialtyId,
+      date: p.date, session: p.session, during: duringRange(p.date, p.session), state: AssignmentState.ACTIVE,
+      pinned: p.pinned, source, jobId, movedFromId, createdById: actor.personId,
+    }));
+  }
+
+  async #markRemoved(m: EntityManager, a: RosterAssignment, reason: string): Promise<void> {
+    a.state = transition(ASSIGNMENT_TRANSITIONS, `Assignment ${a.id}`, a.state, AssignmentState.REMOVED);
+    a.removedReason = reason;
+    a.removedAt = new Date();
+    await m.save(a);
+  }
+
+  /**
+   * On a published roster: new assignments open sessions first, so they are candidates when the
+   * removed assignments' sessions are cancelled and their bookings re-homed.
+   */
+  async #amendPublished(m: EntityManager, roster: Roster, added: RosterAssignment[], removed: RosterAssignment[], reason: string, events: PendingEvents): Promise<RebookingOutcome> {
+    if (roster.state !== RosterState.PUBLISHED) return { moved: 0, flagged: 0 };
+    for (const a of added) await openSession(m, a, events);
+    const outcome = { moved: 0, flagged: 0 };
+    for (const a of removed) {
+      const session = await m.findOneBy(ClinicSession, { assignmentId: a.id });
+      if (!session || session.state !== ClinicSessionState.OPEN) continue;
+      const r = await cancelSession(m, session.id, reason, events);
+      outcome.moved += r.moved;
+      outcome.flagged += r.flagged;
+    }
+    roster.amendments++;
+    await m.save(roster);
+    return outcome;
+  }
+}
+
+/** The 'roster' event: ids only; who is named decides who hears it once the roster is published. */
+export function rosterEvent(roster: Roster, action: string, added: RosterAssignment[], removed: RosterAssignment[], reason?: string) {
+  const all = [...added, ...removed];
+  return {
+    action, rosterId: roster.id, consortiumId: roster.consortiumId, state: roster.state, published: roster.state !== RosterState.DRAFT,
+    amendments: roster.amendments, assignmentIds: added.map((a) => a.id), removedAssignmentIds: removed.map((a) => a.id),
+    specialistIds: [...new Set(all.map((a) => a.specialistId))], hostIds: [...new Set(all.map((a) => a.hostHospitalId))], ...(reason ? { reason } : {}),
+  };
+}

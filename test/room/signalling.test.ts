@@ -1,0 +1,95 @@
+import { ok, refusal, requestConsultation } from '../consult/support';
+import { collect, startTestHub, TestHub } from '../support/hub';
+import { consultationInSession, endSession } from './support';
+
+/**
+ * Room signalling through GraphQL against a real mediasoup worker: who may enter, when, and
+ * that the room follows the consultation. (Media flowing between browsers: test/web.)
+ */
+let t: TestHub;
+const tokens: Record<'doctorA' | 'doctorB' | 'specialist' | 'scheduler', string> = {} as any;
+beforeAll(async () => {
+  t = await startTestHub({ MEDIA_WORKERS: '1', MEDIA_RTC_MIN_PORT: '41000', MEDIA_RTC_MAX_PORT: '41999' }, { media: true });
+  tokens.doctorA = await t.signIn('doctor.a');
+  tokens.doctorB = await t.signIn('doctor.b');
+  tokens.specialist = await t.signIn('specialist');
+  tokens.scheduler = await t.signIn('scheduler');
+}, 60_000);
+afterAll(async () => { await t.stop(); });
+
+const OPEN = 'mutation($id: ID!) { openConsultationRoom(consultationId: $id) }';
+const JOIN = 'mutation($id: ID!, $caps: JSONObject!) { joinConsultationRoom(consultationId: $id, rtpCapabilities: $caps) { personIds producers { id } cursor } }';
+const TRANSPORT = 'mutation($id: ID!, $d: TransportDirection!) { createRoomTransport(consultationId: $id, direction: $d) { id iceCandidates dtlsParameters } }';
+
+describe('consultation video room signalling', () => {
+  it('lets the two participants in, with the router capabilities and transports, and refuses everyone else', async () => {
+    const id = await consultationInSession(t, tokens);
+    const caps = ok(await t.gql(OPEN, { id }, tokens.specialist)).openConsultationRoom;
+    expect(caps.codecs.map((c: any) => c.mimeType)).toEqual(expect.arrayContaining(['audio/opus', 'video/VP8', 'video/H264']));
+
+    const joined = ok(await t.gql(JOIN, { id, caps }, tokens.specialist)).joinConsultationRoom;
+    expect(joined.personIds).toEqual([String(t.fixture.users.specialist.id)]);
+    const transport = ok(await t.gql(TRANSPORT, { id, d: 'SEND' }, tokens.specialist)).createRoomTransport;
+    expect(transport.iceCandidates.length).toBeGreaterThan(0);
+    expect(transport.dtlsParameters.fingerprints.length).toBeGreaterThan(0);
+
+    const other = ok(await t.gql(JOIN, { id, caps }, tokens.doctorA)).joinConsultationRoom;
+    expect(other.personIds.sort()).toEqual([String(t.fixture.users.specialist.id), String(t.fixture.users.doctorA.id)].sort());
+
+    for (const outsider of [tokens.doctorB, tokens.scheduler]) {
+      for (const [query, vars] of [[OPEN, { id }], [JOIN, { id, caps }], [TRANSPORT, { id, d: 'RECV' }]] as const) {
+        const r = refusal(await t.gql(query, vars, outsider));
+        expect(r.code).toBe('FORBIDDEN');
+        expect(r.message).toMatch(/participants/);
+      }
+    }
+    expect(refusal(await t.gql(OPEN, { id })).code).toBe('UNAUTHENTICATED');
+    await endSession(t, id, tokens.specialist);
+  });
+
+  it('opens only while the session runs, and closes the room when the consultation ends', async () => {
+    const id = await requestConsultation(t, tokens.doctorA);
+    ok(await t.gql('mutation($id: ID!) { claimConsultation(id: $id) { state } }', { id }, tokens.specialist));
+    const early = refusal(await t.gql(OPEN, { id }, tokens.specialist));
+    expect(early).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/not running/) });
+
+    ok(await t.gql('mutation($id: ID!) { startConsultationSession(id: $id) { state } }', { id }, tokens.specialist));
+    const caps = ok(await t.gql(OPEN, { id }, tokens.specialist)).openConsultationRoom;
+    const joined = ok(await t.gql(JOIN, { id, caps }, tokens.doctorA)).joinConsultationRoom;
+    const events = collect(t.ws(tokens.doctorA), 'subscription($id: ID!, $after: ID) { roomEvents(consultationId: $id, after: $after) { action personId reason } }', { id, after: joined.cursor });
+    await events.waitFor(1);
+    expect(events.events[0].roomEvents).toMatchObject({ action: 'PEER_JOINED', personId: String(t.fixture.users.doctorA.id) });
+    expect(t.media!.counts().rooms).toBeGreaterThan(0);
+    const before = t.media!.counts().rooms;
+
+    await endSession(t, id, tokens.specialist);
+    await events.waitFor(2);
+    expect(events.events[1].roomEvents).toMatchObject({ action: 'CLOSED', reason: 'requested' });
+    expect(t.media!.counts().rooms).toBe(before - 1);
+    expect(refusal(await t.gql(OPEN, { id }, tokens.specialist)).code).toBe('CONFLICT');
+  });
+
+  it('lets a participant invite a colleague, who may then enter; others still may not', async () => {
+    const id = await consultationInSession(t, tokens);
+    const caps = ok(await t.gql(OPEN, { id }, tokens.specialist)).openConsultationRoom;
+    expect(refusal(await t.gql(JOIN, { id, caps }, tokens.doctorB)).code).toBe('FORBIDDEN');
+    const byOutsider = await t.gql('mutation($id: ID!, $p: ID!) { inviteToConsultationRoom(consultationId: $id, personId: $p) }', { id, p: String(t.fixture.users.scheduler.id) }, tokens.doctorB);
+    expect(refusal(byOutsider).code).toBe('FORBIDDEN');
+    ok(await t.gql('mutation($id: ID!, $p: ID!) { inviteToConsultationRoom(consultationId: $id, personId: $p) }', { id, p: String(t.fixture.users.doctorB.id) }, tokens.specialist));
+    const joined = ok(await t.gql(JOIN, { id, caps }, tokens.doctorB)).joinConsultationRoom;
+    expect(joined.personIds).toContain(String(t.fixture.users.doctorB.id));
+    expect(refusal(await t.gql(JOIN, { id, caps }, tokens.scheduler)).code).toBe('FORBIDDEN');
+    await endSession(t, id, tokens.specialist);
+  });
+
+  it('reports each participant\'s link and switches a weak link to low bandwidth or audio only', async () => {
+    const id = await consultationInSession(t, tokens);
+    const caps = ok(await t.gql(OPEN, { id }, tokens.doctorA)).openConsultationRoom;
+    ok(await t.gql(JOIN, { id, caps }, tokens.doctorA));
+    const mode = ok(await t.gql('mutation($id: ID!) { setRoomLinkMode(consultationId: $id, lowBandwidth: true, audioOnly: true) { personId lowBandwidth audioOnly rating } }', { id }, tokens.doctorA)).setRoomLinkMode;
+    expect(mode).toEqual({ personId: String(t.fixture.users.doctorA.id), lowBandwidth: true, audioOnly: true, rating: 'GOOD' });
+    const links = ok(await t.gql('query($id: ID!) { roomLinkQuality(consultationId: $id) { personId audioOnly sendBitrate } }', { id }, tokens.specialist)).roomLinkQuality;
+    expect(links).toEqual([{ personId: String(t.fixture.users.doctorA.id), audioOnly: true, sendBitrate: 0 }]);
+    await endSession(t, id, tokens.specialist);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The bounds behind the reported gap must really be upper bounds. The big-instance bounds
+ * (flow relaxation, aggregate LP) only show up in results on instances too large to know the
+ * optimum of, so they are checked here directly against optima found by exhaustive search and
+ * against rosters the optimizer produced.
+ */
+import { buildAggregateLp } from '../../src/roster/optimizer/aggregate-lp';
+import { relaxationBound } from '../../src/roster/optimizer/bound';
+import { buildCandidates } from '../../src/roster/optimizer/candidates';
+import { solveMilp } from '../../src/roster/optimizer/highs-solver';
+import { buildMilp } from '../../src/roster/optimizer/milp';
+import { optimizeRoster } from '../../src/roster/optimizer';
+import type { RosterInput } from '../../src/roster/optimizer/model';
+import { buildProblem } from '../../src/roster/optimizer/problem';
+import { generateInstance, generateToyInstance } from './support/generated-instance';
+import { bruteForceOptimum, independentObjective } from './support/independent-checker';
+
+async function bounds(input: RosterInput) {
+  const p = buildProblem(input);
+  const c = await buildCandidates(p);
+  const lp = async (model: Parameters<typeof solveMilp>[0]) => {
+    const out = await solveMilp(model, { relaxation: true, timeLimitSec: 30, relativeGap: 0, seed: 1, start: null });
+    expect(out.status).toBe('OPTIMAL');
+    return out.bound!;
+  };
+  return { flow: relaxationBound(p, c).total, aggregate: await lp(buildAggregateLp(p, c)), full: await lp(buildMilp(p, c).model) };
+}
+
+function toy(seed: number): RosterInput {
+  const input = generateToyInstance(seed);
+  // A pinned visit, so the bounds' pinned offsets are exercised too.
+  const d = input.demands[1];
+  const s = input.specialists[2];
+  input.pinned = s.availableDates.includes('2027-03-31') ? [{ specialistId: s.id, demandId: d.id, date: '2027-03-31', session: d.session }] : [];
+  return input;
+}
+
+describe('optimizer bounds', () => {
+  it.each([21, 22, 23, 24, 25, 26])('are at least the exhaustive optimum on toy instance %i', async (seed) => {
+    const input = toy(seed);
+    const optimum = bruteForceOptimum(input).value;
+    // The MILP, pins included, finds the same optimum.
+    const exact = await optimizeRoster({ ...input, options: { method: 'exact', relativeGap: 0 } });
+    expect(exact.objective.total).toBeCloseTo(optimum, 6);
+    const b = await bounds(input);
+    expect(b.flow).toBeGreaterThanOrEqual(optimum - 1e-6);
+    expect(b.aggregate).toBeGreaterThanOrEqual(optimum - 1e-6);
+    expect(b.full).toBeGreaterThanOrEqual(optimum - 1e-6);
+  });
+
+  it('are at least what the optimizer achieves on a generated instance, and the LPs are tighter than the flow bound', async () => {
+    const input = generateInstance({ specialists: 60, hosts: 30, days: 28, seed: 8 });
+    const r = await optimizeRoster({ ...input, options: { method: 'local', iterations: 30_000 } });
+    expect(independentObjective(input, r.assignments)).toBeCloseTo(r.objective.total, 6);
+    const b = await bounds(input);
+    for (const value of [b.flow, b.aggregate, b.full]) expect(value).toBeGreaterThanOrEqual(r.objective.total);
+    expect(b.aggregate).toBeLessThanOrEqual(b.flow);
+    expect(b.full).toBeLessThanOrEqual(b.aggregate + 1e-6);
+  });
+});
