@@ -62,6 +62,19 @@ describe('consult-room page', () => {
     expect(await specialist.textContent('#link')).toMatch(/kb\/s/);
   }, 90_000);
 
+  it('speaks Chinese or English, switched by the language button', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(t.hub.url.replace('/graphql', '/room'));
+    expect(await page.textContent('h1')).toBe('远程会诊视频');
+    expect(await page.textContent('#sign-in-form button')).toBe('登录');
+    await page.click('#lang');
+    expect(await page.textContent('h1')).toBe('Consultation video');
+    expect(await page.textContent('#sign-in-form button')).toBe('Sign in');
+    await page.reload();
+    expect(await page.textContent('h1')).toBe('Consultation video'); // the choice is remembered
+    await page.close();
+  });
+
   it('turns away someone who is not a participant, with the reason', async () => {
     const outsider = await enterRoom('doctor.b');
     await outsider.waitForSelector('#error:not([hidden])');
