@@ -30,12 +30,17 @@ export function attachmentRoutes({ attachments, actorFrom, log }: AttachmentRout
 
   router.post(
     '/attachments/consultations/:id',
+    // Who is uploading is settled before a byte of the body is read: no one unknown fills memory.
+    async (req: Request, res: Response, next: NextFunction) => {
+      res.locals.actor = await actor(req);
+      next();
+    },
     // Its own body parser: the /graphql JSON parser and its 100 kB limit do not apply here.
     express.raw({ type: () => true, limit: attachments.maxBytes }),
     async (req: Request, res: Response) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const fileName = (req.headers['x-file-name'] as string | undefined) ?? (typeof req.query.name === 'string' ? req.query.name : undefined);
-      const a = await attachments.upload(await actor(req), String(req.params.id), req.headers['content-type'], fileName, body);
+      const a = await attachments.upload(res.locals.actor as Actor | null, String(req.params.id), req.headers['content-type'], fileName, body);
       res.status(201).json({
         id: String(a.id), consultationId: String(a.consultationId), fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes,
         sha256: a.sha256, uploadedAt: a.uploadedAt, downloadPath: `/attachments/${a.id}`,
