@@ -5,16 +5,21 @@ import type { RoomSignalling } from './service';
 const ENDS_THE_ROOM = new Set(['SESSION_ENDED', 'CANCELLED']);
 
 /**
- * The room lives as long as the consultation's session: when the session ends (or the
- * consultation is cancelled), the room closes with everyone in it. Every hub process follows
- * the log; only the one holding the room has something to close.
+ * The room lives as long as the consultation's session: it opens when the session starts
+ * (so the first participant does not wait for a router) and closes with everyone in it when
+ * the session ends or the consultation is cancelled. Every hub process follows the log; only
+ * one that runs media opens rooms, and only the one holding a room has something to close.
  */
 export function followConsultationsForRooms(bus: EventBus, rooms: RoomSignalling, log: Logger): AsyncIterableIterator<unknown> {
   const events = bus.subscribe({ topics: ['consultation'] });
   (async () => {
     for await (const event of events) {
-      if (ENDS_THE_ROOM.has(String(event.payload.action))) {
-        const consultationId = Number(event.payload.consultationId ?? event.payload.id);
+      const consultationId = Number(event.payload.consultationId);
+      if (event.payload.action === 'SESSION_STARTED') {
+        rooms.openRoomOf(consultationId, (event.payload.participantIds as number[] | undefined) ?? [])
+          .then((opened) => opened && log.info({ consultationId }, 'consultation room opened'))
+          .catch((error) => log.error({ err: error, consultationId }, 'could not open the consultation room; it opens when someone joins'));
+      } else if (ENDS_THE_ROOM.has(String(event.payload.action))) {
         if (rooms.closeRoomOf(consultationId)) log.info({ consultationId, action: event.payload.action }, 'consultation room closed');
       }
     }

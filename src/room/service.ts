@@ -149,6 +149,15 @@ export class RoomSignalling {
     return true;
   }
 
+  /** The session started: the room opens (false when this process runs no media). */
+  async openRoomOf(consultationId: number, participantIds: number[]): Promise<boolean> {
+    if (!this.media) return false;
+    const roomId = roomIdOf(consultationId);
+    this.#participants.set(roomId, participantIds);
+    await this.media.openRoom(roomId);
+    return true;
+  }
+
   /** The consultation ended or was cancelled: the room closes with everyone in it. */
   closeRoomOf(consultationId: number): boolean {
     return this.media?.closeRoom(roomIdOf(consultationId)) ?? false;

@@ -53,7 +53,11 @@ describe('consultation video room signalling', () => {
     const early = refusal(await t.gql(OPEN, { id }, tokens.specialist));
     expect(early).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/not running/) });
 
+    const roomsBefore = t.media!.counts().rooms;
     ok(await t.gql('mutation($id: ID!) { startConsultationSession(id: $id) { state } }', { id }, tokens.specialist));
+    // The room opens with the session, before anyone asks for it.
+    for (let i = 0; i < 50 && t.media!.counts().rooms === roomsBefore; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(t.media!.counts().rooms).toBe(roomsBefore + 1);
     const caps = ok(await t.gql(OPEN, { id }, tokens.specialist)).openConsultationRoom;
     const joined = ok(await t.gql(JOIN, { id, caps }, tokens.doctorA)).joinConsultationRoom;
     const events = collect(t.ws(tokens.doctorA), 'subscription($id: ID!, $after: ID) { roomEvents(consultationId: $id, after: $after) { action personId reason } }', { id, after: joined.cursor });
