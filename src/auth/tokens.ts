@@ -26,3 +26,6 @@ export function verifyToken(token: string, secret: string): TokenClaims {
     throw unauthenticated('The access token is invalid (forged, truncated or from another server): sign in again');
   }
 }
+
+/** The token of an "Authorization: Bearer <token>" header (HTTP) or connectionParams value (WebSocket). */
+export const bearerToken = (header: unknown) => (typeof header === 'string' ? /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] : undefined);

@@ -5,7 +5,6 @@ import { Consortium, Department, Grid, Hospital, Person } from './entities';
 // NOTE: cache off. A subscription keeps its context for hours, and a cached hospital would go
 // stale; batching (one query per field per tick) is what prevents N+1.
 export const loaderOptions = { cache: false };
-const options = loaderOptions;
 
 /** One row per id, batched; null where the id has no row. */
 export function byId<T extends { id: number }>(db: DataSource, entity: new () => T) {
@@ -13,7 +12,7 @@ export function byId<T extends { id: number }>(db: DataSource, entity: new () =>
     const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as any);
     const map = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
-  }, options);
+  }, loaderOptions);
 }
 
 function grouped<T>(ids: readonly number[], rows: T[], key: (row: T) => number): T[][] {
@@ -29,7 +28,7 @@ function viaLink<T extends { id: number }>(db: DataSource, entity: new () => T, 
     const targets = links.length ? await db.getRepository(entity).findBy({ id: In([...new Set(links.map((l) => l.t))]) } as any) : [];
     const byTarget = new Map(targets.map((t) => [t.id, t]));
     return grouped(ids, links, (l) => l.f).map((group) => group.map((l) => byTarget.get(l.t)!).filter(Boolean));
-  }, options);
+  }, loaderOptions);
 }
 
 export function createDirectoryLoaders(db: DataSource) {
@@ -44,11 +43,11 @@ export function createDirectoryLoaders(db: DataSource) {
     hospitalsOfGrid: new DataLoader<number, Hospital[]>(async (ids) => {
       const rows = await db.getRepository(Hospital).find({ where: { gridId: In([...ids]) }, order: { id: 'ASC' } });
       return grouped(ids, rows, (r) => r.gridId!);
-    }, options),
+    }, loaderOptions),
     staffOfHospital: new DataLoader<number, Person[]>(async (ids) => {
       const rows = await db.getRepository(Person).find({ where: { hospitalId: In([...ids]), active: true }, order: { id: 'ASC' } });
       return grouped(ids, rows, (r) => r.hospitalId);
-    }, options),
+    }, loaderOptions),
     specialtiesOfPerson: viaLink(db, Department, 'person_specialty', 'person_id', 'department_id'),
   };
 }

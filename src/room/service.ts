@@ -11,6 +11,9 @@ import { ConsultationRooms, consultationIdOf, roomIdOf } from './access';
 import { rateLink } from './link-quality';
 import { LinkQuality, RoomConsumer, RoomJoin, RoomProducer, RoomTransport, TransportDirection } from './types';
 
+/** The SFU as the hub uses it: the media API plus its room events. */
+export type HubMedia = MediaApi & { on(event: string, listener: (payload: any) => void): unknown };
+
 const producerOf = (p: ProducerInfo) => Object.assign(new RoomProducer(), { id: p.producerId, personId: p.peerId, kind: p.kind, paused: p.paused });
 
 /**
@@ -30,7 +33,7 @@ export class RoomSignalling {
   ) {}
 
   /** Forwards the SFU's room events into the event log, where subscribers (and other processes) read them. */
-  attach(media: MediaApi & { on(event: string, listener: (payload: any) => void): unknown }): void {
+  attach(media: HubMedia): void {
     const record = (action: string, roomId: string, extra: Record<string, unknown>) => {
       const participantIds = this.#participants.get(roomId);
       if (!participantIds) return;

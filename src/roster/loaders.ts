@@ -3,8 +3,6 @@ import { DataSource, In } from 'typeorm';
 import { byId, loaderOptions } from '../consortium/loaders';
 import { ClinicSession, ClinicSlot, Roster, RotationDemand } from './entities';
 
-// NOTE: no cache, as in the directory's loaders: subscriptions keep a context for hours.
-const options = loaderOptions;
 
 export interface SlotView {
   id: number;
@@ -23,7 +21,7 @@ export function createRosterLoaders(db: DataSource) {
       const rows = await db.getRepository(ClinicSession).findBy({ assignmentId: In([...ids]) });
       const map = new Map(rows.map((r) => [r.assignmentId, r]));
       return ids.map((id) => map.get(id) ?? null);
-    }, options),
+    }, loaderOptions),
     slotsOfSession: new DataLoader<number, SlotView[]>(async (ids) => {
       const rows: (SlotView & { session_id: number })[] = await db.query(
         `SELECT s.session_id, s.id, s.position, s.starts_at AS "startsAt",
@@ -34,7 +32,7 @@ export function createRosterLoaders(db: DataSource) {
       const map = new Map<number, SlotView[]>(ids.map((id) => [id, []]));
       for (const r of rows) map.get(r.session_id)?.push({ id: r.id, position: r.position, startsAt: r.startsAt, booked: r.booked });
       return ids.map((id) => map.get(id) ?? []);
-    }, options),
+    }, loaderOptions),
   };
 }
 

@@ -10,7 +10,7 @@ import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import { Actor, loadActor } from '../auth/actor';
-import { verifyToken } from '../auth/tokens';
+import { bearerToken as bearer, verifyToken } from '../auth/tokens';
 import type { HubConfig } from '../config';
 import { DomainError } from '../errors';
 import { EventBus } from '../events/event-bus';
@@ -23,8 +23,8 @@ import type { Logger } from './logger';
 import { hubSchema } from './schema';
 import { attachmentRoutes } from '../consult/http';
 import { DeadlineSweep } from '../consult/deadline-sweep';
-import type { MediaApi } from '../../media';
 import { followConsultationsForRooms } from '../room/follow-consultations';
+import type { HubMedia } from '../room/service';
 import { webRoutes } from '../web/routes';
 
 export interface Hub {
@@ -34,9 +34,6 @@ export interface Hub {
   bus: EventBus;
   close(): Promise<void>;
 }
-
-/** The SFU as the hub uses it: the media API plus its room events. */
-export type HubMedia = MediaApi & { on(event: string, listener: (payload: any) => void): unknown };
 
 export interface HubOptions {
   config: HubConfig;
@@ -48,7 +45,6 @@ export interface HubOptions {
   media?: HubMedia | null;
 }
 
-const bearer = (header: unknown) => (typeof header === 'string' ? /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] : undefined);
 
 /** Apollo over express on /graphql and graphql-ws on the same port and path. */
 export async function createHub({ config, db, databaseUrl, log, media = null }: HubOptions): Promise<Hub> {
