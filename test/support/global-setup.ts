@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -20,7 +20,6 @@ const freePort = () => new Promise<number>((resolve) => {
 export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) return;
   const dir = mkdtempSync(join(tmpdir(), 'hub-test-pg-'));
-  chmodSync(dir, 0o755); // the postgres OS user (created when running as root) must enter it
   const pg = await startEmbeddedPostgres(join(dir, 'data'), await freePort(), createLogger('warn', 'test-postgres'));
   process.env.DATABASE_URL = pg.url;
   (globalThis as any).__embeddedPostgres = pg;
