@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize } from '../auth/policy';
+import { allows, authorize, requireActor } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
 import { badInput, DomainError, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
@@ -63,7 +63,7 @@ export class AttachmentService {
   constructor(private readonly db: DataSource, private readonly audit: AuditTrail, readonly maxBytes: number) {}
 
   async upload(actor: Actor | null, consultationId: string, contentType: string | undefined, fileName: string | undefined, body: Buffer): Promise<ConsultationAttachment> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     const id = parseId(consultationId, 'id');
     if (body.length > this.maxBytes) throw badInput('body', `The file is ${body.length} bytes; the limit is ${this.maxBytes} bytes`);
     return this.db.transaction(async (m) => {
@@ -89,7 +89,7 @@ export class AttachmentService {
 
   /** The file, if the actor may see the consultation's clinical part; the read is audited. */
   async download(actor: Actor | null, attachmentId: string): Promise<StoredFile> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     const id = parseId(attachmentId, 'id');
     const attachment = await this.db.getRepository(ConsultationAttachment).findOneBy({ id });
     const c = attachment && (await this.db.getRepository(Consultation).findOneBy({ id: attachment.consultationId }));

@@ -4,6 +4,7 @@ import { ValidationError } from 'class-validator';
 import { translateConstraintError } from '../db/constraint-errors';
 import { DomainError } from '../errors';
 import type { Logger } from '../graphql/logger';
+import { MediaError } from '../../media';
 
 function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
   for (const error of errors) {
@@ -28,6 +29,16 @@ function coercedField(message: string): string | null {
 }
 
 /**
+ * The SFU's codes are the hub's, plus UNAVAILABLE: no worker can serve the room right now (it
+ * is moving to another worker, or media is shutting down). That one is worth retrying, so it
+ * says so, to the client code (`retryable`) and to the person (reconnect).
+ */
+function mediaError(error: MediaError): Pick<GraphQLFormattedError, 'message' | 'extensions'> {
+  if (error.code !== 'UNAVAILABLE') return { message: error.message, extensions: { code: error.code } };
+  return { message: `The video service is briefly unavailable (${error.message}): reconnect and join the room again`, extensions: { code: 'UNAVAILABLE', retryable: true } };
+}
+
+/**
  * The one mapping from what went wrong to what the client sees: domain errors keep their code
  * and field, database verdicts are translated, anything unexpected is logged and hidden.
  */
@@ -38,6 +49,7 @@ export function createErrorFormatter(log: Logger) {
     if (domain) {
       return { ...formatted, message: domain.message, extensions: { code: domain.code, ...(domain.field ? { field: domain.field } : {}) } };
     }
+    if (original instanceof MediaError) return { ...formatted, ...mediaError(original) };
     if (original instanceof ArgumentValidationError) {
       const violation = firstViolation(original.extensions.validationErrors as ValidationError[]);
       return {
