@@ -19,7 +19,8 @@ import { optimizeRoster, type OptimizeProgress, type RosterResult } from '../opt
 import { optimizerInputFor, PreparedInput } from './optimizer-input';
 import { currentCursor } from '../events/event-log';
 import { PendingEvents } from '../events/pending-events';
-import { demandRows, lockForRules, RuleAssignment, violationsOf } from './rule-context';
+import { demandRows, RuleAssignment, violationsOf } from './rule-context';
+import { lockForRules } from './rule-locks';
 import { jobEvent, rosterEvent } from './events';
 import { ProgressWriter } from './job-progress';
 import { writeBack } from './job-write-back';

@@ -7,7 +7,8 @@ import { Roster, RosterAssignment, RosterJob } from './entities';
 import { jobEvent, rosterEvent } from './events';
 import { AssignmentSource, AssignmentState, JobState, RosterState, SessionTime } from './kinds';
 import type { PreparedInput } from './optimizer-input';
-import { demandRows, lockForRules, RuleAssignment, violationsOf } from './rule-context';
+import { demandRows, RuleAssignment, violationsOf } from './rule-context';
+import { lockForRules } from './rule-locks';
 import { JOB_TRANSITIONS, transition } from './states';
 
 /**

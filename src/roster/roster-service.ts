@@ -16,7 +16,9 @@ import { rosterEvent } from './events';
 import { AssignSpecialistInput, CreateRosterInput, MoveAssignmentInput, RemoveAssignmentInput } from './inputs';
 import { AssignmentSource, AssignmentState, DemandState, JobState, RosterState } from './kinds';
 import { PendingEvents } from '../events/pending-events';
-import { demandRows, lockForRules, RuleAssignment, ruleError, violationsOf } from './rule-context';
+import { demandRows, RuleAssignment, violationsOf } from './rule-context';
+import { ruleError } from './rule-errors';
+import { lockForRules } from './rule-locks';
 import { ASSIGNMENT_TRANSITIONS, ROSTER_TRANSITIONS, transition } from './states';
 
 /** A roster covers a month, sometimes a quarter. */
