@@ -7,6 +7,7 @@ import type { Logger } from '../graphql/logger';
 import { MediaError } from '../../media';
 
 function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
+  if (!Array.isArray(errors)) return null; // a validator that threw rather than reported
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const constraint = error.constraints && Object.values(error.constraints)[0];
