@@ -10,11 +10,12 @@ const MESSAGES = /Connection terminated|timeout exceeded when trying to connect|
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
-  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
+  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; originalError?: unknown; thrownValue?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || SQLSTATES.test(e.code))) return true;
   if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true;
   if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true; // AggregateError
-  return [e.driverError, e.cause, e.originalError].some((inner) => inner && inner !== error && isDatabaseUnavailable(inner, depth + 1));
+  // thrownValue: graphql-js wraps what is not an Error (e.g. from another realm) in NonErrorThrown.
+  return [e.driverError, e.cause, e.originalError, e.thrownValue].some((inner) => inner && inner !== error && isDatabaseUnavailable(inner, depth + 1));
 }
 
 /** Seconds a client should wait before trying again while the database is away. */

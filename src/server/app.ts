@@ -100,8 +100,8 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
         return false;
       }
     },
-    onSubscribe: (ctx) => {
-      const limited = bounds.admitOperation(ctx);
+    onSubscribe: (ctx, id) => {
+      const limited = bounds.admitOperation(ctx, id);
       if (limited) return limited;
       try {
         verifyToken(ctx.extra.token!, config.jwtSecret);

@@ -11,8 +11,10 @@ export function databaseOutagePlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didEncounterErrors({ errors, response }) {
-          if (!errors.some((e) => isDatabaseUnavailable(e.originalError ?? e))) return;
+        // NOTE: at willSendResponse, not didEncounterErrors: Apollo sets the status of an answer
+        // with execution errors after the latter, and would put 200 back.
+        async willSendResponse({ errors, response }) {
+          if (!errors?.some((e) => isDatabaseUnavailable(e.originalError ?? e))) return;
           response.http.status = 503;
           response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
         },

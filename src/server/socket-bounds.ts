@@ -62,8 +62,9 @@ export class SocketBounds {
   }
 
   /** Errors for an operation beyond the socket's limit (the socket itself stays open). */
-  admitOperation(ctx: Context): readonly GraphQLError[] | undefined {
-    const running = Object.keys(ctx.subscriptions).length;
+  admitOperation(ctx: Context, id: string): readonly GraphQLError[] | undefined {
+    // graphql-ws has already reserved the new operation's id in ctx.subscriptions.
+    const running = Object.keys(ctx.subscriptions).filter((other) => other !== id).length;
     if (running < this.#config.maxSubscriptionsPerSocket) return undefined;
     return [new GraphQLError(
       `This connection already runs ${running} subscriptions, the limit: complete one you no longer need, or open another connection`,
