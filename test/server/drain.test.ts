@@ -59,7 +59,7 @@ it('answers every mutation it received before stopping, and no write is committe
   const shutdownAt = Date.parse(child.lines.map((l) => { try { return JSON.parse(l); } catch { return {}; } }).find((l) => l.msg === 'shutting down').time);
   expect(readyzAnswers.filter((a) => a.status === 200 && a.askedAt > shutdownAt)).toEqual([]);
   expect(readyzAnswers[readyzAnswers.length - 1].status).not.toBe(200);
-  const committed = new Set((await t.database.db.query(`SELECT name FROM hospital WHERE name LIKE '排空测试卫生院%'`)).map((r: any) => r.name));
+  const committed = new Set<string>((await t.database.db.query(`SELECT name FROM hospital WHERE name LIKE '排空测试卫生院%'`)).map((r: any) => r.name));
   const answeredOk = new Set(results.filter((r) => r.body?.data?.createHospital).map((r) => r.name));
   const unanswered = results.filter((r) => r.failure);
   // Every committed write was answered; every answered write is committed.
