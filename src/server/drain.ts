@@ -1,6 +1,6 @@
 import { Server, ServerResponse } from 'node:http';
 import { Server as NetServer, Socket } from 'node:net';
-import type { Logger } from './logger';
+import type { Logger } from '../graphql/logger';
 
 /** A kept-alive connection that has had no request in flight for this long is idle and may be closed. */
 const IDLE_GRACE_MS = 150;

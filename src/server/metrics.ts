@@ -5,7 +5,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { DataSource } from 'typeorm';
 import type { EventBus } from '../events/event-bus';
 import type { MediaApi } from '../../media';
-import type { Logger } from './logger';
+import type { Logger } from '../graphql/logger';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 

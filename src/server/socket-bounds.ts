@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Context } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { SocketConfig } from '../config';
-import type { Logger } from './logger';
+import type { Logger } from '../graphql/logger';
 
 /** graphql-ws' own close code for "too many": its clients do not retry it. */
 export const TOO_MANY_SOCKETS = 4429;

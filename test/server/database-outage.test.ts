@@ -2,7 +2,7 @@ import { createServer, Server, Socket, connect } from 'node:net';
 import { loadConfig, randomSecret } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { createHub, Hub } from '../../src/server/app';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/graphql/logger';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { loadFixture, PASSWORD } from '../support/fixture';
 
