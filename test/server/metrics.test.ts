@@ -58,3 +58,15 @@ describe('/metrics', () => {
     expect(text).toMatch(/^hub_optimizer_jobs|# TYPE hub_optimizer_jobs gauge/m);
   });
 });
+
+describe('the Grafana dashboard', () => {
+  it('queries only metrics the hub exports', async () => {
+    const { readFileSync } = await import('node:fs');
+    const dashboard = JSON.parse(readFileSync(`${__dirname}/../../.docker/grafana/hub.json`, 'utf8'));
+    const exported = new Set((await scrape()).split('\n').filter((l) => l.startsWith('# TYPE ')).map((l) => l.split(' ')[2]));
+    const used = dashboard.panels.flatMap((p: any) => p.targets.map((x: any) => x.expr)).join(' ').match(/hub_[a-z_]+/g) as string[];
+    const base = (name: string) => name.replace(/_(bucket|count|sum)$/, '');
+    expect(used.length).toBeGreaterThan(10);
+    expect(used.filter((name) => !exported.has(name) && !exported.has(base(name)))).toEqual([]);
+  });
+});
