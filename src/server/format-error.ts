@@ -1,12 +1,14 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { ValidationError } from 'class-validator';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/availability';
 import { translateConstraintError } from '../db/constraint-errors';
 import { DomainError } from '../errors';
 import type { Logger } from '../graphql/logger';
 import { MediaError } from '../../media';
 
 function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
+  if (!Array.isArray(errors)) return null; // a validator that threw rather than reported
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const constraint = error.constraints && Object.values(error.constraints)[0];
@@ -65,6 +67,10 @@ export function createErrorFormatter(log: Logger) {
     }
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
     if (error instanceof GraphQLError && !error.originalError) return formatted; // graphql-js' own (parse, coercion)
+    if (isDatabaseUnavailable(original)) {
+      log.warn({ err: original, path: formatted.path }, 'database unavailable');
+      return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
     log.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal error; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
