@@ -27,14 +27,27 @@ export interface PatientSubject extends HospitalSubject {
 }
 export interface QueueSubject { consortiumId: number; specialtyId: number }
 export interface ConsultationSubject extends QueueSubject { requestingHospitalId: number; requestedById: number; specialistId: number | null }
-export interface ReferralSubject { fromHospitalId: number; toHospitalId: number; referredById: number }
+export interface ReferralSubject {
+  fromHospitalId: number; toHospitalId: number; referredById: number;
+  /** The receiving specialty (科室) and the direction: who at the receiving hospital answers it. */
+  toDepartmentId: number | null; direction: 'UP' | 'DOWN';
+}
 
 const servesQueue = (actor: Actor, s: QueueSubject) =>
   has(actor, Role.SPECIALIST) && actor.consortiumIds.includes(s.consortiumId) && (actor.specialtyIds ?? []).includes(s.specialtyId);
 const schedulesIn = (actor: Actor, consortiumId: number) => has(actor, Role.SCHEDULER) && actor.consortiumIds.includes(consortiumId);
 const requestsFor = (actor: Actor, s: ConsultationSubject) => isClinician(actor) && actor.hospitalId === s.requestingHospitalId;
 const consults = (actor: Actor, s: ConsultationSubject) => s.specialistId != null && actor.personId === s.specialistId;
-const receives = (actor: Actor, s: ReferralSubject) => isClinician(actor) && actor.hospitalId === s.toHospitalId;
+/**
+ * Who answers a referral at the receiving hospital: the specialists of the specialty it names,
+ * the hospital's referral desk (转诊服务中心) for any specialty, and for a DOWN referral the
+ * township doctors (family doctors are generalists: a grassroots hospital has no specialty wards).
+ */
+const receives = (actor: Actor, s: ReferralSubject) => actor.hospitalId === s.toHospitalId && (has(actor, Role.REFERRAL_DESK)
+  || (has(actor, Role.SPECIALIST) && s.toDepartmentId != null && (actor.specialtyIds ?? []).includes(s.toDepartmentId))
+  || (has(actor, Role.TOWNSHIP_DOCTOR) && s.direction === 'DOWN'));
+/** The sender, and the township doctors of the sending hospital (the patient's own doctors). */
+const sends = (actor: Actor, s: ReferralSubject) => actor.personId === s.referredById || (has(actor, Role.TOWNSHIP_DOCTOR) && actor.hospitalId === s.fromHospitalId);
 /** A specialist and the consortia of their home hospital. */
 export interface SpecialistSubject { specialistId: number; consortiumIds: number[] }
 /** A host hospital of rotations and the consortia it belongs to. */
@@ -73,8 +86,8 @@ const rules = {
   // ... and to the specialist who took a consultation about the patient, and to the doctors of a
   // hospital the patient was referred to (the services fill in who that is).
   'patient.read': {
-    allows: (actor, s) => isClinician(actor) && (actor.hospitalId === s.hospitalId
-      || (s.assignedSpecialistIds ?? []).includes(actor.personId) || (s.referredToHospitalIds ?? []).includes(actor.hospitalId)),
+    allows: (actor, s) => (isClinician(actor) && (actor.hospitalId === s.hospitalId || (s.assignedSpecialistIds ?? []).includes(actor.personId)))
+      || ((isClinician(actor) || has(actor, Role.REFERRAL_DESK)) && (s.referredToHospitalIds ?? []).includes(actor.hospitalId)),
     // NOTE: the wording stays the foundation's: the exceptions are for people already caring for the patient.
     refusal: (s) => `Patients of ${s.hospitalName ?? `hospital ${s.hospitalId}`} are visible only to doctors of that hospital`,
   } satisfies Rule<PatientSubject>,
@@ -138,13 +151,18 @@ const rules = {
     allows: (actor, s) => isClinician(actor) && actor.hospitalId === s.hospitalId,
     refusal: (s) => `Only doctors of ${s.hospitalName ?? `hospital ${s.hospitalId}`} can refer patients from it`,
   } satisfies Rule<HospitalSubject>,
+  /** From a consultation: its requesting doctors, or the specialist who gave the opinion recommending it. */
+  'referral.fromConsultation': {
+    allows: (actor, s) => requestsFor(actor, s) || consults(actor, s),
+    refusal: () => "Only the requesting hospital's doctors and the consultation's specialist can refer from a consultation",
+  } satisfies Rule<ConsultationSubject>,
   'referral.read': {
-    allows: (actor, s) => actor.personId === s.referredById || receives(actor, s),
-    refusal: () => 'A referral is visible only to the doctor who sent it and to the doctors of the receiving hospital',
+    allows: (actor, s) => sends(actor, s) || receives(actor, s),
+    refusal: () => "A referral is visible only to its sender, the sending hospital's township doctors and, at the receiving hospital, the specialists of the named specialty and the referral desk",
   } satisfies Rule<ReferralSubject>,
   'referral.respond': {
     allows: (actor, s) => receives(actor, s),
-    refusal: () => 'Only doctors of the receiving hospital can accept, decline or record the arrival and completion of a referral',
+    refusal: () => 'Only the specialists of the named specialty at the receiving hospital (or its referral desk; for a DOWN referral, its township doctors) can accept, decline or record the arrival and completion of a referral',
   } satisfies Rule<ReferralSubject>,
   'referral.cancel': {
     allows: (actor, s) => actor.personId === s.referredById,
@@ -236,10 +254,28 @@ export function consultationScope(actor: Actor | null): { requestingHospitalIds:
   return { requestingHospitalIds: isClinician(a) ? [a.hospitalId] : [], specialistId: a.personId, consortiumIds: has(a, Role.SCHEDULER) ? a.consortiumIds : [] };
 }
 
-/** Referrals the actor may list: the list-query form of 'referral.read'. */
-export function referralScope(actor: Actor | null): { referredById: number; toHospitalIds: number[] } {
+/**
+ * Referrals the actor may list: the list-query form of 'referral.read' (sends / receives) and
+ * of 'patient.read' for the referral's patient, as the facts the service's SQL needs. A row
+ * whose patient the actor may not see (e.g. a declined referral at the receiving hospital) is
+ * left out of lists rather than failing them.
+ */
+export function referralScope(actor: Actor | null) {
   const a = requireActor(actor);
-  return { referredById: a.personId, toHospitalIds: isClinician(a) ? [a.hospitalId] : [] };
+  const desk = has(a, Role.REFERRAL_DESK);
+  return {
+    personId: a.personId,
+    hospitalId: a.hospitalId,
+    /** Sending side: township doctors see their hospital's referrals, everyone the ones they sent. */
+    sendingHospitalIds: has(a, Role.TOWNSHIP_DOCTOR) ? [a.hospitalId] : [],
+    /** Receiving side, by specialty: null means every specialty (the referral desk). */
+    receivesAllSpecialties: desk,
+    receivingSpecialtyIds: has(a, Role.SPECIALIST) ? a.specialtyIds ?? [] : [],
+    receivesDown: has(a, Role.TOWNSHIP_DOCTOR),
+    /** patient.read: own hospital's and consulted patients for clinicians; live referrals here for clinicians and the desk. */
+    clinician: isClinician(a),
+    seesReferredPatients: isClinician(a) || desk,
+  };
 }
 
 /** Hospitals whose patients the actor may list: the list-query form of 'patient.read'. */

@@ -5,6 +5,7 @@ export enum Role {
   SCHEDULER = 'SCHEDULER',
   SPECIALIST = 'SPECIALIST',
   TOWNSHIP_DOCTOR = 'TOWNSHIP_DOCTOR',
+  REFERRAL_DESK = 'REFERRAL_DESK',
 }
 registerEnumType(Role, {
   name: 'Role',
@@ -13,6 +14,7 @@ registerEnumType(Role, {
     SCHEDULER: { description: '调度员: plans expert rotations for the consortia of their hospital' },
     SPECIALIST: { description: '专家: senior doctor who goes out on rotations and gives remote opinions' },
     TOWNSHIP_DOCTOR: { description: '基层医生: township or community doctor, books experts and refers patients' },
+    REFERRAL_DESK: { description: '转诊服务中心: receives referrals of every specialty at their hospital (accepts, declines, records arrival)' },
   },
 });
 

@@ -45,8 +45,9 @@ export class Referral {
   @ManyToOne(() => Hospital, { onDelete: 'RESTRICT', nullable: false }) @JoinColumn({ name: 'from_hospital_id' }) fromHospital?: Relation<Hospital>;
   @Index() @Column('int') toHospitalId: number;
   @ManyToOne(() => Hospital, { onDelete: 'RESTRICT', nullable: false }) @JoinColumn({ name: 'to_hospital_id' }) toHospital?: Relation<Hospital>;
-  @Column('int', { nullable: true }) toDepartmentId: number | null;
-  @ManyToOne(() => Department, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'to_department_id' }) toDepartment?: Relation<Department>;
+  /** The receiving specialty: whose specialists (or the referral desk) answer it. */
+  @Column('int') toDepartmentId: number;
+  @ManyToOne(() => Department, { onDelete: 'RESTRICT', nullable: false }) @JoinColumn({ name: 'to_department_id' }) toDepartment?: Relation<Department>;
   @Index() @Column('int') patientId: number;
   @ManyToOne(() => Patient, { onDelete: 'RESTRICT', nullable: false }) @JoinColumn({ name: 'patient_id' }) patient?: Relation<Patient>;
   @Index() @Column('int') referredById: number;

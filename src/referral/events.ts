@@ -24,7 +24,7 @@ declare module '../events/topics' {
 
 export const referralEvent = (r: Referral, action: string, actorId: number): ReferralEvent => ({
   action, referralId: r.id, direction: r.direction, state: r.state, consortiumId: r.consortiumId, greenChannel: r.greenChannel,
-  fromHospitalId: r.fromHospitalId, toHospitalId: r.toHospitalId, referredById: r.referredById, actorId,
+  fromHospitalId: r.fromHospitalId, toHospitalId: r.toHospitalId, referredById: r.referredById, toDepartmentId: r.toDepartmentId, actorId,
 });
 
 @ObjectType({ description: 'A change to a referral you may see' })

@@ -12,7 +12,7 @@ export class ProposeReferralInput {
   @Field(() => ReferralDirection) direction: ReferralDirection;
   @Field(() => ID) @idPattern('patientId') patientId: string;
   @Field(() => ID, { description: 'The receiving hospital: higher tier for UP, lower for DOWN, sharing a consortium with yours' }) @idPattern('toHospitalId') toHospitalId: string;
-  @Field(() => ID, { nullable: true, description: 'Receiving department, when known' }) @IsOptional() @idPattern('toDepartmentId') toDepartmentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The receiving specialty (科室): only its specialists at the receiving hospital, or its referral desk, answer. Defaults to the one specialty the cited criteria name' }) @IsOptional() @idPattern('toDepartmentId') toDepartmentId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Needed only when the two hospitals share more than one consortium of the same kind' }) @IsOptional() @idPattern('consortiumId') consortiumId?: string | null;
   @Field() @icd10('diagnosisCode') diagnosisCode: string;
   @Field() @text('diagnosisText', 2, 200) diagnosisText: string;
@@ -26,7 +26,8 @@ export class ProposeReferralInput {
 @InputType({ description: 'An UP referral prefilled from a completed consultation whose opinion recommends referral' })
 export class ReferFromConsultationInput {
   @Field(() => ID) @idPattern('consultationId') consultationId: string;
-  @Field(() => ID, { nullable: true, description: "Defaults to the consulting specialist's hospital" }) @IsOptional() @idPattern('toHospitalId') toHospitalId?: string | null;
+  @Field(() => ID, { nullable: true, description: "Defaults to the consulting specialist's hospital. The sending hospital is always the consultation's requesting hospital" }) @IsOptional() @idPattern('toHospitalId') toHospitalId?: string | null;
+  @Field(() => ID, { nullable: true, description: "The receiving specialty; defaults to the consultation's" }) @IsOptional() @idPattern('toDepartmentId') toDepartmentId?: string | null;
   @Field(() => [ID], { defaultValue: [] }) @ArrayMaxSize(10, { message: 'criterionIds can cite at most 10 criteria' }) @idPattern('criterionIds', true) criterionIds: string[];
   @Field(() => String, { nullable: true, description: "Defaults to the specialist's recommendation in the opinion" }) @IsOptional() @text('justification', 10, 2000) justification?: string | null;
   @Field({ defaultValue: false }) greenChannel: boolean;

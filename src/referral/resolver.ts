@@ -38,12 +38,12 @@ export class ReferralResolver {
     return ctx.services.referrals.propose(ctx.actor, input);
   }
 
-  @Mutation(() => Referral, { description: 'The requesting doctor: an UP referral prefilled from a consultation whose opinion recommends it' })
+  @Mutation(() => Referral, { description: "The requesting doctor or the consultation's specialist: an UP referral from the requesting hospital, prefilled from a consultation whose opinion recommends it" })
   referFromConsultation(@Arg('input') input: ReferFromConsultationInput, @Ctx() ctx: HubContext) {
     return ctx.services.referrals.referFromConsultation(ctx.actor, input);
   }
 
-  @Mutation(() => Referral, { description: 'Doctors of the receiving hospital' })
+  @Mutation(() => Referral, { description: 'The receiving hospital: specialists of the named specialty, or its referral desk (for DOWN: its township doctors)' })
   acceptReferral(@Arg('input') input: AcceptReferralInput, @Ctx() ctx: HubContext) {
     return ctx.services.referrals.accept(ctx.actor, input);
   }
@@ -105,7 +105,7 @@ export class ReferralResolver {
 
   @FieldResolver(() => Department, { nullable: true })
   toDepartment(@Root() r: Referral, @Ctx() ctx: HubContext) {
-    return r.toDepartmentId ? ctx.loaders.department.load(r.toDepartmentId) : null;
+    return ctx.loaders.department.load(r.toDepartmentId);
   }
 
   @FieldResolver(() => Person, { description: 'The sending doctor' })

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { Role } from '../auth/roles';
 import { allows, authorize, requireActor, referralScope, ReferralSubject } from '../auth/policy';
 import { Department, Hospital, Patient, Person } from '../consortium/entities';
 import { ConsortiumKind, HospitalTier } from '../consortium/kinds';
@@ -14,7 +15,7 @@ import { PageArgs, paginate } from '../graphql/pagination';
 import { Referral, ReferralCriterion, ReferralCriterionCitation } from './entities';
 import { referralEvent } from './events';
 import { AcceptReferralInput, ProposeReferralInput, ReferFromConsultationInput, ReferralFilter, ReferralReasonInput } from './inputs';
-import { ReferralAction, ReferralDirection, referralTransition } from './states';
+import { LIVE_REFERRAL_STATES, ReferralAction, ReferralDirection, referralTransition } from './states';
 
 /** Higher is a higher tier of care: UP must climb, DOWN must descend. */
 export const TIER_LEVEL: Record<HospitalTier, number> = { VILLAGE: 0, TOWNSHIP: 1, COMMUNITY: 1, SECONDARY: 2, TERTIARY: 3 };
@@ -22,7 +23,9 @@ export const TIER_LEVEL: Record<HospitalTier, number> = { VILLAGE: 0, TOWNSHIP: 
 const REGIONAL: ConsortiumKind[] = [ConsortiumKind.COUNTY_MEDICAL_COMMUNITY, ConsortiumKind.CITY_MEDICAL_GROUP];
 const MAX_ACCEPT_DAYS_AHEAD = 90;
 
-export const referralSubject = (r: Referral): ReferralSubject => ({ fromHospitalId: r.fromHospitalId, toHospitalId: r.toHospitalId, referredById: r.referredById });
+export const referralSubject = (r: Referral): ReferralSubject => ({
+  fromHospitalId: r.fromHospitalId, toHospitalId: r.toHospitalId, referredById: r.referredById, toDepartmentId: r.toDepartmentId, direction: r.direction,
+});
 
 /** Whether an ICD-10 code is covered by a criterion's prefixes (none: any diagnosis). */
 export const meetsDiagnosis = (prefixes: string[], code: string) => !prefixes.length || prefixes.some((p) => code.toUpperCase().startsWith(p.toUpperCase()));
@@ -31,6 +34,8 @@ interface Draft {
   direction: ReferralDirection; patientId: number; fromHospitalId: number; toHospitalId: number; toDepartmentId: number | null; consortiumId: string | null;
   diagnosisCode: string; diagnosisText: string; criterionIds: number[]; justification: string | null; greenChannel: boolean; carePlan: string | null;
   sourceConsultationId: number | null;
+  /** Set when filed from a consultation: 'referral.fromConsultation' was checked instead of 'referral.create'. */
+  fromConsultation?: boolean;
 }
 
 /**
@@ -51,13 +56,18 @@ export class ReferralService {
     });
   }
 
-  /** One step from a consultation opinion that recommends referral to a prefilled UP referral. */
+  /**
+   * One step from a consultation opinion that recommends referral to a prefilled UP referral.
+   * NOTE: the rule for which hospital sends: always the consultation's requesting hospital (where
+   * the patient is cared for), whether its doctor or the consulting specialist files it; the
+   * receiving hospital defaults to the specialist's, the specialty to the consultation's.
+   */
   async referFromConsultation(actor: Actor | null, input: ReferFromConsultationInput): Promise<Referral> {
-    const doctor = requireActor(actor);
+    const a = requireActor(actor);
     const id = parseId(input.consultationId, 'consultationId');
     const c = await this.db.getRepository(Consultation).findOneBy({ id });
-    if (!c || !allows(doctor, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', input.consultationId);
-    authorize(doctor, 'consultation.clinical', consultationSubject(c));
+    if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', input.consultationId);
+    authorize(a, 'referral.fromConsultation', consultationSubject(c));
     const opinion = await this.db.getRepository(ConsultationOpinion).findOneBy({ consultationId: id });
     if (c.state !== ConsultationState.COMPLETED || !opinion) throw badInput('consultationId', `Consultation ${id} has no opinion yet (it is ${c.state})`);
     if (!opinion.referUp) throw badInput('consultationId', `The opinion of consultation ${id} does not recommend referral: propose a referral of your own with proposeReferral`);
@@ -66,13 +76,14 @@ export class ReferralService {
     if (!diagnosisCode || !diagnosisText) throw badInput('diagnosisCode', 'The opinion gives no ICD-10 diagnosis: give diagnosisCode and diagnosisText');
     const specialist = c.specialistId ? await this.db.getRepository(Person).findOneBy({ id: c.specialistId }) : null;
     const criterionIds = [...new Set(parseIds(input.criterionIds, 'criterionIds'))];
-    return this.#create(doctor, {
-      direction: ReferralDirection.UP, patientId: c.patientId, fromHospitalId: doctor.hospitalId,
-      toHospitalId: input.toHospitalId ? parseId(input.toHospitalId, 'toHospitalId') : specialist!.hospitalId, toDepartmentId: c.specialtyId,
+    return this.#create(a, {
+      direction: ReferralDirection.UP, patientId: c.patientId, fromHospitalId: c.requestingHospitalId,
+      toHospitalId: input.toHospitalId ? parseId(input.toHospitalId, 'toHospitalId') : specialist!.hospitalId,
+      toDepartmentId: input.toDepartmentId ? parseId(input.toDepartmentId, 'toDepartmentId') : c.specialtyId,
       consortiumId: String(c.consortiumId), diagnosisCode, diagnosisText, criterionIds,
       // NOTE: a specialist's written recommendation is a justification in its own right.
       justification: input.justification ?? `远程会诊 #${c.id} 会诊意见（${specialist?.name ?? '专家'}）建议上转：${opinion.impression}`.slice(0, 2000),
-      greenChannel: input.greenChannel, carePlan: null, sourceConsultationId: c.id,
+      greenChannel: input.greenChannel, carePlan: null, sourceConsultationId: c.id, fromConsultation: true,
     });
   }
 
@@ -80,7 +91,7 @@ export class ReferralService {
     const code = d.diagnosisCode.trim().toUpperCase();
     return this.db.transaction(async (m) => {
       const from = await m.findOneByOrFail(Hospital, { id: d.fromHospitalId });
-      authorize(doctor, 'referral.create', { hospitalId: from.id, hospitalName: from.name });
+      if (!d.fromConsultation) authorize(doctor, 'referral.create', { hospitalId: from.id, hospitalName: from.name });
       const patient = await m.findOneBy(Patient, { id: d.patientId });
       const subject = patient && (await patientSubjects(m, [patient.id])).get(patient.id);
       if (!patient || !subject || !allows(doctor, 'patient.read', subject)) throw notFound('Patient', d.patientId);
@@ -92,8 +103,6 @@ export class ReferralService {
       if (d.direction === ReferralDirection.UP && !climbs) throw badInput('toHospitalId', `An UP referral goes to a higher tier: ${to.name} (${to.tier}) is not above ${from.name} (${from.tier})`);
       if (d.direction === ReferralDirection.DOWN && !descends) throw badInput('toHospitalId', `A DOWN referral goes to a lower tier: ${to.name} (${to.tier}) is not below ${from.name} (${from.tier})`);
       const consortiumId = await this.#sharedConsortium(m, from, to, d.consortiumId);
-      if (d.toDepartmentId && !(await m.findOneBy(Department, { id: d.toDepartmentId }))) throw badInput('toDepartmentId', `toDepartmentId: department ${d.toDepartmentId} does not exist`);
-
       const criteria = d.criterionIds.length ? await m.findBy(ReferralCriterion, { id: In(d.criterionIds) }) : [];
       for (const [i, cid] of d.criterionIds.entries()) {
         const c = criteria.find((x) => x.id === cid);
@@ -113,18 +122,39 @@ export class ReferralService {
       }
       const carePlan = d.carePlan?.trim() || null;
       if (d.direction === ReferralDirection.DOWN && !carePlan) throw badInput('carePlan', 'A DOWN referral carries a care plan for the receiving township doctor');
+      const department = await this.#receivingSpecialty(m, d, criteria, to);
 
       const [row] = await m.query(
         `INSERT INTO referral (direction, state, consortium_id, from_hospital_id, to_hospital_id, to_department_id, patient_id, referred_by_id,
                                diagnosis_code, diagnosis_text, justification, care_plan, green_channel, source_consultation_id)
          VALUES ($1, 'PROPOSED', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-        [d.direction, consortiumId, from.id, to.id, d.toDepartmentId, patient.id, doctor.personId, code, d.diagnosisText.trim(), justification, carePlan, d.greenChannel, d.sourceConsultationId],
+        [d.direction, consortiumId, from.id, to.id, department.id, patient.id, doctor.personId, code, d.diagnosisText.trim(), justification, carePlan, d.greenChannel, d.sourceConsultationId],
       );
       if (criteria.length) await m.insert(ReferralCriterionCitation, criteria.map((c) => ({ referralId: row.id, criterionId: c.id })));
       const referral = await m.findOneByOrFail(Referral, { id: row.id });
       await appendEvent(m, 'referral', referralEvent(referral, 'PROPOSED', doctor.personId));
       return referral;
     });
+  }
+
+  /**
+   * The specialty that receives the referral: the one named, else the one all cited criteria
+   * share. Someone at the receiving hospital must be able to answer it (policy 'referral.respond':
+   * a specialist of that specialty, the referral desk, or for DOWN a township doctor).
+   */
+  async #receivingSpecialty(m: EntityManager, d: Draft, criteria: ReferralCriterion[], to: Hospital): Promise<Department> {
+    const implied = [...new Set(criteria.map((c) => c.specialtyId).filter((id): id is number => id != null))];
+    const id = d.toDepartmentId ?? (implied.length === 1 ? implied[0] : null);
+    if (id == null) throw badInput('toDepartmentId', 'A referral names the receiving specialty: give toDepartmentId (the cited criteria do not name exactly one)');
+    const department = await m.findOneBy(Department, { id });
+    if (!department) throw badInput('toDepartmentId', `toDepartmentId: department ${id} does not exist`);
+    const receivers: { id: number; roles: Role[]; specialty_ids: number[] }[] = await m.query(
+      `SELECT p.id, p.roles, array_remove(array_agg(s.department_id), NULL) AS specialty_ids FROM person p LEFT JOIN person_specialty s ON s.person_id = p.id
+        WHERE p.hospital_id = $1 AND p.active GROUP BY p.id`, [to.id]);
+    const subject: ReferralSubject = { fromHospitalId: d.fromHospitalId, toHospitalId: to.id, referredById: -1, toDepartmentId: id, direction: d.direction };
+    const answerable = receivers.some((p) => allows({ personId: p.id, name: '', roles: p.roles, hospitalId: to.id, consortiumIds: [], specialtyIds: p.specialty_ids }, 'referral.respond', subject));
+    if (!answerable) throw badInput('toDepartmentId', `${to.name} has no ${department.nameZh} (${department.nameEn}) specialist or referral desk to receive this referral`);
+    return department;
   }
 
   async #sharedConsortium(m: EntityManager, from: Hospital, to: Hospital, requested: string | null): Promise<number> {
@@ -153,12 +183,23 @@ export class ReferralService {
     return r;
   }
 
+  /** Referrals the actor may see whose patient they may see too (see referralScope): never fails on a row. */
   async list(actor: Actor | null, filter: ReferralFilter, page: PageArgs) {
-    const scope = referralScope(actor);
+    const s = referralScope(actor);
     const q = this.db.getRepository(Referral).createQueryBuilder('r');
-    if (filter.incoming === true) q.where('r.to_hospital_id = ANY(:hids)', { hids: scope.toHospitalIds });
-    else if (filter.incoming === false) q.where('r.referred_by_id = :me', { me: scope.referredById });
-    else q.where('(r.referred_by_id = :me OR r.to_hospital_id = ANY(:hids))', { me: scope.referredById, hids: scope.toHospitalIds });
+    const sending = '(r.referred_by_id = :me OR r.from_hospital_id = ANY(:sendingHospitals))';
+    const receiving = `(r.to_hospital_id = :hospital AND (:allSpecialties OR r.to_department_id = ANY(:specialties) OR (:down AND r.direction = 'DOWN')))`;
+    if (filter.incoming === true) q.where(receiving);
+    else if (filter.incoming === false) q.where(sending);
+    else q.where(`(${sending} OR ${receiving})`);
+    // The list form of 'patient.read' (policy.ts) for the referral's patient.
+    q.andWhere(`((:clinician AND (EXISTS (SELECT 1 FROM patient p WHERE p.id = r.patient_id AND p.hospital_id = :hospital)
+                   OR EXISTS (SELECT 1 FROM consultation c WHERE c.patient_id = r.patient_id AND c.specialist_id = :me)))
+              OR (:referredPatients AND EXISTS (SELECT 1 FROM referral l WHERE l.patient_id = r.patient_id AND l.to_hospital_id = :hospital AND l.state = ANY(:live))))`);
+    q.setParameters({
+      me: s.personId, hospital: s.hospitalId, sendingHospitals: s.sendingHospitalIds, allSpecialties: s.receivesAllSpecialties, specialties: s.receivingSpecialtyIds,
+      down: s.receivesDown, clinician: s.clinician, referredPatients: s.seesReferredPatients, live: LIVE_REFERRAL_STATES,
+    });
     if (filter.direction) q.andWhere('r.direction = :direction', { direction: filter.direction });
     if (filter.state) q.andWhere('r.state = :state', { state: filter.state });
     return paginate(q, page);

@@ -50,13 +50,13 @@ async function loadFixture() {
     const [from, to] = direction === 'UP' ? [f.townshipA.id, f.tertiary.id] : [f.tertiary.id, f.townshipA.id];
     const [{ id }] = await q(
       `INSERT INTO referral (direction, state, consortium_id, from_hospital_id, to_hospital_id, patient_id, referred_by_id, diagnosis_code, diagnosis_text,
-                             justification, care_plan, green_channel, proposed_at, accepted_at, expected_arrival_date, decline_reason, cancelled_at, cancel_reason)
+                             justification, care_plan, green_channel, proposed_at, accepted_at, expected_arrival_date, decline_reason, cancelled_at, cancel_reason, to_department_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'I20.0', '不稳定型心绞痛', $8, $9, $10, ($11::timestamp AT TIME ZONE 'Asia/Shanghai'),
                ($11::timestamp AT TIME ZONE 'Asia/Shanghai') + make_interval(hours => $12::int), CASE WHEN $12::int IS NOT NULL THEN DATE '2026-11-01' END,
-               CASE WHEN $2 = 'DECLINED' THEN '床位已满' END, CASE WHEN $2 = 'CANCELLED' THEN now() END, CASE WHEN $2 = 'CANCELLED' THEN '家属要求' END)
+               CASE WHEN $2 = 'DECLINED' THEN '床位已满' END, CASE WHEN $2 = 'CANCELLED' THEN now() END, CASE WHEN $2 = 'CANCELLED' THEN '家属要求' END, $13)
        RETURNING id`,
       [direction, state, consortium ?? f.consortium.id, from, to, f.patientA.id, f.users.doctorA.id, cited ? null : '基层无条件明确诊断，需上级医院评估',
-        direction === 'DOWN' ? '二级预防，每月随访' : null, green, proposed, hours],
+        direction === 'DOWN' ? '二级预防，每月随访' : null, green, proposed, hours, f.cardiology.id],
     );
     if (cited) await q('INSERT INTO referral_criterion_citation (referral_id, criterion_id) VALUES ($1, $2)', [id, cited]);
   }

@@ -81,7 +81,7 @@ describe('proposing a referral', () => {
   });
 
   it('accepts a justification instead of a criterion, but not the green channel for a DOWN referral', async () => {
-    const r = ok(await propose(up({ criterionIds: [], diagnosisCode: 'R55', diagnosisText: '晕厥待查', justification: '反复晕厥3次，基层无动态心电图及心脏超声条件，需上级医院明确病因' }))).proposeReferral;
+    const r = ok(await propose(up({ criterionIds: [], toDepartmentId: String(t.fixture.cardiology.id), diagnosisCode: 'R55', diagnosisText: '晕厥待查', justification: '反复晕厥3次，基层无动态心电图及心脏超声条件，需上级医院明确病因' }))).proposeReferral;
     expect(r.criteria).toEqual([]);
     expect(r.justification).toMatch(/反复晕厥/);
     const down = await propose({ direction: 'DOWN', patientId: String(t.fixture.patientA.id), toHospitalId: String(t.fixture.townshipA.id), diagnosisCode: 'I63.9', diagnosisText: '脑梗死恢复期',

@@ -109,6 +109,9 @@ export async function seedConsultationAndReferralHistory(m: EntityManager, consu
   const patients: { id: number; hospital_id: number }[] = await m.query(`SELECT id, hospital_id FROM patient WHERE hospital_id = ANY($1) ORDER BY id`, [grassroots]);
   const departments = new Map<string, number>((await m.query('SELECT id, code FROM department')).map((d: any) => [d.code, d.id]));
   const criteria = new Map<string, number>((await m.query('SELECT id, code FROM referral_criterion')).map((c: any) => [c.code, c.id]));
+  // Every referral names its receiving specialty: the cited criterion's, else the consultation's.
+  const criterionSpecialty = new Map<string, string | null>((await m.query('SELECT c.code, d.code AS specialty FROM referral_criterion c LEFT JOIN department d ON d.id = c.specialty_id'))
+    .map((c: any) => [c.code, c.specialty]));
   if (!grassroots.length || !patients.length) return { consultations: 0, referrals: 0 };
 
   // Consultations: about 4 a day, weekdays busier; open ones only in the last hours.
@@ -247,7 +250,7 @@ export async function seedConsultationAndReferralHistory(m: EntityManager, consu
       referrals.push(finish({
         direction: 'DOWN', from_hospital_id: expert.hospital_id, to_hospital_id: patient.hospital_id, patient_id: patient.id, referred_by_id: expert.id,
         diagnosis_code: icd, diagnosis_text: text, care_plan: plan, justification: null, green_channel: false, source_consultation_id: null,
-        to_department_id: null, criterion: criteria.get(code) ?? null, proposed_at: proposedAt,
+        to_department_id: departments.get(criterionSpecialty.get(code) ?? specialty), criterion: criteria.get(code) ?? null, proposed_at: proposedAt,
       }, accept, pick(doctorsAt(patient.hospital_id))?.id ?? null));
     }
   }
@@ -256,11 +259,14 @@ export async function seedConsultationAndReferralHistory(m: EntityManager, consu
     const green = code !== null && ['UP_CARD_ACS', 'UP_NEURO_STROKE', 'UP_ORTHO_HIP_FRACTURE', 'UP_SURG_ACUTE_ABDOMEN', 'UP_ENDO_DM_ACUTE', 'UP_RESP_PNEUMONIA_SEVERE', 'UP_PAED_SEVERE'].includes(code) && random() < 0.7;
     const to = random() < 0.8 ? tertiary : pick(upper).id;
     const accept = green ? lognormal(random, 25 * 60, 0.6) : lognormal(random, 3 * 3600, 0.9);
-    const receiver = people.find((p) => p.hospital_id === to && p.roles.includes('SPECIALIST'))?.id ?? null;
+    const specialty = (code && criterionSpecialty.get(code)) || 'GENERAL_PRACTICE';
+    const department = departmentId ?? departments.get(specialty)!;
+    const receiver = (people.find((p) => p.hospital_id === to && p.roles.includes('SPECIALIST') && departments.get(p.specialty ?? '') === department)
+      ?? people.find((p) => p.hospital_id === to && p.roles.includes('SPECIALIST')))?.id ?? null;
     return finish({
       direction: 'UP', from_hospital_id: fromId, to_hospital_id: to, patient_id: patientId, referred_by_id: doctorId, diagnosis_code: icd, diagnosis_text: text,
       care_plan: null, justification: code ? null : `远程会诊专家建议上转进一步诊治：${text}`, green_channel: green, source_consultation_id: sourceId,
-      to_department_id: departmentId, criterion: code ? criteria.get(code) ?? null : null, proposed_at: proposedAt,
+      to_department_id: department, criterion: code ? criteria.get(code) ?? null : null, proposed_at: proposedAt,
     }, accept, receiver);
   }
 
