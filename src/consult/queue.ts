@@ -151,6 +151,19 @@ export class ConsultationQueueReader {
       effectiveUrgency: this.rule.effectiveUrgency(c.urgency, c.requestedAt, now), asOf: now,
     });
   }
+
+  /** The next moment a waiting request of this queue is promoted by ageing (re-ranking it), if any. */
+  async nextPromotionAt(consortiumId: number, specialtyId: number): Promise<Date | null> {
+    const rows: { urgency: Urgency; requested_at: Date; now: Date }[] = await this.db.query(
+      `SELECT urgency, requested_at, now() AS now FROM consultation WHERE state = 'REQUESTED' AND consortium_id = $1 AND specialty_id = $2 AND urgency <> 'EMERGENCY'`,
+      [consortiumId, specialtyId]);
+    let next: Date | null = null;
+    for (const r of rows) {
+      const at = this.rule.promotesAt(r.urgency, new Date(r.requested_at));
+      if (at && at > new Date(r.now) && (!next || at < next)) next = at;
+    }
+    return next;
+  }
 }
 
 const fromRow = (r: Row) => ({
