@@ -21,6 +21,8 @@ export interface SlotsEvent extends EventPayload, SessionAudience { state: Clini
 export interface BookingEvent extends EventPayload {
   bookingId: number; hospitalId: number; patientId: number;
   sessionId?: number; newBookingId?: number; fromSessionId?: number; toSessionId?: number;
+  /** REBOOKED: the doctor confirmed a session of another specialty. */
+  specialtyChanged?: boolean;
 }
 
 declare module '../events/topics' {

@@ -22,4 +22,6 @@ export class RebookInput {
   @Field(() => ID) @idPattern('bookingId') bookingId: string;
   @Field(() => ID) @idPattern('sessionId') sessionId: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @idPattern('slotId') slotId?: string | null;
+  @Field({ defaultValue: false, description: 'Must be true when the session is of another specialty than the flagged booking (the doctor confirms the change)' })
+  confirmSpecialtyChange: boolean;
 }

@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { allows, authorize, requireActor } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
-import { Hospital, Patient } from '../consortium/entities';
+import { Department, Hospital, Patient } from '../consortium/entities';
 import { badInput, conflict, notFound } from '../errors';
 import { parseId } from '../ids';
 import { addDays, requireDate, today } from '../roster/calendar';
@@ -113,12 +113,20 @@ export class BookingService {
       const session = await this.#openSession(m, actor, sessionId, input.sessionId);
       const flagged = await m.findOneOrFail(Booking, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const next = transition(BOOKING_TRANSITIONS, `Booking ${id}`, flagged.state, BookingState.REBOOKED);
+      // NOTE: a patient booked for one specialty is not silently seen by another: the doctor says so.
+      const was = await m.findOneByOrFail(ClinicSession, { id: flagged.sessionId });
+      const specialtyChanged = was.specialtyId !== session.specialtyId;
+      if (specialtyChanged && !input.confirmSpecialtyChange) {
+        const [from, to] = await Promise.all([was.specialtyId, session.specialtyId].map((d) => m.findOneByOrFail(Department, { id: d })));
+        throw badInput('confirmSpecialtyChange', `Booking ${id} was for ${from.nameZh} (${from.nameEn}); session ${sessionId} is ${to.nameZh} (${to.nameEn}): `
+          + 'rebooking into another specialty needs confirmSpecialtyChange: true');
+      }
       const booking = await this.#place(m, actor!, session, patient, slotId, flagged.id);
       flagged.state = next;
       flagged.movedToId = booking.id;
       await m.save(flagged);
       const events = new PendingEvents();
-      events.add('booking', { action: 'REBOOKED', bookingId: flagged.id, newBookingId: booking.id, hospitalId: booking.hospitalId, patientId: patient.id, sessionId });
+      events.add('booking', { action: 'REBOOKED', bookingId: flagged.id, newBookingId: booking.id, hospitalId: booking.hospitalId, patientId: patient.id, sessionId, specialtyChanged });
       await slotEvent(m, session, 'BOOKED', events);
       await events.flush(m);
       return booking;

@@ -218,4 +218,23 @@ describe('amendments after publishing', () => {
     expect(draftOnly.message).toMatch(/is PUBLISHED: the optimizer drafts rosters/);
     expect(ok(await t.gql('query($id: ID!) { roster(id: $id) { amendments } }', { id: rosterId }, scheduler)).roster.amendments).toBe(4);
   });
+
+  it('re-books into another specialty only when the doctor confirms it, and says so', async () => {
+    const f = t.fixture;
+    const neuro = (await t.database.db.query(`SELECT id FROM person WHERE username = 'neuro1'`))[0].id;
+    const neurology = (await t.database.db.query(`SELECT id FROM department WHERE code = 'NEUROLOGY'`))[0].id;
+    await makeAvailable(t, scheduler, neuro, [{ from: month.start, to: month.end }], { maxDaysPerMonth: 10, maxConsecutiveDays: 5 });
+    const demand = await approvedDemand(t, doctorA, scheduler, { hostId: f.townshipA.id, specialtyId: neurology, expertDays: 1, periodStart: month.start, periodEnd: month.end, session: 'AFTERNOON' });
+    const neuroSession = ok(await t.gql(`mutation($i: AssignSpecialistInput!) { assignSpecialist(input: $i) { assignments { clinicSession { id state } } } }`,
+      { i: { rosterId, specialistId: neuro, demandId: demand, dates: [D(13)] } }, scheduler)).assignSpecialist.assignments[0].clinicSession;
+    expect(neuroSession.state).toBe('OPEN');
+    const [flagged] = ok(await t.gql('{ bookingsNeedingRebooking { id } }', {}, doctorA)).bookingsNeedingRebooking;
+    const REBOOK = 'mutation($i: RebookInput!) { rebookBooking(input: $i) { state clinicSession { id specialty { code } } } }';
+    const refused = fails(await t.gql(REBOOK, { i: { bookingId: flagged.id, sessionId: neuroSession.id } }, doctorA), 'BAD_USER_INPUT');
+    expect(refused.extensions?.field).toBe('confirmSpecialtyChange');
+    expect(refused.message).toBe(`Booking ${flagged.id} was for 心内科 (Cardiology); session ${neuroSession.id} is 神经内科 (Neurology): rebooking into another specialty needs confirmSpecialtyChange: true`);
+    expect(ok(await t.gql('query($id: ID!) { booking(id: $id) { state } }', { id: flagged.id }, doctorA)).booking.state).toBe('NEEDS_REBOOKING');
+    const rebooked = ok(await t.gql(REBOOK, { i: { bookingId: flagged.id, sessionId: neuroSession.id, confirmSpecialtyChange: true } }, doctorA)).rebookBooking;
+    expect(rebooked).toEqual({ state: 'BOOKED', clinicSession: { id: neuroSession.id, specialty: { code: 'NEUROLOGY' } } });
+  });
 });
