@@ -77,6 +77,10 @@ const rules = {
     allows: () => true,
     refusal: () => 'The directory is for everyone signed in',
   } satisfies Rule<void>,
+  'calendar.manage': {
+    allows: (actor) => has(actor, Role.ADMIN),
+    refusal: () => 'Only administrators can change the holiday calendar',
+  } satisfies Rule<void>,
   'directory.manage': {
     allows: (actor) => has(actor, Role.ADMIN),
     refusal: () => 'Only administrators can change the directory (consortia, hospitals, grids, departments, people)',

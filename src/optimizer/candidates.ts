@@ -108,6 +108,7 @@ export async function buildCandidates(p: Problem, slice?: TimeSlice): Promise<Ca
       (s) => withinTravelLimit(p.km[s * p.H + h], p.specialists[s].maxTravelKm) && p.maxDays[s] > 0 && p.maxConsecutive[s] > 0,
     );
     for (let t = p.demandStart[d]; t <= p.demandEnd[d]; t++) {
+      if (p.demandClosed[d * p.T + t]) continue;
       if (p.hostCapacity[h] - fp.hostDayUsed[h * p.T + t] <= 0) continue;
       for (const s of eligible) {
         if (!p.free[s * p.T + t]) continue;

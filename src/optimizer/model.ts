@@ -54,6 +54,11 @@ export interface DemandInput {
   session: Session;
   /** 1 (lowest) … 5 (highest). One expert-day of priority 5 is worth five of priority 1. */
   priority: number;
+  /**
+   * Days of the period on which the host receives nobody for this demand (statutory holidays,
+   * unless the demand asks for them). The optimizer leaves them empty; pinned assignments stay.
+   */
+  closedDates?: IsoDate[];
 }
 
 /** 对口帮扶: a standing pairing of a specialist (or their team) with a host hospital. */

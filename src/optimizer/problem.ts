@@ -70,6 +70,8 @@ export interface Problem {
   demandEnd: Int32Array;
   /** D × 8, index by ISO weekday 1…7; all ones when the demand states no preference. */
   demandPrefers: Uint8Array;
+  /** D × T, 1 on the demand's closed days (holidays it does not ask for). */
+  demandClosed: Uint8Array;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -172,6 +174,7 @@ function canonicalise(input: RosterInput) {
         preferredWeekdays: [...new Set(d.preferredWeekdays.map((w, j) => requireInteger(w, `${f}.preferredWeekdays[${j}]`, 1, 7)))].sort((a, b) => a - b),
         session: d.session,
         priority: requireInteger(d.priority, `${f}.priority`, 1, 5),
+        closedDates: sortedDates(d.closedDates, `${f}.closedDates`),
       };
     })
     .sort(byId);
@@ -268,7 +271,12 @@ export function buildProblem(input: RosterInput): Problem {
   const demandStart = new Int32Array(D);
   const demandEnd = new Int32Array(D);
   const demandPrefers = new Uint8Array(D * 8);
+  const demandClosed = new Uint8Array(D * T);
   demands.forEach((d, i) => {
+    for (const date of d.closedDates ?? []) {
+      const t = dayNumber(date)! - firstDay;
+      if (t >= 0 && t < T) demandClosed[i * T + t] = 1;
+    }
     const h = hostIndex.get(d.hostId)!;
     demandHost[i] = h;
     demandNeed[i] = d.expertDays;
@@ -294,7 +302,7 @@ export function buildProblem(input: RosterInput): Problem {
     specIndex, hostIndex, demandIndex, specsBySpecialty,
     maxDays, maxConsecutive, overloadFrom, free, km, paired,
     hostCapacity, hostDemanded,
-    demandHost, demandNeed, demandPriority, demandMask, demandStart, demandEnd, demandPrefers,
+    demandHost, demandNeed, demandPriority, demandMask, demandStart, demandEnd, demandPrefers, demandClosed,
   };
 }
 

@@ -32,7 +32,7 @@ export function diagnoseUnmet(p: Problem, state: RosterState): UnmetDemand[] {
     }
     const freeDays = (s: number) => {
       let n = 0;
-      for (let t = p.demandStart[d]; t <= p.demandEnd[d]; t++) n += p.free[s * p.T + t];
+      for (let t = p.demandStart[d]; t <= p.demandEnd[d]; t++) n += p.demandClosed[d * p.T + t] ? 0 : p.free[s * p.T + t];
       return n;
     };
     const near = withSpecialty.filter((s) => withinTravelLimit(p.km[s * p.H + h], p.specialists[s].maxTravelKm));
@@ -40,6 +40,7 @@ export function diagnoseUnmet(p: Problem, state: RosterState): UnmetDemand[] {
     const freeNear = near.reduce((n, s) => n + freeDays(s), 0);
     let receivable = 0;
     for (let t = p.demandStart[d]; t <= p.demandEnd[d]; t++) {
+      if (p.demandClosed[d * p.T + t]) continue;
       let people = 0;
       for (const s of near) people += p.free[s * p.T + t];
       receivable += Math.min(people, p.hostCapacity[h]);

@@ -38,7 +38,7 @@ export class DemandService {
       await requireRow(m, Department, specialtyId, 'specialtyId', 'specialty');
       const demand = await m.save(m.create(RotationDemand, {
         consortiumId, hostHospitalId: hostId, specialtyId, expertDays: input.expertDays, periodStart: start, periodEnd: end,
-        preferredWeekdays: [...new Set(input.preferredWeekdays)].sort(), session: input.session, priority: input.priority,
+        preferredWeekdays: [...new Set(input.preferredWeekdays)].sort(), session: input.session, priority: input.priority, includeHolidays: input.includeHolidays ?? false,
         state: DemandState.REQUESTED, requestedById: actor!.personId,
       }));
       await appendEvent(m, 'demand', demandEvent(demand, 'REQUESTED'));

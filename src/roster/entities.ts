@@ -77,6 +77,7 @@ export class RotationDemand {
   @Field(() => [Int], { description: '1 = Monday … 7 = Sunday; empty means any day suits' }) @Column('int', { array: true, default: () => "'{}'" }) preferredWeekdays: number[];
   @Field(() => SessionTime) @Column('text') session: SessionTime;
   @Field(() => Int, { description: '1 (lowest) … 5 (highest)' }) @Column('int') priority: number;
+  @Field({ description: 'Whether experts are also wanted on statutory holidays (法定节假日)' }) @Column('boolean', { default: false }) includeHolidays: boolean;
   @Field(() => DemandState) @Column('text') state: DemandState;
   @Field(() => String, { nullable: true, description: 'Why it was declined or withdrawn' }) @Column('text', { nullable: true }) decisionReason: string | null;
   @Column('int', { nullable: true }) requestedById: number | null;

@@ -65,6 +65,8 @@ export class RequestDemandInput {
   @Field(() => [Int], { defaultValue: [] }) @weekdaysRule('preferredWeekdays') preferredWeekdays: number[];
   @Field(() => SessionTime) session: SessionTime;
   @Field(() => Int, { description: '1 (lowest) … 5 (highest)' }) @atLeast(1, 'priority') @atMost(5, 'priority') priority: number;
+  @Field({ defaultValue: false, description: 'The host also receives experts on statutory holidays (法定节假日); otherwise the optimizer leaves them empty' })
+  includeHolidays: boolean;
 }
 
 @InputType()

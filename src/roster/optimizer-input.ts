@@ -5,6 +5,7 @@
  */
 import { EntityManager } from 'typeorm';
 import { Role } from '../auth/roles';
+import { workingCalendar } from '../calendar/service';
 import { addDays } from './calendar';
 import { Roster } from './entities';
 import { DemandState, OptimizeMethod } from './kinds';
@@ -39,13 +40,16 @@ export async function optimizerInputFor(m: EntityManager, roster: Roster, option
   const usedElsewhere = new Map(elsewhere.map((r) => [r.demand_id, r.n]));
   const pinnedDemands = new Set(pinned.map((p) => p.demandId));
   const demandInputs: DemandInput[] = [];
+  const calendar = await workingCalendar(m, from, to);
   for (const d of demands) {
     const left = d.expertDays - (usedElsewhere.get(d.id) ?? 0);
     if (left <= 0 && !pinnedDemands.has(d.id)) continue;
+    const periodStart = d.periodStart > from ? d.periodStart : from;
+    const periodEnd = d.periodEnd < to ? d.periodEnd : to;
     demandInputs.push(demandInput(d, {
-      expertDays: Math.max(0, left),
-      periodStart: d.periodStart > from ? d.periodStart : from,
-      periodEnd: d.periodEnd < to ? d.periodEnd : to,
+      expertDays: Math.max(0, left), periodStart, periodEnd,
+      // Nobody is dispatched on a statutory holiday unless the host asked for it.
+      closedDates: d.includeHolidays ? [] : [...calendar.holidays.keys()].filter((date) => date >= periodStart && date <= periodEnd),
     }));
   }
   const specialtyIds = [...new Set(demands.map((d) => d.specialtyId))];

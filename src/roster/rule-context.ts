@@ -6,6 +6,7 @@
  */
 import { EntityManager } from 'typeorm';
 import { checkRoster, type CheckedAssignment, type DemandInput, type HostInput, type RuleCode, type RuleContext, type RuleViolation, type SpecialistInput } from '../optimizer';
+import { workingCalendar } from '../calendar/service';
 import { addDays, datesIn, weekday } from './calendar';
 import { HOST_DEFAULTS } from './entities';
 import { SessionTime } from './kinds';
@@ -42,6 +43,8 @@ export async function liveAssignments(m: EntityManager, where: string, params: u
   return m.query(`SELECT ${ASSIGNMENT_COLUMNS} FROM roster_assignment a WHERE a.state = 'ACTIVE' AND (${where}) ORDER BY a.date, a.id`, params);
 }
 
+const WORKING_WEEK = [1, 2, 3, 4, 5];
+
 /** Specialists as the optimizer sees them, with availability expanded to dates in [from, to]. */
 export async function specialistInputs(m: EntityManager, ids: number[], from: string, to: string): Promise<SpecialistInput[]> {
   if (!ids.length) return [];
@@ -59,6 +62,7 @@ export async function specialistInputs(m: EntityManager, ids: number[], from: st
       WHERE person_id = ANY($1) AND end_date >= $2 AND start_date <= $3 ORDER BY id`,
     [ids, from, to],
   );
+  const calendar = await workingCalendar(m, from, to);
   return people.map((p): SpecialistInput => {
     const available = new Set<string>();
     const blocked = new Set<string>();
@@ -66,7 +70,10 @@ export async function specialistInputs(m: EntityManager, ids: number[], from: st
       const start = period.start > from ? period.start : from;
       const end = period.end < to ? period.end : to;
       for (const date of datesIn(start, end)) {
-        if (period.weekdays.length && !period.weekdays.includes(weekday(date))) continue;
+        // NOTE: a make-up working day (调休上班) counts as a working day: it is in a period
+        // declared for the working week (Monday to Friday all included) whatever its weekday.
+        const worksMakeupDay = calendar.makeupWorkdays.has(date) && WORKING_WEEK.every((w) => period.weekdays.includes(w));
+        if (period.weekdays.length && !period.weekdays.includes(weekday(date)) && !worksMakeupDay) continue;
         (period.kind === 'AVAILABLE' ? available : blocked).add(date);
       }
     }
@@ -108,13 +115,14 @@ export interface DemandRow {
   preferredWeekdays: number[];
   session: SessionTime;
   priority: number;
+  includeHolidays: boolean;
   state: string;
 }
 
 export async function demandRows(m: EntityManager, where: string, params: unknown[]): Promise<DemandRow[]> {
   return m.query(
     `SELECT d.id, d.consortium_id AS "consortiumId", d.host_hospital_id AS "hostId", d.specialty_id AS "specialtyId", d.expert_days AS "expertDays",
-            d.period_start::text AS "periodStart", d.period_end::text AS "periodEnd", d.preferred_weekdays AS "preferredWeekdays", d.session, d.priority, d.state
+            d.period_start::text AS "periodStart", d.period_end::text AS "periodEnd", d.preferred_weekdays AS "preferredWeekdays", d.session, d.priority, d.include_holidays AS "includeHolidays", d.state
        FROM rotation_demand d WHERE ${where} ORDER BY d.id`,
     params,
   );
