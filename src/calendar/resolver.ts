@@ -1,7 +1,7 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../graphql/context';
-import { CalendarDay, CalendarDayOverride } from './entities';
-import { SetCalendarDayInput } from './inputs';
+import { CalendarDay, CalendarDayOverride, SpecialistCommitment } from './entities';
+import { BlockTimeInput, CalendarWindow, SetCalendarDayInput } from './inputs';
 
 @Resolver(() => CalendarDay)
 export class CalendarResolver {
@@ -23,5 +23,23 @@ export class CalendarResolver {
   @Mutation(() => Boolean, { description: 'Administrators: drop an override; the published calendar applies again. False when there was none' })
   clearCalendarDay(@Arg('date') date: string, @Ctx() ctx: HubContext) {
     return ctx.services.calendar.clear(ctx.actor, date);
+  }
+}
+
+@Resolver(() => SpecialistCommitment)
+export class SpecialistCalendarResolver {
+  @Query(() => [SpecialistCommitment], { description: "A specialist's one calendar: on-site half-days, remote consultation sessions and blocked time (the specialist and their consortia's schedulers)" })
+  specialistCommitments(@Args() window: CalendarWindow, @Ctx() ctx: HubContext) {
+    return ctx.services.specialistCalendar.commitments(ctx.actor, window.specialistId, window.from, window.to);
+  }
+
+  @Mutation(() => SpecialistCommitment, { description: 'Block time in a specialist\'s calendar; refused (CONFLICT) when it overlaps another commitment, naming it' })
+  blockSpecialistTime(@Arg('input') input: BlockTimeInput, @Ctx() ctx: HubContext) {
+    return ctx.services.specialistCalendar.block(ctx.actor, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Remove blocked time' })
+  unblockSpecialistTime(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext) {
+    return ctx.services.specialistCalendar.unblock(ctx.actor, id);
   }
 }

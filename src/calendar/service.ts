@@ -1,8 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/policy';
-import { badInput } from '../errors';
-import { CalendarDay, CalendarDayKind, CalendarDayOverride, CalendarDaySource, CalendarOverrideKind } from './entities';
+import { badInput, notFound } from '../errors';
+import { commitmentClash } from '../db/constraint-errors';
+import { parseId } from '../ids';
+import { CalendarDay, CalendarDayKind, CalendarDayOverride, CalendarDaySource, CalendarOverrideKind, CommitmentKind, SpecialistCommitment } from './entities';
 import { isWeekend, publishedSpecialDays, SpecialDay, WorkingCalendar } from './working-days';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,5 +71,60 @@ export class CalendarService {
     const date = requireDate(dateArg, 'date');
     const { affected } = await this.db.getRepository(CalendarDayOverride).delete({ date });
     return Boolean(affected);
+  }
+}
+
+const HOUR = 3_600_000;
+
+/** The specialist's one calendar: every commitment, and blocked time the specialist or a scheduler enters. */
+export class SpecialistCalendarService {
+  constructor(private readonly db: DataSource) {}
+
+  async #subject(specialistId: number) {
+    const rows: { consortium_id: number }[] = await this.db.query(
+      `SELECT m.consortium_id FROM person p JOIN consortium_membership m ON m.hospital_id = p.hospital_id WHERE p.id = $1`, [specialistId]);
+    return { specialistId, consortiumIds: rows.map((r) => r.consortium_id) };
+  }
+
+  async commitments(actor: Actor | null, specialistIdArg: string, from: Date, to: Date): Promise<SpecialistCommitment[]> {
+    const specialistId = parseId(specialistIdArg, 'specialistId');
+    authorize(actor, 'calendar.read', await this.#subject(specialistId));
+    if (!(to > from)) throw badInput('to', 'to must be after from');
+    if (to.getTime() - from.getTime() > 92 * 24 * HOUR) throw badInput('to', 'Ask for at most 92 days at a time');
+    const rows = await this.db.query(
+      `SELECT id, kind, note, roster_assignment_id, consultation_id, lower(during) AS starts_at, upper(during) AS ends_at FROM specialist_commitment
+        WHERE specialist_id = $1 AND during && tstzrange($2, $3) ORDER BY lower(during), id`, [specialistId, from, to]);
+    return rows.map((r: any) => Object.assign(new SpecialistCommitment(), {
+      id: r.id, specialistId, kind: r.kind, note: r.note, assignmentId: r.roster_assignment_id, consultationId: r.consultation_id, startsAt: r.starts_at, endsAt: r.ends_at,
+    }));
+  }
+
+  async block(actor: Actor | null, input: { specialistId: string; startsAt: Date; endsAt: Date; note?: string | null }): Promise<SpecialistCommitment> {
+    const specialistId = parseId(input.specialistId, 'specialistId');
+    const a = authorize(actor, 'availability.manage', await this.#subject(specialistId));
+    if (!(input.endsAt > input.startsAt)) throw badInput('endsAt', 'endsAt must be after startsAt');
+    if (input.endsAt.getTime() - input.startsAt.getTime() > 31 * 24 * HOUR) throw badInput('endsAt', 'Block at most 31 days at a time (use availability for longer leave)');
+    try {
+      const id: number = await this.db.transaction(async (m) => {
+        await m.query('SELECT commit_specialist($1, $2, tstzrange($3, $4), NULL, NULL, $5)', [specialistId, CommitmentKind.BLOCKED, input.startsAt, input.endsAt, a.personId]);
+        // UPDATE ... RETURNING answers [rows, count] through TypeORM's pg driver.
+        const [rows] = await m.query(`UPDATE specialist_commitment SET note = $4 WHERE id = (SELECT max(id) FROM specialist_commitment WHERE specialist_id = $1 AND kind = 'BLOCKED' AND during = tstzrange($2, $3)) RETURNING id`,
+          [specialistId, input.startsAt, input.endsAt, input.note?.trim() || null]);
+        return rows[0].id;
+      });
+      return (await this.commitments(actor, String(specialistId), input.startsAt, input.endsAt)).find((c) => c.id === id)!;
+    } catch (error: any) {
+      if (error?.driverError?.constraint === 'specialist_commitment_no_overlap') throw commitmentClash(error.driverError.detail);
+      throw error;
+    }
+  }
+
+  async unblock(actor: Actor | null, idArg: string): Promise<boolean> {
+    const id = parseId(idArg, 'id');
+    const [row] = await this.db.query(`SELECT specialist_id FROM specialist_commitment WHERE id = $1 AND kind = 'BLOCKED'`, [id]);
+    if (!row) throw notFound('Blocked time', idArg);
+    authorize(actor, 'availability.manage', await this.#subject(row.specialist_id));
+    await this.db.query('DELETE FROM specialist_commitment WHERE id = $1', [id]);
+    return true;
   }
 }

@@ -13,6 +13,8 @@ export class Consortium {
   @Field({ description: 'Region served, e.g. "临沂市沂水县"' }) @Column('text') region: string;
   @Column('int', { nullable: true }) leadHospitalId: number | null;
   @ManyToOne(() => Hospital, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'lead_hospital_id' }) leadHospital?: Relation<Hospital>;
+  @Field({ description: 'IANA time zone of its calendar: half-days, holidays and the specialists\' commitments are local times there' })
+  @Column('text', { default: 'Asia/Shanghai' }) timeZone: string;
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 

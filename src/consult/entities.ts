@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
 import { sqlList } from '../auth/roles';
 import { Consortium, Department, Hospital, Patient, Person } from '../consortium/entities';
 import { ConsultationState, Urgency } from './states';
@@ -14,8 +14,8 @@ import { ConsultationState, Urgency } from './states';
 // a queued one has none, a scheduled one has its time.
 @Check('consultation_specialist_check', `(state = 'REQUESTED') = (specialist_id IS NULL) OR state = 'CANCELLED'`)
 @Check('consultation_scheduled_time_check', `state <> 'SCHEDULED' OR scheduled_start IS NOT NULL`)
-// A specialist is never in two sessions at once (needs btree_gist; see the migration).
-@Exclusion('consultation_specialist_overlap', `USING gist ("specialist_id" WITH =, tstzrange("scheduled_start", "scheduled_end") WITH &&) WHERE (state IN ('SCHEDULED', 'IN_SESSION'))`)
+// A specialist is never in two sessions at once, nor on site meanwhile: a trigger enters each
+// SCHEDULED or IN_SESSION consultation in the specialist's one calendar (specialist_commitment).
 @Index('consultation_queue_idx', ['consortiumId', 'specialtyId', 'requestedAt'], { where: `state = 'REQUESTED'` })
 export class Consultation {
   @Field(() => ID) @PrimaryGeneratedColumn('identity') id: number;

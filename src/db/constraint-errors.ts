@@ -15,20 +15,53 @@ const meanings: Record<string, { code: DomainError['code']; field: string; messa
   person_username_key: { code: 'CONFLICT', field: 'username', message: 'This sign-in name is taken' },
   patient_national_id_hash_key: { code: 'CONFLICT', field: 'nationalId', message: 'A patient with this national ID number is already registered' },
   // Consultations and referrals (src/consult, src/referral).
-  consultation_specialist_overlap: { code: 'CONFLICT', field: 'startsAt', message: 'The specialist already has a consultation session at that time: choose another time' },
   referral_consultation_key: { code: 'CONFLICT', field: 'consultationId', message: 'This consultation already has a live referral: see the consultation\'s referrals' },
   referral_criterion_code_key: { code: 'CONFLICT', field: 'code', message: 'A referral criterion with this code already exists' },
   // Rotations (src/roster): the database's own verdicts, for when two changes race past the service's checks.
-  roster_assignment_no_double_booking: { code: 'CONFLICT', field: 'specialistId', message: '[DOUBLE_BOOKED] The specialist is already placed somewhere else at that time (another change got there first)' },
   roster_period_overlap: { code: 'CONFLICT', field: 'periodStart', message: 'This consortium already has a roster for part of that period' },
   roster_job_one_active_key: { code: 'CONFLICT', field: 'rosterId', message: 'An optimizer job is already working on this roster: wait for it or cancel it' },
   booking_slot_taken_key: { code: 'CONFLICT', field: 'slotId', message: 'That slot was just taken by another booking' },
   booking_patient_session_key: { code: 'CONFLICT', field: 'patientId', message: 'The patient already has a slot in this clinic session' },
 };
 
+/** The field a clash is reported on, by the kind of commitment being entered. */
+const COMMITMENT_FIELD: Record<string, string> = { ON_SITE: 'date', REMOTE_CONSULTATION: 'startsAt', BLOCKED: 'startsAt' };
+
+/**
+ * A clash in the specialist's one calendar (specialist_commitment_no_overlap), naming the other
+ * commitment: the database's check (commit_specialist) describes it as JSON in the error detail.
+ * When two transactions raced past that check, the bare exclusion constraint answers instead.
+ */
+export function commitmentClash(detail: string | undefined): DomainError {
+  let other: Record<string, any> | null = null;
+  try {
+    other = detail ? JSON.parse(detail) : null;
+  } catch {
+    other = null;
+  }
+  if (!other) return new DomainError('CONFLICT', '[COMMITTED] The specialist already has another commitment at that time (another change got there first)', 'specialistId');
+  return new DomainError('CONFLICT', `[COMMITTED] ${describeCommitment(other as OtherCommitment)}`, COMMITMENT_FIELD[other.newKind] ?? 'specialistId');
+}
+
+export interface OtherCommitment {
+  commitmentId: number; kind: string; rosterAssignmentId: number | null; consultationId: number | null; note: string | null; host: string | null;
+  /** Local 'YYYY-MM-DD HH:MM' in timeZone. */
+  start: string; end: string; timeZone: string;
+}
+
+/** "The specialist is already on site at 甲镇卫生院 2027-01-04 08:00–12:00 (Asia/Shanghai) (roster assignment 12): choose another time" */
+export function describeCommitment(other: OtherCommitment): string {
+  const when = `${other.start}–${String(other.end).slice(-5)} (${other.timeZone})`;
+  const what = other.kind === 'ON_SITE' ? `on site at ${other.host} ${when} (roster assignment ${other.rosterAssignmentId})`
+    : other.kind === 'REMOTE_CONSULTATION' ? `in remote consultation ${other.consultationId} ${when}`
+      : `blocked ${when}${other.note ? ` (${other.note})` : ''} (commitment ${other.commitmentId})`;
+  return `The specialist is already ${what}: choose another time`;
+}
+
 export function translateConstraintError(error: unknown): DomainError | null {
   if (!(error instanceof QueryFailedError)) return null;
   const driverError = (error as any).driverError ?? {};
+  if (driverError.constraint === 'specialist_commitment_no_overlap') return commitmentClash(driverError.detail);
   const meaning = meanings[driverError.constraint];
   if (meaning) return new DomainError(meaning.code, meaning.message, meaning.field);
   switch (driverError.code) {

@@ -1,7 +1,7 @@
 import { AuditEntry } from '../audit/entities';
 import { bookingEntities } from '../booking/entities';
 import { Credential } from '../auth/entities';
-import { CalendarDayOverride } from '../calendar/entities';
+import { CalendarDayOverride, SpecialistCommitment } from '../calendar/entities';
 import { Consultation, ConsultationAttachment, ConsultationOpinion } from '../consult/entities';
 import { Consortium, ConsortiumMembership, Department, Grid, Hospital, Patient, Person, PersonSpecialty } from '../consortium/entities';
 import { EventRecord } from '../events/entities';
@@ -15,5 +15,5 @@ export const entities = [
   Credential, AuditEntry, EventRecord,
   ...rosterEntities, ...bookingEntities,
   Consultation, ConsultationOpinion, ConsultationAttachment, ReferralCriterion, Referral, ReferralCriterionCitation,
-  RoomInvitation, CalendarDayOverride,
+  RoomInvitation, CalendarDayOverride, SpecialistCommitment,
 ];

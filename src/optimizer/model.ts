@@ -200,7 +200,9 @@ export type RuleCode =
   | 'MONTHLY_LIMIT'
   | 'CONSECUTIVE_LIMIT'
   | 'HOST_CAPACITY'
-  | 'DEMAND_EXCEEDED';
+  | 'DEMAND_EXCEEDED'
+  /** Reported by the hub, not the optimizer: another entry of the specialist's calendar (a remote consultation, blocked time) at that time. */
+  | 'COMMITTED';
 
 export interface RuleViolation {
   rule: RuleCode;

@@ -109,8 +109,9 @@ export class Roster {
 
 /**
  * One specialist at one host on one date and session. `during` is the clock-time range of the
- * session (the CHECK keeps it honest); the exclusion constraint on it is the final referee:
- * no specialist is ever in two places at once, whatever the code does.
+ * session (the CHECK keeps it honest); a trigger enters each ACTIVE one in the specialist's
+ * calendar (specialist_commitment), whose exclusion constraint is the final referee: no
+ * specialist is ever in two places at once, whatever the code does.
  */
 @ObjectType({ description: 'A specialist at a host hospital on a date and session' })
 @Entity()
@@ -118,7 +119,8 @@ export class Roster {
 @Check('roster_assignment_source_check', `source IN (${sqlList(AssignmentSource)})`)
 @Check('roster_assignment_session_check', `session IN (${sqlList(SessionTime)})`)
 @Check('roster_assignment_during_check', `during = tsrange(date + (CASE session WHEN 'AFTERNOON' THEN time '13:00' ELSE time '08:00' END), date + (CASE session WHEN 'MORNING' THEN time '12:00' ELSE time '17:00' END))`)
-@Exclusion('roster_assignment_no_double_booking', `USING gist (specialist_id WITH =, during WITH &&) WHERE (state = 'ACTIVE')`)
+// NOTE: the referee against double placement is the specialist's one calendar
+// (specialist_commitment, src/calendar): a trigger enters every ACTIVE assignment there.
 @Index(['rosterId', 'state'])
 @Index(['hostHospitalId', 'date'])
 @Index(['demandId'])

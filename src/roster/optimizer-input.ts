@@ -74,8 +74,19 @@ export async function optimizerInputFor(m: EntityManager, roster: Roster, option
   const outside = specialistIds.length
     ? (await liveAssignments(m, 'a.roster_id <> $1 AND a.specialist_id = ANY($2) AND a.date BETWEEN $3 AND $4', [roster.id, specialistIds, addDays(from, -31), addDays(to, 31)]))
     : [];
+  // Dates with another entry in the specialist's calendar (a remote consultation, blocked time)
+  // are left to them: the model plans whole half-days and cannot fit around an hour.
+  const committed: { specialist_id: number; date: string }[] = specialistIds.length
+    ? await m.query(
+      `SELECT DISTINCT k.specialist_id, d::date::text AS date FROM specialist_commitment k
+         JOIN consortium c ON c.id = $4
+         CROSS JOIN LATERAL generate_series((lower(k.during) AT TIME ZONE c.time_zone)::date, ((upper(k.during) - interval '1 microsecond') AT TIME ZONE c.time_zone)::date, interval '1 day') AS d
+        WHERE k.kind <> 'ON_SITE' AND k.specialist_id = ANY($1) AND k.during && tstzrange(($2::date)::timestamp AT TIME ZONE c.time_zone, ($3::date + 1)::timestamp AT TIME ZONE c.time_zone)`,
+      [specialistIds, from, to, roster.consortiumId])
+    : [];
   for (const s of specialists) {
     const mine = outside.filter((a) => String(a.specialistId) === s.id);
+    s.blockedDates = [...new Set([...(s.blockedDates ?? []), ...committed.filter((c) => String(c.specialist_id) === s.id).map((c) => c.date)])].sort();
     const inPeriod = mine.filter((a) => a.date >= from && a.date <= to).map((a) => a.date);
     s.blockedDates = [...new Set([...(s.blockedDates ?? []), ...inPeriod])].sort();
     const perMonth = new Map<string, Set<string>>();

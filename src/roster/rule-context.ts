@@ -7,7 +7,8 @@
 import { EntityManager } from 'typeorm';
 import { checkRoster, type CheckedAssignment, type DemandInput, type HostInput, type RuleCode, type RuleContext, type RuleViolation, type SpecialistInput } from '../optimizer';
 import { workingCalendar } from '../calendar/service';
-import { addDays, datesIn, weekday } from './calendar';
+import { describeCommitment, OtherCommitment } from '../db/constraint-errors';
+import { addDays, datesIn, SESSION_HOURS, weekday } from './calendar';
 import { HOST_DEFAULTS } from './entities';
 import { SessionTime } from './kinds';
 
@@ -186,7 +187,30 @@ export async function violationsOf(m: EntityManager, proposed: readonly RuleAssi
   const all = [...existing, ...proposed];
   const context = await ruleContextFor(m, all, from, to);
   const firstProposed = existing.length;
-  return checkRoster(context, all.map(checked))
+  const rules = checkRoster(context, all.map(checked))
     .map((v) => ({ ...v, proposedIndexes: v.assignmentIndexes.filter((i) => i >= firstProposed).map((i) => i - firstProposed) }))
     .filter((v) => v.proposedIndexes.length > 0);
+  return [...rules, ...(await otherCommitments(m, proposed)).map((v) => ({ ...v, assignmentIndexes: v.proposedIndexes.map((i) => i + firstProposed) }))];
+}
+
+/**
+ * Proposed half-days that clash with the specialist's other commitments (remote consultations,
+ * blocked time) in their one calendar; on-site clashes are DOUBLE_BOOKED above. The times are
+ * the half-day's local clock times in the roster's consortium's time zone.
+ */
+async function otherCommitments(m: EntityManager, proposed: readonly RuleAssignment[]): Promise<Omit<EditViolation, 'assignmentIndexes'>[]> {
+  const rows: (OtherCommitment & { i: number })[] = await m.query(
+    `SELECT p.i, k.id AS "commitmentId", k.kind, k.roster_assignment_id AS "rosterAssignmentId", k.consultation_id AS "consultationId", k.note, NULL AS host, c.time_zone AS "timeZone",
+            to_char(lower(k.during) AT TIME ZONE c.time_zone, 'YYYY-MM-DD HH24:MI') AS start, to_char(upper(k.during) AT TIME ZONE c.time_zone, 'YYYY-MM-DD HH24:MI') AS "end"
+       FROM unnest($1::int[], $2::int[], $3::int[], $4::timestamp[], $5::timestamp[]) AS p(i, specialist_id, roster_id, starts, ends)
+       JOIN roster r ON r.id = p.roster_id JOIN consortium c ON c.id = r.consortium_id
+       JOIN specialist_commitment k ON k.specialist_id = p.specialist_id AND k.kind <> 'ON_SITE'
+        AND k.during && tstzrange(p.starts AT TIME ZONE c.time_zone, p.ends AT TIME ZONE c.time_zone)
+      ORDER BY p.i, lower(k.during)`,
+    [proposed.map((_, i) => i), proposed.map((p) => p.specialistId), proposed.map((p) => p.rosterId),
+      proposed.map((p) => `${p.date} ${SESSION_HOURS[p.session].start}`), proposed.map((p) => `${p.date} ${SESSION_HOURS[p.session].end}`)],
+  );
+  return rows.map((r) => ({
+    rule: 'COMMITTED' as RuleCode, message: describeCommitment(r), specialistId: String(proposed[r.i].specialistId), date: proposed[r.i].date, proposedIndexes: [r.i],
+  }));
 }

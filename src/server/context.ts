@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import type { HubContext } from '../graphql/context';
 import { AuthService } from '../auth/service';
-import { CalendarService } from '../calendar/service';
+import { CalendarService, SpecialistCalendarService } from '../calendar/service';
 import { AuditTrail } from '../audit/service';
 import { createDirectoryLoaders, DirectoryLoaders } from '../consortium/loaders';
 import { PatientService } from '../consortium/patient-service';
@@ -37,6 +37,7 @@ export function createServices(db: DataSource, config: HubConfig, media: MediaAp
     auth: new AuthService(db, config.jwtSecret, config.jwtTtlSeconds),
     directory: new DirectoryService(db),
     calendar: new CalendarService(db),
+    specialistCalendar: new SpecialistCalendarService(db),
     people: new PeopleService(db),
     patients: new PatientService(db, audit, config.nationalIdKey),
     ...consult,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { validateArguments } from '../graphql/input-hygiene';
-import { CalendarResolver } from '../calendar/resolver';
+import { CalendarResolver, SpecialistCalendarResolver } from '../calendar/resolver';
 import { PatientResolver } from '../consortium/patient-resolver';
 import { PersonResolver } from '../consortium/people-resolver';
 import { AuthResolver } from '../consortium/sign-in-resolver';
@@ -20,7 +20,7 @@ export const resolvers = [
   ConsultationResolver, ConsultationAttachmentResolver, ConsultationOpinionResolver, QueueEntryResolver,
   ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver,
   AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, ClinicSessionResolver, AssignmentSessionResolver, BookingResolver,
-  RoomResolver, CalendarResolver,
+  RoomResolver, CalendarResolver, SpecialistCalendarResolver,
 ] as const;
 
 /**

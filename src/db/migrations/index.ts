@@ -6,6 +6,7 @@ import { ReferralCriteriaCatalogue1795411707972 } from './1795411707972-Referral
 import { RoomInvitations1795413901289 } from './1795413901289-RoomInvitations';
 import { ReferralRouting1796135543529 } from './1796135543529-ReferralRouting';
 import { HolidayCalendar1796136966212 } from './1796136966212-HolidayCalendar';
+import { SpecialistCalendar1796137952084 } from './1796137952084-SpecialistCalendar';
 
 /** Applied in this order; a new migration is appended here. */
-export const migrations: Function[] = [Directory1763870000000, SpecialtyCatalogue1763870000001, Rotations1795411678459, ConsultationsAndReferrals1795411707971, ReferralCriteriaCatalogue1795411707972, RoomInvitations1795413901289, ReferralRouting1796135543529, HolidayCalendar1796136966212];
+export const migrations: Function[] = [Directory1763870000000, SpecialtyCatalogue1763870000001, Rotations1795411678459, ConsultationsAndReferrals1795411707971, ReferralCriteriaCatalogue1795411707972, RoomInvitations1795413901289, ReferralRouting1796135543529, HolidayCalendar1796136966212, SpecialistCalendar1796137952084];
