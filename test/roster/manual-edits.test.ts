@@ -211,9 +211,10 @@ describe('racing edits', () => {
       const outcome = await racing;
       expect(outcome).toBeInstanceOf(Error);
       expect((outcome as any).driverError?.code ?? (outcome as any).code).toBe('23P01');
-      expect(String(outcome.message)).toMatch(/roster_assignment_no_double_booking/);
+      // The referee is the specialist's one calendar (specialist_commitment), kept by a trigger.
+      expect(String(outcome.message)).toMatch(/specialist_commitment_no_overlap/);
       await second.rollbackTransaction();
-      // A removed row does not count: the constraint is scoped to live assignments.
+      // A removed row does not count: only live assignments are in the calendar.
       await db.query(`UPDATE roster_assignment SET state = 'REMOVED' WHERE specialist_id = $1 AND date = $2`, [ids().s3, D(21)]);
       await db.query(insert(D(21), 'FULL_DAY', `[${D(21)} 08:00,${D(21)} 17:00)`));
       // And `during` cannot lie about the session.
