@@ -3,7 +3,7 @@ import type { ConsultConfig } from '../../config';
 import { seededRandom } from './random';
 
 /**
- * Six weeks of believable consultation and referral history for the demo consortium, so the
+ * Three months of believable consultation and referral history for the demo consortium, so the
  * assessment and the queue show meaningful numbers on first start. Deterministic (seeded
  * PRNG; times are relative to the moment of seeding). Written with a few bulk statements to
  * stay fast. Only ESCALATED events go into the event log (the assessment counts them there);
@@ -15,7 +15,7 @@ import { seededRandom } from './random';
  */
 export interface DemoHistoryCounts { consultations: number; referrals: number }
 
-const DAYS = 42;
+const DAYS = 91;
 const HOUR = 3600_000;
 
 /** Typical cases per specialty: ICD-10, diagnosis, summary, question, impression, advice. */

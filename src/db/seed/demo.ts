@@ -38,7 +38,10 @@ const HOSPITALS: [name: string, tier: HospitalTier, dLat: number, dLng: number, 
   ['崔家峪镇南峪村卫生室', HospitalTier.VILLAGE, 0.08, 0.33, 'N'],
 ];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
-const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '志强', '海燕', '晓东', '春梅', '国庆', '红梅', '文博', '子涵', '浩然', '雨桐', '嘉怡', '俊杰'];
+// Given names by the sex they are usually given to, so a patient's name, sex and ID number agree.
+export const GIVEN_MALE = ['伟', '强', '磊', '军', '洋', '勇', '杰', '涛', '明', '超', '刚', '平', '建华', '志强', '晓东', '国庆', '文博', '浩然', '俊杰'];
+export const GIVEN_FEMALE = ['芳', '娜', '秀英', '敏', '静', '丽', '艳', '娟', '秀兰', '霞', '桂英', '海燕', '春梅', '红梅', '子涵', '雨桐', '嘉怡'];
+const GIVEN = [...GIVEN_MALE, ...GIVEN_FEMALE];
 
 export interface SeedCounts { hospitals: number; people: number; patients: number; consultations?: number; referrals?: number }
 
@@ -59,9 +62,9 @@ export async function seedDemo(m: EntityManager, config: DemoConfig): Promise<Se
   const random = seededRandom(20191101);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const usedNames = new Set<string>();
-  const personName = () => {
+  const personName = (sex?: Sex) => {
     for (;;) {
-      const name = pick([...SURNAMES]) + pick(GIVEN);
+      const name = pick([...SURNAMES]) + pick(sex === Sex.MALE ? GIVEN_MALE : sex === Sex.FEMALE ? GIVEN_FEMALE : GIVEN);
       if (!usedNames.has(name)) return usedNames.add(name), name;
     }
   };
@@ -140,7 +143,7 @@ export async function seedDemo(m: EntityManager, config: DemoConfig): Promise<Se
       const first17 = `371323${birthDate.replace(/-/g, '')}${serial}`;
       const nationalId = first17 + nationalIdCheckChar(first17);
       await m.insert(Patient, {
-        name: personName(), sex, birthDate, hospitalId: h.id,
+        name: personName(sex), sex, birthDate, hospitalId: h.id,
         nationalIdHash: hashNationalId(nationalId, nationalIdKey), nationalIdMasked: maskNationalId(nationalId),
       });
       patients++;
