@@ -77,7 +77,7 @@ export class AvailabilityService {
     const periodId = parseId(id, 'id');
     const specialistId = await this.db.transaction(async (m) => {
       const period = await m.findOne(AvailabilityPeriod, { where: { id: periodId }, lock: { mode: 'pessimistic_write' } });
-      if (!period) throw notFound('Availability period', id);
+      if (!period) throw notFound('entity.availabilityPeriod', id);
       const { subject } = await this.#specialistSubject(m, period.personId, 'id');
       authorize(actor, 'availability.manage', subject);
       // NOTE: assignments already made on those days stay; the rules flag them when the roster is
