@@ -47,7 +47,7 @@ export class BookingService {
     const hostId = parseId(hostIdArg, 'hostId');
     const start = from ? requireDate(from, 'from') : today();
     const end = to ? requireDate(to, 'to') : addDays(start, 62);
-    if (end < start) throw badInput('to', `to (${end}) is before from (${start})`);
+    if (end < start) throw badInput('to', 'common.toBeforeFrom', { to: end, from: start });
     const m = this.db.manager;
     const host = await requireHost(m, hostId, 'hostId');
     authorize(actor, 'host.sessions', { hostId, hostName: host.name, consortiumIds: await consortiaOfHospital(m, hostId) });

@@ -97,7 +97,7 @@ export class AvailabilityService {
     authorize(actor, 'availability.read', subject);
     const start = from ? requireDate(from, 'from') : today();
     const end = to ? requireDate(to, 'to') : addDays(start, 92);
-    if (end < start) throw badInput('to', `to (${end}) is before from (${start})`);
+    if (end < start) throw badInput('to', 'common.toBeforeFrom', { to: end, from: start });
     const limits = await m.findOneBy(SpecialistLimits, { personId: specialistId });
     const periods = await m.getRepository(AvailabilityPeriod).createQueryBuilder('p')
       .where('p.person_id = :id AND p.end_date >= :start AND p.start_date <= :end', { id: specialistId, start, end })

@@ -255,7 +255,7 @@ export class RosterService {
     const specialistId = specialistIdArg ? parseId(specialistIdArg, 'specialistId') : me.personId;
     const start = from ? requireDate(from, 'from') : today();
     const end = to ? requireDate(to, 'to') : addDays(start, 62);
-    if (end < start) throw badInput('to', `to (${end}) is before from (${start})`);
+    if (end < start) throw badInput('to', 'common.toBeforeFrom', { to: end, from: start });
     const m = this.db.manager;
     const person = await requireSpecialist(m, specialistId, 'specialistId');
     authorize(me, 'calendar.read', { specialistId, consortiumIds: await consortiaOfHospital(m, person.hospitalId) });

@@ -7,6 +7,7 @@ export const common = {
   badPageCursor: { en: 'after must be an endCursor returned by an earlier page', 'zh-CN': 'after 必须是之前某一页返回的 endCursor' },
   badId: { en: '{{field}} must be the ID of an existing record, got "{{value}}"', 'zh-CN': '{{field}} 必须是已有记录的编号，收到的是 "{{value}}"' },
   or: { en: ' or ', 'zh-CN': '或' },
+  toBeforeFrom: { en: 'to ({{to}}) is before from ({{from}})', 'zh-CN': '结束日期（{{to}}）早于开始日期（{{from}}）' },
   internal: { en: 'Internal error; it has been logged', 'zh-CN': '服务器内部错误，已记录' },
   bodyTooLarge: { en: 'Request body is larger than the limit of {{limit}} bytes', 'zh-CN': '请求内容超过 {{limit}} 字节的上限' },
   badRequest: { en: 'Bad request: {{detail}}', 'zh-CN': '请求有误：{{detail}}' },
