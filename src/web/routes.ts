@@ -54,11 +54,11 @@ export function webRoutes(): Router {
     if (!existsSync(page)) return notBuilt(res);
     template ??= readFileSync(page, 'utf8');
     const nonce = randomBytes(16).toString('base64');
+    // NOTE: replaces the hub-wide policy (server/http-security.ts) for the app's page only: the
+    // same sources, but <style> elements need this response's nonce instead of 'unsafe-inline'.
     res
       .set('Content-Security-Policy', appContentSecurityPolicy(nonce, req.get('host') ?? 'localhost'))
       .set('Cache-Control', 'no-cache')
-      .set('X-Content-Type-Options', 'nosniff')
-      .set('Referrer-Policy', 'same-origin')
       .type('html')
       .send(template.replace(/__CSP_NONCE__/g, nonce));
   };
