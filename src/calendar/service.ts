@@ -12,7 +12,7 @@ const MAX_RANGE_DAYS = 800;
 
 function requireDate(value: string, field: string): string {
   const ms = Date.parse(`${value}T00:00:00Z`);
-  if (!ISO.test(value) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) throw badInput(field, `${field} must be a real date written YYYY-MM-DD, got "${value}"`);
+  if (!ISO.test(value) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) throw badInput(field, 'calendar.notADate', { field, value });
   return value;
 }
 
@@ -48,8 +48,8 @@ export class CalendarService {
     authorize(actor, 'directory.read');
     const from = requireDate(fromArg, 'from');
     const to = requireDate(toArg, 'to');
-    if (to < from) throw badInput('to', `to (${to}) is before from (${from})`);
-    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_RANGE_DAYS) throw badInput('to', `Ask for at most ${MAX_RANGE_DAYS} days at a time`);
+    if (to < from) throw badInput('to', 'common.toBeforeFrom', { to, from });
+    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_RANGE_DAYS) throw badInput('to', 'calendar.rangeTooLong', { days: MAX_RANGE_DAYS });
     return (await workingCalendar(this.db, from, to)).days.map(asCalendarDay);
   }
 
@@ -89,8 +89,8 @@ export class SpecialistCalendarService {
   async commitments(actor: Actor | null, specialistIdArg: string, from: Date, to: Date): Promise<SpecialistCommitment[]> {
     const specialistId = parseId(specialistIdArg, 'specialistId');
     authorize(actor, 'calendar.read', await this.#subject(specialistId));
-    if (!(to > from)) throw badInput('to', 'to must be after from');
-    if (to.getTime() - from.getTime() > 92 * 24 * HOUR) throw badInput('to', 'Ask for at most 92 days at a time');
+    if (!(to > from)) throw badInput('to', 'calendar.toNotAfterFrom');
+    if (to.getTime() - from.getTime() > 92 * 24 * HOUR) throw badInput('to', 'calendar.rangeTooLong', { days: 92 });
     const rows = await this.db.query(
       `SELECT id, kind, note, roster_assignment_id, consultation_id, lower(during) AS starts_at, upper(during) AS ends_at FROM specialist_commitment
         WHERE specialist_id = $1 AND during && tstzrange($2, $3) ORDER BY lower(during), id`, [specialistId, from, to]);
@@ -102,8 +102,8 @@ export class SpecialistCalendarService {
   async block(actor: Actor | null, input: { specialistId: string; startsAt: Date; endsAt: Date; note?: string | null }): Promise<SpecialistCommitment> {
     const specialistId = parseId(input.specialistId, 'specialistId');
     const a = authorize(actor, 'availability.manage', await this.#subject(specialistId));
-    if (!(input.endsAt > input.startsAt)) throw badInput('endsAt', 'endsAt must be after startsAt');
-    if (input.endsAt.getTime() - input.startsAt.getTime() > 31 * 24 * HOUR) throw badInput('endsAt', 'Block at most 31 days at a time (use availability for longer leave)');
+    if (!(input.endsAt > input.startsAt)) throw badInput('endsAt', 'calendar.endsNotAfterStarts');
+    if (input.endsAt.getTime() - input.startsAt.getTime() > 31 * 24 * HOUR) throw badInput('endsAt', 'calendar.blockTooLong', { days: 31 });
     try {
       const id: number = await this.db.transaction(async (m) => {
         await m.query('SELECT commit_specialist($1, $2, tstzrange($3, $4), NULL, NULL, $5)', [specialistId, CommitmentKind.BLOCKED, input.startsAt, input.endsAt, a.personId]);
@@ -122,7 +122,7 @@ export class SpecialistCalendarService {
   async unblock(actor: Actor | null, idArg: string): Promise<boolean> {
     const id = parseId(idArg, 'id');
     const [row] = await this.db.query(`SELECT specialist_id FROM specialist_commitment WHERE id = $1 AND kind = 'BLOCKED'`, [id]);
-    if (!row) throw notFound('Blocked time', idArg);
+    if (!row) throw notFound('entity.blockedTime', idArg);
     authorize(actor, 'availability.manage', await this.#subject(row.specialist_id));
     await this.db.query('DELETE FROM specialist_commitment WHERE id = $1', [id]);
     return true;

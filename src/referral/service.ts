@@ -9,6 +9,7 @@ import { patientSubjects } from '../consult/patient-access';
 import { consultationSubject } from '../consult/service';
 import { ConsultationState } from '../consult/states';
 import { badInput, notFound } from '../errors';
+import { message } from '../i18n/translate';
 import { appendEvent } from '../events/event-log';
 import { parseId, parseIds } from '../ids';
 import { PageArgs, paginate } from '../graphql/pagination';
@@ -66,14 +67,14 @@ export class ReferralService {
     const a = requireActor(actor);
     const id = parseId(input.consultationId, 'consultationId');
     const c = await this.db.getRepository(Consultation).findOneBy({ id });
-    if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', input.consultationId);
+    if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('entity.consultation', input.consultationId);
     authorize(a, 'referral.fromConsultation', consultationSubject(c));
     const opinion = await this.db.getRepository(ConsultationOpinion).findOneBy({ consultationId: id });
-    if (c.state !== ConsultationState.COMPLETED || !opinion) throw badInput('consultationId', `Consultation ${id} has no opinion yet (it is ${c.state})`);
-    if (!opinion.referUp) throw badInput('consultationId', `The opinion of consultation ${id} does not recommend referral: propose a referral of your own with proposeReferral`);
+    if (c.state !== ConsultationState.COMPLETED || !opinion) throw badInput('consultationId', 'referral.noOpinionYet', { id, state: message(`consult.state${c.state}`) });
+    if (!opinion.referUp) throw badInput('consultationId', 'referral.opinionNoReferral', { id });
     const diagnosisCode = input.diagnosisCode ?? opinion.diagnosisCode;
     const diagnosisText = input.diagnosisText ?? opinion.diagnosisText;
-    if (!diagnosisCode || !diagnosisText) throw badInput('diagnosisCode', 'The opinion gives no ICD-10 diagnosis: give diagnosisCode and diagnosisText');
+    if (!diagnosisCode || !diagnosisText) throw badInput('diagnosisCode', 'referral.opinionNoDiagnosis');
     const specialist = c.specialistId ? await this.db.getRepository(Person).findOneBy({ id: c.specialistId }) : null;
     const criterionIds = [...new Set(parseIds(input.criterionIds, 'criterionIds'))];
     return this.#create(a, {
@@ -94,34 +95,34 @@ export class ReferralService {
       if (!d.fromConsultation) authorize(doctor, 'referral.create', { hospitalId: from.id, hospitalName: from.name });
       const patient = await m.findOneBy(Patient, { id: d.patientId });
       const subject = patient && (await patientSubjects(m, [patient.id])).get(patient.id);
-      if (!patient || !subject || !allows(doctor, 'patient.read', subject)) throw notFound('Patient', d.patientId);
+      if (!patient || !subject || !allows(doctor, 'patient.read', subject)) throw notFound('entity.patient', d.patientId);
       const to = await m.findOneBy(Hospital, { id: d.toHospitalId });
-      if (!to) throw badInput('toHospitalId', `toHospitalId: hospital ${d.toHospitalId} does not exist`);
-      if (to.id === from.id) throw badInput('toHospitalId', 'A referral goes to another hospital');
+      if (!to) throw badInput('toHospitalId', 'referral.hospitalMissing', { id: d.toHospitalId });
+      if (to.id === from.id) throw badInput('toHospitalId', 'referral.sameHospital');
       const climbs = TIER_LEVEL[to.tier] > TIER_LEVEL[from.tier];
       const descends = TIER_LEVEL[to.tier] < TIER_LEVEL[from.tier];
-      if (d.direction === ReferralDirection.UP && !climbs) throw badInput('toHospitalId', `An UP referral goes to a higher tier: ${to.name} (${to.tier}) is not above ${from.name} (${from.tier})`);
-      if (d.direction === ReferralDirection.DOWN && !descends) throw badInput('toHospitalId', `A DOWN referral goes to a lower tier: ${to.name} (${to.tier}) is not below ${from.name} (${from.tier})`);
+      if (d.direction === ReferralDirection.UP && !climbs) throw badInput('toHospitalId', 'referral.upNotHigher', { to: to.name, toTier: to.tier, from: from.name, fromTier: from.tier });
+      if (d.direction === ReferralDirection.DOWN && !descends) throw badInput('toHospitalId', 'referral.downNotLower', { to: to.name, toTier: to.tier, from: from.name, fromTier: from.tier });
       const consortiumId = await this.#sharedConsortium(m, from, to, d.consortiumId);
       const criteria = d.criterionIds.length ? await m.findBy(ReferralCriterion, { id: In(d.criterionIds) }) : [];
       for (const [i, cid] of d.criterionIds.entries()) {
         const c = criteria.find((x) => x.id === cid);
         const field = `criterionIds[${i}]`;
-        if (!c) throw badInput(field, `${field}: criterion ${cid} does not exist`);
-        if (!c.active) throw badInput(field, `${field}: criterion ${c.code} (${c.condition}) is retired and cannot be cited`);
-        if (c.direction !== d.direction) throw badInput(field, `${field}: criterion ${c.code} (${c.condition}) is for ${c.direction} referrals, not ${d.direction}`);
+        if (!c) throw badInput(field, 'referral.criterionMissing', { field, id: cid });
+        if (!c.active) throw badInput(field, 'referral.criterionRetired', { field, code: c.code, condition: c.condition });
+        if (c.direction !== d.direction) throw badInput(field, 'referral.criterionDirection', { field, code: c.code, condition: c.condition, direction: message(`referral.${c.direction}`), asked: message(`referral.${d.direction}`) });
         if (!meetsDiagnosis(c.icd10Prefixes, code)) {
-          throw badInput(field, `${field}: criterion ${c.code} (${c.condition}) covers diagnoses ${c.icd10Prefixes.join(', ')}; ${code} is not one of them`);
+          throw badInput(field, 'referral.criterionDiagnosis', { field, code: c.code, condition: c.condition, prefixes: c.icd10Prefixes.join(', '), diagnosis: code });
         }
       }
       const justification = d.justification?.trim() || null;
-      if (!criteria.length && !justification) throw badInput('justification', 'A referral that cites no criterion of the catalogue needs a written justification');
+      if (!criteria.length && !justification) throw badInput('justification', 'referral.justificationNeeded');
       if (d.greenChannel) {
-        if (d.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'The green channel is for UP referrals');
-        if (!criteria.some((c) => c.greenChannel) && !justification) throw badInput('greenChannel', 'The green channel needs a green-channel criterion or a written justification');
+        if (d.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'referral.greenUpOnly');
+        if (!criteria.some((c) => c.greenChannel) && !justification) throw badInput('greenChannel', 'referral.greenNeedsReason');
       }
       const carePlan = d.carePlan?.trim() || null;
-      if (d.direction === ReferralDirection.DOWN && !carePlan) throw badInput('carePlan', 'A DOWN referral carries a care plan for the receiving township doctor');
+      if (d.direction === ReferralDirection.DOWN && !carePlan) throw badInput('carePlan', 'referral.carePlanNeeded');
       const department = await this.#receivingSpecialty(m, d, criteria, to);
 
       const [row] = await m.query(
@@ -145,15 +146,15 @@ export class ReferralService {
   async #receivingSpecialty(m: EntityManager, d: Draft, criteria: ReferralCriterion[], to: Hospital): Promise<Department> {
     const implied = [...new Set(criteria.map((c) => c.specialtyId).filter((id): id is number => id != null))];
     const id = d.toDepartmentId ?? (implied.length === 1 ? implied[0] : null);
-    if (id == null) throw badInput('toDepartmentId', 'A referral names the receiving specialty: give toDepartmentId (the cited criteria do not name exactly one)');
+    if (id == null) throw badInput('toDepartmentId', 'referral.specialtyNeeded');
     const department = await m.findOneBy(Department, { id });
-    if (!department) throw badInput('toDepartmentId', `toDepartmentId: department ${id} does not exist`);
+    if (!department) throw badInput('toDepartmentId', 'referral.departmentMissing', { id });
     const receivers: { id: number; roles: Role[]; specialty_ids: number[] }[] = await m.query(
       `SELECT p.id, p.roles, array_remove(array_agg(s.department_id), NULL) AS specialty_ids FROM person p LEFT JOIN person_specialty s ON s.person_id = p.id
         WHERE p.hospital_id = $1 AND p.active GROUP BY p.id`, [to.id]);
     const subject: ReferralSubject = { fromHospitalId: d.fromHospitalId, toHospitalId: to.id, referredById: -1, toDepartmentId: id, direction: d.direction };
-    const answerable = receivers.some((p) => allows({ personId: p.id, name: '', roles: p.roles, hospitalId: to.id, consortiumIds: [], specialtyIds: p.specialty_ids }, 'referral.respond', subject));
-    if (!answerable) throw badInput('toDepartmentId', `${to.name} has no ${department.nameZh} (${department.nameEn}) specialist or referral desk to receive this referral`);
+    const answerable = receivers.some((p) => allows({ personId: p.id, name: '', roles: p.roles, hospitalId: to.id, consortiumIds: [], specialtyIds: p.specialty_ids, language: null }, 'referral.respond', subject));
+    if (!answerable) throw badInput('toDepartmentId', 'referral.noReceiver', { hospital: to.name, specialty: { 'zh-CN': department.nameZh, en: `${department.nameZh} (${department.nameEn})` } });
     return department;
   }
 
@@ -166,20 +167,20 @@ export class ReferralService {
     );
     if (requested) {
       const id = parseId(requested, 'consortiumId');
-      if (!shared.some((c) => c.id === id)) throw badInput('consortiumId', `consortiumId: ${from.name} and ${to.name} do not both belong to consortium ${id}`);
+      if (!shared.some((c) => c.id === id)) throw badInput('consortiumId', 'referral.notSharedConsortium', { from: from.name, to: to.name, id });
       return id;
     }
-    if (!shared.length) throw badInput('toHospitalId', `${from.name} and ${to.name} share no consortium: referrals go between hospitals of one consortium`);
+    if (!shared.length) throw badInput('toHospitalId', 'referral.noSharedConsortium', { from: from.name, to: to.name });
     const regional = shared.filter((c) => REGIONAL.includes(c.kind));
     const candidates = regional.length ? regional : shared;
     if (candidates.length === 1) return candidates[0].id;
-    throw badInput('consortiumId', `${from.name} and ${to.name} share several consortia (${candidates.map((c) => c.name).join('、')}): say which with consortiumId`);
+    throw badInput('consortiumId', 'referral.severalSharedConsortia', { from: from.name, to: to.name, names: candidates.map((c) => c.name).join('、') });
   }
 
   async get(actor: Actor | null, id: string | number): Promise<Referral> {
     const a = requireActor(actor);
     const r = await this.db.getRepository(Referral).findOneBy({ id: parseId(id, 'id') });
-    if (!r || !allows(a, 'referral.read', referralSubject(r))) throw notFound('Referral', id);
+    if (!r || !allows(a, 'referral.read', referralSubject(r))) throw notFound('entity.referral', id);
     return r;
   }
 
@@ -207,10 +208,10 @@ export class ReferralService {
 
   async accept(actor: Actor | null, input: AcceptReferralInput): Promise<Referral> {
     const date = new Date(`${input.expectedArrivalDate}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== input.expectedArrivalDate) throw badInput('expectedArrivalDate', `expectedArrivalDate ${input.expectedArrivalDate} is not a real date`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== input.expectedArrivalDate) throw badInput('expectedArrivalDate', 'referral.arrivalNotReal', { value: input.expectedArrivalDate });
     const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
-    if (date < today) throw badInput('expectedArrivalDate', 'expectedArrivalDate is in the past');
-    if (date.getTime() - today.getTime() > MAX_ACCEPT_DAYS_AHEAD * 86_400_000) throw badInput('expectedArrivalDate', `expectedArrivalDate is more than ${MAX_ACCEPT_DAYS_AHEAD} days ahead`);
+    if (date < today) throw badInput('expectedArrivalDate', 'referral.arrivalPast');
+    if (date.getTime() - today.getTime() > MAX_ACCEPT_DAYS_AHEAD * 86_400_000) throw badInput('expectedArrivalDate', 'referral.arrivalTooFar', { days: MAX_ACCEPT_DAYS_AHEAD });
     return this.#step(actor, input.id, 'ACCEPT', 'referral.respond', (a) => ({ acceptedAt: new Date(), expectedArrivalDate: input.expectedArrivalDate, respondedById: a.personId }));
   }
 
@@ -237,7 +238,7 @@ export class ReferralService {
     const id = parseId(rawId, 'id');
     return this.db.transaction(async (m) => {
       const r = await m.findOne(Referral, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!r || !allows(a, 'referral.read', referralSubject(r))) throw notFound('Referral', rawId);
+      if (!r || !allows(a, 'referral.read', referralSubject(r))) throw notFound('entity.referral', rawId);
       authorize(a, permission, referralSubject(r));
       const state = referralTransition(r.id, r.state, action);
       await m.update(Referral, { id }, { ...changes(a, r), state });
