@@ -8,18 +8,17 @@
  * given date, and quick: the rosters are built greedily with the same `checkRoster` the
  * service uses, so they pass every hard rule.
  */
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Role } from '../../auth/roles';
-import { firstFreeSlot, openSession } from '../../booking/clinic';
-import { Booking, ClinicSession } from '../../booking/entities';
+import { hostSettingsOf } from '../../booking/clinic';
+import { Booking, ClinicSession, ClinicSlot } from '../../booking/entities';
 import { BookingState } from '../../booking/kinds';
 import { Consortium, Department, Patient, Person } from '../../consortium/entities';
 import { HospitalTier } from '../../consortium/kinds';
-import { PendingEvents } from '../../events/pending-events';
 import { checkRoster, type CheckedAssignment } from '../../optimizer';
 import { workingCalendar } from '../../calendar/service';
 import { ClinicSessionState } from '../../booking/kinds';
-import { addDays, datesIn, duringRange, today, weekday } from '../../roster/calendar';
+import { addDays, addMinutes, datesIn, duringRange, HALF_DAY_START, SESSION_HOURS, today, weekday } from '../../roster/calendar';
 import { AvailabilityPeriod, HostSettings, Roster, RosterAssignment, RotationDemand, SpecialistLimits } from '../../roster/entities';
 import { AssignmentSource, AssignmentState, AvailabilityKind, DemandState, RosterState, SessionTime } from '../../roster/kinds';
 import { demandInput, demandRows, hostInputs, specialistInputs, specialtyNames } from '../../roster/rule-context';
@@ -116,36 +115,70 @@ export async function seedRotationDemo(m: EntityManager, now = today()): Promise
     current: await m.save(m.create(Roster, { consortiumId: consortium.id, periodStart: current.start, periodEnd: current.end, state: RosterState.PUBLISHED, publishedAt: new Date(), createdById: scheduler.id })),
   };
   const byId = new Map(demands.map((d) => [d.id, d]));
-  const discard = new PendingEvents(); // a seed is not a change anyone is waiting to hear about
-  const sessions = [];
-  for (const a of placed.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : Number(x.demandId) - Number(y.demandId)))) {
+  // NOTE: batched (one INSERT per table, not one per row): the demo's eighteen weeks hold hundreds
+  // of half-days, and row by row the seed took seconds. The specialist_commitment triggers still
+  // run for every assignment row. Clinic sessions are opened as openSession (booking/clinic.ts)
+  // opens them, without its events: a seed is not a change anyone is waiting to hear about.
+  const ordered = placed.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : Number(x.demandId) - Number(y.demandId)));
+  const rows = ordered.map((a) => {
     const d = byId.get(Number(a.demandId))!;
     const roster = a.date < current.start ? rosters.past : rosters.current;
-    const row = await m.save(m.create(RosterAssignment, {
+    return m.create(RosterAssignment, {
       rosterId: roster.id, specialistId: Number(a.specialistId), demandId: d.id, hostHospitalId: d.hostId, specialtyId: d.specialtyId, date: a.date,
       session: d.session, during: duringRange(a.date, d.session), state: AssignmentState.ACTIVE, pinned: false, source: AssignmentSource.MANUAL, createdById: scheduler.id,
-    }));
-    sessions.push(await openSession(m, row, discard));
+    });
+  });
+  if (rows.length) (await m.insert(RosterAssignment, rows)).identifiers.forEach((id, k) => { rows[k].id = id.id; });
+  const settingsOf = new Map<number, Awaited<ReturnType<typeof hostSettingsOf>>>();
+  for (const hostId of new Set(rows.map((r) => r.hostHospitalId))) settingsOf.set(hostId, await hostSettingsOf(m, hostId));
+  const sessions = rows.map((a) => {
+    const settings = settingsOf.get(a.hostHospitalId)!;
+    return m.create(ClinicSession, {
+      rosterId: a.rosterId, assignmentId: a.id, hostHospitalId: a.hostHospitalId, specialistId: a.specialistId, specialtyId: a.specialtyId,
+      date: a.date, session: a.session, slotMinutes: settings.slotMinutes, slotCount: settings.slotsPerSession * SESSION_HOURS[a.session].halves.length, state: ClinicSessionState.OPEN,
+    });
+  });
+  if (sessions.length) (await m.insert(ClinicSession, sessions)).identifiers.forEach((id, k) => { sessions[k].id = id.id; });
+  const slots = sessions.flatMap((session) => {
+    const perHalf = settingsOf.get(session.hostHospitalId)!.slotsPerSession;
+    return SESSION_HOURS[session.session].halves.flatMap((half, h) => Array.from({ length: perHalf }, (_, k) => m.create(ClinicSlot, {
+      sessionId: session.id, position: h * perHalf + k + 1, startsAt: addMinutes(HALF_DAY_START[half], k * session.slotMinutes),
+    })));
+  });
+  for (let i = 0; i < slots.length; i += 5000) {
+    const chunk = slots.slice(i, i + 5000);
+    (await m.insert(ClinicSlot, chunk)).identifiers.forEach((id, k) => { chunk[k].id = id.id; });
   }
+  const slotsOf = new Map<number, ClinicSlot[]>();
+  for (const slot of slots) slotsOf.set(slot.sessionId, [...(slotsOf.get(slot.sessionId) ?? []), slot]);
 
   // Bookings: in every past session a share of the slots was used; in the current roster the host's
   // own patients, booked by the host's first doctor, into its first sessions from tomorrow on.
-  let bookings = 0;
+  const patientsAt = new Map<number, Patient[]>();
+  const doctorAt = new Map<number, Person | undefined>();
+  const newBookings: Partial<Booking>[] = [];
+  const held: number[] = [];
   const bookedAt = new Set<number>();
   for (const [k, session] of sessions.entries()) {
     const past = session.date < now;
     if (!past && (session.date < tomorrow || bookedAt.has(session.hostHospitalId))) continue;
     bookedAt.add(session.hostHospitalId);
-    const patients = await m.find(Patient, { where: { hospitalId: session.hostHospitalId }, order: { id: 'ASC' }, take: past ? 1 + (k % 4) : 2 });
-    const doctor = (await m.find(Person, { where: { hospitalId: session.hostHospitalId }, order: { id: 'ASC' } })).find((p) => p.roles.includes(Role.TOWNSHIP_DOCTOR));
-    for (const p of patients) {
-      const slot = await firstFreeSlot(m, session.id);
-      if (!slot || !doctor) break;
-      await m.insert(Booking, { slotId: slot.id, sessionId: session.id, patientId: p.id, hospitalId: p.hospitalId, bookedById: doctor.id, state: BookingState.BOOKED });
-      bookings++;
+    if (!patientsAt.has(session.hostHospitalId)) {
+      patientsAt.set(session.hostHospitalId, await m.find(Patient, { where: { hospitalId: session.hostHospitalId }, order: { id: 'ASC' }, take: 4 }));
+      doctorAt.set(session.hostHospitalId, (await m.find(Person, { where: { hospitalId: session.hostHospitalId }, order: { id: 'ASC' } })).find((p) => p.roles.includes(Role.TOWNSHIP_DOCTOR)));
+    }
+    const doctor = doctorAt.get(session.hostHospitalId);
+    // A fresh session's free slots are its first ones, in order.
+    const free = (slotsOf.get(session.id) ?? []).sort((x, y) => x.position - y.position);
+    for (const [j, p] of patientsAt.get(session.hostHospitalId)!.slice(0, past ? 1 + (k % 4) : 2).entries()) {
+      if (!free[j] || !doctor) break;
+      newBookings.push({ slotId: free[j].id, sessionId: session.id, patientId: p.id, hospitalId: p.hospitalId, bookedById: doctor.id, state: BookingState.BOOKED });
     }
     // Held sessions are closed.
-    if (past && session.date < current.start) await m.update(ClinicSession, { id: session.id }, { state: ClinicSessionState.CLOSED });
+    if (past && session.date < current.start) held.push(session.id);
   }
+  if (newBookings.length) await m.insert(Booking, newBookings);
+  if (held.length) await m.update(ClinicSession, { id: In(held) }, { state: ClinicSessionState.CLOSED });
+  const bookings = newBookings.length;
   return { demands: n, assignments: placed.length, sessions: sessions.length, bookings };
 }
