@@ -10,14 +10,14 @@ import { ConsultationReferralsResolver, ReferralChangeResolver, ReferralCriterio
 import { AssessmentResolver, HostExpertDaysResolver } from '../assessment/resolver';
 import { RoomResolver } from '../room/resolver';
 import { BookingResolver, ClinicSessionResolver } from '../roster/booking-resolver';
-import { AssignmentResolver, AvailabilityResolver, DemandResolver, HostSettingsResolver, RosterJobResolver, RosterResolver } from '../roster/resolver';
+import { AmendmentResultResolver, AssignmentResolver, AvailabilityResolver, DemandResolver, HostSettingsResolver, RosterJobResolver, RosterResolver } from '../roster/resolver';
 
 /** Every resolver of the hub; a feature adds its own here. */
 export const resolvers = [
   AuthResolver, HospitalResolver, ConsortiumResolver, GridResolver, DepartmentResolver, PersonResolver, PatientResolver,
   ConsultationResolver, ConsultationAttachmentResolver, ConsultationOpinionResolver, QueueEntryResolver,
   ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver,
-  AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, ClinicSessionResolver, BookingResolver,
+  AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, AmendmentResultResolver, ClinicSessionResolver, BookingResolver,
   RoomResolver,
 ] as const;
 

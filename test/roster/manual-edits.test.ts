@@ -141,12 +141,44 @@ describe('each hard rule, broken by a manual edit', () => {
   });
 });
 
+const PREVIEW_MOVE = `query($i: MoveAssignmentInput!) { previewMoveAssignment(input: $i) { allowed violations { rule message date assignmentIds } bookingsMoved bookingsFlagged sessionsOpened sessionsCancelled } }`;
+const PREVIEW_ASSIGN = `query($i: AssignSpecialistInput!) { previewAssignSpecialist(input: $i) { allowed violations { rule message } sessionsOpened } }`;
+
+describe('checking an edit before saving it', () => {
+  it('names every rule an assignment would break, as the refusal does, and saves nothing', async () => {
+    const before = await liveCount();
+    const input = { rosterId, specialistId: ids().s1, demandId: demand.A, dates: [D(22), D(25)] };
+    const preview = ok(await t.gql(PREVIEW_ASSIGN, { i: input }, scheduler)).previewAssignSpecialist;
+    expect(preview.allowed).toBe(false);
+    expect(preview.violations.map((v: any) => v.rule)).toEqual(expect.arrayContaining(['BLOCKED_DAY', 'NOT_AVAILABLE']));
+    const refusal = fails(await assign(ids().s1, demand.A, [D(22), D(25)]), 'BAD_USER_INPUT');
+    expect(preview.violations.some((v: any) => refusal.message.startsWith(`[${v.rule}] ${v.message}`))).toBe(true);
+    const fine = ok(await t.gql(PREVIEW_ASSIGN, { i: { ...input, specialistId: ids().s3, dates: [D(12)] } }, scheduler)).previewAssignSpecialist;
+    expect(fine).toEqual({ allowed: true, violations: [], sessionsOpened: 0 });
+    expect(await liveCount()).toBe(before);
+    // Bad input is still an error naming its field, as for the edit itself.
+    expect(fails(await t.gql(PREVIEW_ASSIGN, { i: { ...input, dates: ['2020-01-01'] } }, scheduler), 'BAD_USER_INPUT').extensions?.field).toBe('dates[0]');
+  });
+});
+
 describe('moving and removing by hand', () => {
   it('validates a move like an assignment and keeps the old row, REMOVED', async () => {
     const current = ok(await t.gql('query($id: ID!) { roster(id: $id) { assignments { id date specialist { id } demand { id } } } }', { id: rosterId }, scheduler)).roster.assignments;
     const day8 = current.find((a: any) => a.date === D(8) && a.specialist.id === String(ids().s1));
     const bad = fails(await t.gql(GQL.move, { i: { assignmentId: day8.id, date: D(22), reason: '换日子' } }, scheduler), 'BAD_USER_INPUT');
     expect(bad.message).toMatch(/^\[NOT_AVAILABLE\]/);
+    // The check before saving gives the same rule and message on the cell, and writes nothing.
+    const before = await liveCount();
+    const preview = ok(await t.gql(PREVIEW_MOVE, { i: { assignmentId: day8.id, date: D(22), reason: '换日子' } }, scheduler)).previewMoveAssignment;
+    expect(preview).toMatchObject({ allowed: false, bookingsMoved: 0, bookingsFlagged: 0 });
+    expect(preview.violations.map((v: any) => v.rule)).toEqual(['NOT_AVAILABLE']);
+    expect(bad.message).toBe(`[NOT_AVAILABLE] ${preview.violations[0].message}`);
+    expect(preview.violations[0].assignmentIds).toEqual([day8.id]);
+    const fine = ok(await t.gql(PREVIEW_MOVE, { i: { assignmentId: day8.id, date: D(6), reason: '换日子' } }, scheduler)).previewMoveAssignment;
+    // A draft: nothing opens or closes yet.
+    expect(fine).toEqual({ allowed: true, violations: [], bookingsMoved: 0, bookingsFlagged: 0, sessionsOpened: 0, sessionsCancelled: 0 });
+    expect(await liveCount()).toBe(before);
+    fails(await t.gql(PREVIEW_MOVE, { i: { assignmentId: day8.id, date: D(6), reason: '换日子' } }, doctorA), 'FORBIDDEN');
     const moved = ok(await t.gql(GQL.move, { i: { assignmentId: day8.id, date: D(6), reason: '换日子' } }, scheduler)).moveAssignment;
     expect(moved.assignments[0].date).toBe(D(6));
     expect(moved.removed[0]).toMatchObject({ id: day8.id, state: 'REMOVED', removedReason: 'moved: 换日子' });

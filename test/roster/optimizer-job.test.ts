@@ -25,7 +25,7 @@ const JOB = `query($id: ID!) { rosterJob(id: $id) { id state phase percent bestO
   summary { method status stopReason seed gap bound expertDaysDemanded expertDaysAssigned coveragePercent assignmentsWritten pinnedKept
     objective { total coverage fairness continuity preference travel } coverageByHost { hostId demandedDays assignedDays ratio }
     unmet { demandId hostId missingDays reason detail } droppedOnWrite { rule } timeMs } } }`;
-const PROGRESS = `subscription($job: ID!, $after: ID) { rosterJobProgress(jobId: $job, after: $after) { cursor action occurredAt state phase percent bestObjective error } }`;
+const PROGRESS = `subscription($job: ID!, $after: ID) { rosterJobProgress(jobId: $job, after: $after) { cursor action occurredAt state phase percent bestObjective bound gap objective { total coverage fairness continuity preference travel } error } }`;
 const ASSIGNMENTS = `query($id: ID!) { roster(id: $id) { state assignments { id date session pinned source specialist { id } demand { id } host { id } } } }`;
 
 async function waitForJob(id: string, timeoutMs = 60_000): Promise<any> {
@@ -203,6 +203,15 @@ describe('the optimizer job', () => {
     const percents = updates.map((p) => p.percent);
     expect([...percents].sort((x, y) => x - y)).toEqual(percents);
     expect(updates.some((p) => p.bestObjective !== null)).toBe(true);
+    // The live score: its parts add up to its total; the bound is above the best found, and the gap says by how much.
+    const scored = updates.filter((p) => p.objective && p.bound !== null && p.bestObjective !== null);
+    expect(scored.length).toBeGreaterThanOrEqual(2);
+    for (const p of scored) {
+      const o = p.objective;
+      expect(o.coverage + o.fairness + o.continuity + o.preference + o.travel).toBeCloseTo(o.total, 6);
+      expect(p.bound).toBeGreaterThanOrEqual(p.bestObjective - 1e-9);
+      expect(p.gap).toBeCloseTo(Math.max(0, (p.bound - p.bestObjective) / Math.max(1, Math.abs(p.bound))), 9);
+    }
     // Throttled: consecutive updates at least 250 ms apart (the log's own timestamps, to the millisecond).
     const times = updates.map((p) => Date.parse(p.occurredAt));
     expect(times.slice(1).map((time, i) => time - times[i]).filter((gap) => gap < 249)).toEqual([]);

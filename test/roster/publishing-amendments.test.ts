@@ -26,6 +26,8 @@ const ROSTER_CHANGED = `subscription($after: ID) { rosterChanged(after: $after) 
 const SESSION_CHANGED = `subscription($after: ID) { clinicSessionChanged(after: $after) { action sessionId hostId specialistId date reason moved flagged } }`;
 const BOOKING_CHANGED = `subscription($after: ID) { bookingChanged(after: $after) { action bookingId newBookingId patientId fromSessionId toSessionId } }`;
 const SLOTS = `subscription($s: ID!, $after: ID) { sessionSlots(sessionId: $s, after: $after) { action free state } }`;
+const PREVIEW_REMOVE = `query($i: RemoveAssignmentInput!) { previewRemoveAssignment(input: $i) { allowed violations { rule } bookingsMoved bookingsFlagged sessionsOpened sessionsCancelled } }`;
+const REMOVE_LISTING = `mutation($i: RemoveAssignmentInput!) { removeAssignment(input: $i) { bookingsMoved bookingsFlagged affectedBookings { id state movedToId reason clinicSession { id } hospital { id } } } }`;
 const BOOKINGS = `query($p: ID!) { patientBookings(patientId: $p) { id state reason movedFromId movedToId clinicSession { id date state } } }`;
 
 async function cursorNow(): Promise<string> {
@@ -141,8 +143,18 @@ describe('amendments after publishing', () => {
   afterAll(() => { for (const w of Object.values(watch)) w.dispose(); });
 
   it('specialist falls ill: the session is cancelled and each booking moves to the nearest session with room', async () => {
-    const r = ok(await t.gql(GQL.remove, { i: { assignmentId: asg.A2, reason: '专家生病' } }, scheduler)).removeAssignment;
+    // The preview says what the removal will do, and leaves every booking where it is.
+    const preview = ok(await t.gql(PREVIEW_REMOVE, { i: { assignmentId: asg.A2, reason: '专家生病' } }, scheduler)).previewRemoveAssignment;
+    expect(preview).toEqual({ allowed: true, violations: [], bookingsMoved: 3, bookingsFlagged: 0, sessionsOpened: 0, sessionsCancelled: 1 });
+    expect(ok(await t.gql(BOOKINGS, { p: patients[0] }, doctorA)).patientBookings.map((b: any) => [b.state, b.clinicSession.id])).toEqual([['BOOKED', ses.A2]]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(watch.bookings.events).toEqual([]);
+    const r = ok(await t.gql(REMOVE_LISTING, { i: { assignmentId: asg.A2, reason: '专家生病' } }, scheduler)).removeAssignment;
     expect(r).toMatchObject({ bookingsMoved: 3, bookingsFlagged: 0 });
+    // The scheduler gets the bookings it touched, each as the amendment left it.
+    expect(r.affectedBookings.map((b: any) => [b.id, b.state, b.clinicSession.id, b.hospital.id])).toEqual(
+      [booking.p0, booking.p1, booking.p2].map((id) => [id, 'MOVED', ses.A2, String(t.fixture.townshipA.id)]));
+    expect(r.affectedBookings.every((b: any) => b.movedToId)).toBe(true);
     // Nearest first: day 4 (two slots left) takes two, day 9 (one left) the third.
     const p0 = ok(await t.gql(BOOKINGS, { p: patients[0] }, doctorA)).patientBookings;
     expect(p0.map((b: any) => [b.state, b.clinicSession.id])).toEqual([['BOOKED', ses.A4], ['MOVED', ses.A2]]);
@@ -180,8 +192,11 @@ describe('amendments after publishing', () => {
   });
 
   it('no equivalent session with room: every booking is flagged for the township doctor, none disappears', async () => {
-    const r = ok(await t.gql(GQL.remove, { i: { assignmentId: asg.A9, reason: '医院停电' } }, scheduler)).removeAssignment;
+    const preview = ok(await t.gql(PREVIEW_REMOVE, { i: { assignmentId: asg.A9, reason: '医院停电' } }, scheduler)).previewRemoveAssignment;
+    expect(preview).toMatchObject({ allowed: true, bookingsMoved: 0, bookingsFlagged: 4, sessionsCancelled: 1 });
+    const r = ok(await t.gql(REMOVE_LISTING, { i: { assignmentId: asg.A9, reason: '医院停电' } }, scheduler)).removeAssignment;
     expect(r).toMatchObject({ bookingsMoved: 0, bookingsFlagged: 4 });
+    expect(r.affectedBookings.map((b: any) => b.state)).toEqual(Array(4).fill('NEEDS_REBOOKING'));
     const events = await watch.bookings.waitFor(11);
     expect(events.slice(7).map((e) => e.bookingChanged.action)).toEqual(Array(4).fill('NEEDS_REBOOKING'));
     const todo = ok(await t.gql('{ bookingsNeedingRebooking { id state reason patient { id } } }', {}, doctorA)).bookingsNeedingRebooking;
