@@ -7,7 +7,7 @@ import { PersonResolver } from '../consortium/people-resolver';
 import { ConsortiumResolver, DepartmentResolver, GridResolver, HospitalResolver } from '../consortium/resolver';
 import { ConsultationAttachmentResolver, ConsultationOpinionResolver, ConsultationResolver, QueueEntryResolver } from '../consult/resolver';
 import { ConsultationReferralsResolver, ReferralChangeResolver, ReferralCriterionResolver, ReferralResolver } from '../referral/resolver';
-import { AssessmentResolver, HostExpertDaysResolver } from '../assessment/resolver';
+import { AssessmentResolver, CriterionCountResolver, HostExpertDaysResolver } from '../assessment/resolver';
 import { RoomResolver } from '../room/resolver';
 import { BookingResolver, ClinicSessionResolver } from '../roster/booking-resolver';
 import { AmendmentResultResolver, AssignmentResolver, AvailabilityResolver, DemandResolver, HostSettingsResolver, RosterJobResolver, RosterResolver } from '../roster/resolver';
@@ -16,7 +16,7 @@ import { AmendmentResultResolver, AssignmentResolver, AvailabilityResolver, Dema
 export const resolvers = [
   AuthResolver, HospitalResolver, ConsortiumResolver, GridResolver, DepartmentResolver, PersonResolver, PatientResolver,
   ConsultationResolver, ConsultationAttachmentResolver, ConsultationOpinionResolver, QueueEntryResolver,
-  ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver,
+  ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver, CriterionCountResolver,
   AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, AmendmentResultResolver, ClinicSessionResolver, BookingResolver,
   RoomResolver,
 ] as const;
