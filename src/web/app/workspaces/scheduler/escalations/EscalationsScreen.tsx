@@ -55,8 +55,10 @@ function AssignTo({ consultation, onDone }: { consultation: Waiting; onDone(): v
   }
   return (
     <Space>
-      <Select style={{ minWidth: 160 }} placeholder={t('escalations.chooseSpecialist')} value={specialistId ?? undefined} onChange={setSpecialistId} data-testid={`assign-specialist-${consultation.id}`}
-        options={(data?.people.nodes ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${p.hospital.name}` }))} />
+      <span data-testid={`assign-specialist-${consultation.id}`}>
+        <Select style={{ minWidth: 160 }} placeholder={t('escalations.chooseSpecialist')} value={specialistId ?? undefined} onChange={setSpecialistId}
+          options={(data?.people.nodes ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${p.hospital.name}` }))} />
+      </span>
       <Button type="primary" disabled={!specialistId} loading={fetching} onClick={submit} data-testid={`assign-${consultation.id}`}>{t('escalations.assignButton')}</Button>
     </Space>
   );
