@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 const go = async (path: string, ready: string) => {
-  await page.locator(`a[href="${path}"]`).first().click();
+  await page.click(`[data-testid="menu-${path.replace(/^\/scheduler\/?/, "") || "home"}"]`);
   await page.waitForSelector(ready);
 };
 const text = (selector: string) => page.locator(selector).first().innerText();
