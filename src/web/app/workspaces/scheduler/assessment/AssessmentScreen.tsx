@@ -124,7 +124,7 @@ export default function AssessmentScreen() {
 
   const r = a?.referrals;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="assessment-screen">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="assessment-screen">
       <Space wrap className="no-print">
         <ConsortiumPicker />
         <DatePicker.RangePicker value={period} allowClear={false} onChange={(v) => v?.[0] && v[1] && setPeriod([v[0], v[1]])} data-testid="assessment-period" />

@@ -26,7 +26,7 @@ export default function AvailabilityScreen() {
   const to = month.endOf('month').format('YYYY-MM-DD');
   const days = daysOf(from, to);
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="availability-screen">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="availability-screen">
       <Space>
         <ConsortiumPicker />
         <DatePicker picker="month" value={month} onChange={(m) => m && setMonth(m.startOf('month'))} allowClear={false} />

@@ -37,7 +37,7 @@ export function EditPanel({ published, selected, pending, demands, lastResult, b
     <Card size="small" className="no-print" title={t('edit.title')} data-testid="edit-panel">
       {!selected && !pending && <Typography.Text type="secondary">{t('edit.hint')}</Typography.Text>}
       {selected && !pending && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text strong>{selected.cell.date} {t(`half.${selected.cell.half}`)}</Typography.Text>
           {selected.assignments.map((a) => (
             <Space key={a.id} wrap>
@@ -50,7 +50,7 @@ export function EditPanel({ published, selected, pending, demands, lastResult, b
         </Space>
       )}
       {pending && (
-        <Space direction="vertical" style={{ width: '100%' }} data-testid="pending-edit">
+        <Space orientation="vertical" style={{ width: '100%' }} data-testid="pending-edit">
           <Typography.Text strong>
             {pending.kind === 'move' && t('edit.moveWhat', { who: pending.assignment!.specialist.name, from: pending.assignment!.date, to: pending.target!.date })}
             {pending.kind === 'assign' && t('edit.assignWhat', { date: pending.target!.date })}

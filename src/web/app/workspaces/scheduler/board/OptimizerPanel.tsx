@@ -109,7 +109,7 @@ export function OptimizerPanel({ rosterId, disabled, before, hostName, onFinishe
       {error && <Alert type="error" showIcon title={error} />}
       {!live && <Typography.Text type="secondary">{t('optimizer.hint')}</Typography.Text>}
       {live && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Progress percent={Math.round(live.percent)} status={live.state === 'FAILED' || live.state === 'CANCELLED' ? 'exception' : live.state === 'SUCCEEDED' ? 'success' : 'active'} data-testid="optimizer-progress" data-percent={Math.round(live.percent)} />
           <Space wrap size="large">
             <Tag data-testid="optimizer-state">{t(`jobState.${live.state}`)}</Tag>
@@ -133,7 +133,7 @@ export function OptimizerPanel({ rosterId, disabled, before, hostName, onFinishe
                 <List size="small" header={<b>{t('optimizer.unmet')}</b>} data-testid="optimizer-unmet" dataSource={summary.unmet}
                   renderItem={(u) => (
                     <List.Item>
-                      <Space direction="vertical" size={0}>
+                      <Space orientation="vertical" size={0}>
                         <span><Tag color="orange">{t(`unmetReason.${u.reason}`, { defaultValue: u.reason })}</Tag>{t('optimizer.unmetLine', { host: hostName(u.hostId), days: u.missingDays })}</span>
                         {/* NOTE: the sentence meant for the scheduler comes from the hub, which writes it in Chinese and English alike. */}
                         <Typography.Text type="secondary" lang={i18n.language}>{u.detail}</Typography.Text>

@@ -56,7 +56,7 @@ export default function DemandsScreen() {
 
   const spec = (s: { nameZh: string; nameEn: string }) => (i18n.language === 'en' ? s.nameEn : s.nameZh);
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="demands-screen">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="demands-screen">
       <Space wrap>
         <ConsortiumPicker />
         <Segmented value={state} onChange={(v) => setState(v as DemandState | 'ALL')}

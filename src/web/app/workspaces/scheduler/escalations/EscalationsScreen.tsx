@@ -22,7 +22,7 @@ export default function EscalationsScreen() {
   const order = { EMERGENCY: 0, URGENT: 1, ROUTINE: 2 } as Record<string, number>;
   rows.sort((a, b) => order[a.urgency] - order[b.urgency] || a.requestedAt.localeCompare(b.requestedAt));
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="escalations-screen">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="escalations-screen">
       <Space><ConsortiumPicker /><Typography.Text type="secondary">{t('escalations.hint')}</Typography.Text></Space>
       <Table<Waiting> rowKey="id" size="small" loading={fetching && !data} dataSource={rows} pagination={false} data-testid="escalations-table"
         locale={{ emptyText: t('escalations.none') }}
