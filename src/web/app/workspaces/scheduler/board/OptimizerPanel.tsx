@@ -119,7 +119,7 @@ export function OptimizerPanel({ rosterId, disabled, before, hostName, onFinishe
             <Statistic title={t('optimizer.gap')} value={live.gap === null ? '—' : `${(live.gap * 100).toFixed(2)}%`} data-testid="optimizer-gap" />
           </Space>
           {live.objective && (
-            <Descriptions size="small" column={5} bordered data-testid="optimizer-score">
+            <Descriptions size="small" column={5} layout="vertical" bordered data-testid="optimizer-score">
               {PARTS.map((p) => <Descriptions.Item key={p} label={t(`score.${p}`)}>{fmt(live.objective![p])}</Descriptions.Item>)}
             </Descriptions>
           )}
