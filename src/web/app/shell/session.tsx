@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { Provider as UrqlProvider } from 'urql';
 import { graphql } from '../gql';
 import type { MeQuery } from '../gql/graphql';
 import { createHubConnection, HubConnection } from '../data/connection';
@@ -46,6 +47,8 @@ type SessionState =
 interface SessionApi {
   state: SessionState;
   person: SessionPerson | null;
+  /** The bearer token, for the few requests that are not GraphQL (attachment upload and download). */
+  token: string | null;
   signIn(username: string, password: string): Promise<DescribedError | null>;
   signOut(reason?: SignOutReason): void;
 }
@@ -153,12 +156,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [connection]);
 
   const api = useMemo<SessionApi>(
-    () => ({ state, person: state.status === 'signed-in' ? state.person : null, signIn, signOut }),
-    [state, signIn, signOut],
+    () => ({ state, person: state.status === 'signed-in' ? state.person : null, token, signIn, signOut }),
+    [state, token, signIn, signOut],
   );
   return (
     <SessionContext.Provider value={api}>
-      <HubConnectionContext.Provider value={connection}>{children}</HubConnectionContext.Provider>
+      <HubConnectionContext.Provider value={connection}>
+        <UrqlProvider value={connection.urql}>{children}</UrqlProvider>
+      </HubConnectionContext.Provider>
     </SessionContext.Provider>
   );
 }

@@ -2,7 +2,6 @@ import { AlertOutlined, BarChartOutlined, CalendarOutlined, InboxOutlined, Sched
 import type { Workspace } from '../../shell/workspace';
 import { lazyScreen } from '../../shell/workspace';
 import { EscalationFeed } from './escalations/EscalationFeed';
-import { screen, withUrql } from './urql';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 
@@ -17,12 +16,12 @@ export const schedulerWorkspace: Workspace = {
   namespace: 'scheduler',
   locales: { 'zh-CN': zhCN, en },
   routes: [
-    { index: true, ...lazyScreen(screen(() => import('./board/RosterBoardScreen'))) },
-    { path: 'demands', ...lazyScreen(screen(() => import('./demands/DemandsScreen'))) },
-    { path: 'availability', ...lazyScreen(screen(() => import('./availability/AvailabilityScreen'))) },
-    { path: 'escalations', ...lazyScreen(screen(() => import('./escalations/EscalationsScreen'))) },
-    { path: 'assessment', ...lazyScreen(screen(() => import('./assessment/AssessmentScreen'))) },
-    { path: 'directory', ...lazyScreen(screen(() => import('./directory/DirectoryScreen'))) },
+    { index: true, ...lazyScreen(() => import('./board/RosterBoardScreen')) },
+    { path: 'demands', ...lazyScreen(() => import('./demands/DemandsScreen')) },
+    { path: 'availability', ...lazyScreen(() => import('./availability/AvailabilityScreen')) },
+    { path: 'escalations', ...lazyScreen(() => import('./escalations/EscalationsScreen')) },
+    { path: 'assessment', ...lazyScreen(() => import('./assessment/AssessmentScreen')) },
+    { path: 'directory', ...lazyScreen(() => import('./directory/DirectoryScreen')) },
   ],
   menu: [
     { path: '', labelKey: 'menu.board', icon: <ScheduleOutlined /> },
@@ -32,5 +31,5 @@ export const schedulerWorkspace: Workspace = {
     { path: 'assessment', labelKey: 'menu.assessment', icon: <BarChartOutlined /> },
     { path: 'directory', labelKey: 'menu.directory', icon: <TeamOutlined /> },
   ],
-  Feeds: withUrql(EscalationFeed),
+  Feeds: EscalationFeed,
 };
