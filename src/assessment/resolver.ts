@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Hospital } from '../consortium/entities';
 import { ReferralCriterion } from '../referral/entities';
-import type { HubContext } from '../server/context';
+import type { HubContext } from '../graphql/context';
 import { AssessmentRecord, AssessmentRecordsArgs } from './records';
 import { AssessmentArgs, ConsortiumAssessment, CriterionCount, HostExpertDays } from './report';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Person } from '../consortium/entities';
 import { unauthenticated } from '../errors';
-import type { HubContext } from '../server/context';
+import type { HubContext } from '../graphql/context';
 
 @ObjectType()
 export class SignInResult {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { Browser, Page } from 'playwright-core';
-import { seedConsultationAndReferralHistory } from '../../src/assessment/demo-history';
+import { seedConsultationAndReferralHistory } from '../../src/db/seed/consult-history';
 import { ok } from '../roster/rotation-support';
 import { TestHub } from '../support/hub';
 import { AppPage, launchAppBrowser, openApp, screenshot, signInThroughUi, startAppHub, switchLanguage } from './support/app';
@@ -26,7 +26,7 @@ const ASSESS = `query($c: ID!, $from: String!, $to: String!) { consortiumAssessm
 
 beforeAll(async () => {
   t = await startAppHub({ CONSULT_SWEEP_INTERVAL_MS: '3600000' });
-  const seeded = await t.database.db.transaction((m) => seedConsultationAndReferralHistory(m));
+  const seeded = await t.database.db.transaction((m) => seedConsultationAndReferralHistory(m, t.config.consult));
   expect(seeded.referrals).toBeGreaterThan(10);
   scheduler = await t.signIn('scheduler');
   browser = await launchAppBrowser();
