@@ -6,6 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import type { ObjectiveBreakdown, OptimizePhase, OptimizeProgress } from './model';
 
+const PARTS_INTERVAL_MS = 1000;
+
 export class ProgressReporter {
   #percent = 0;
   #best: number | null = null;
@@ -13,6 +15,8 @@ export class ProgressReporter {
   #lastEmit = -Infinity;
   #lastPercent = -1;
   #parts: (() => ObjectiveBreakdown) | null = null;
+  #lastParts: ObjectiveBreakdown | null = null;
+  #partsAt = -Infinity;
   #bound: number | null = null;
 
   constructor(private readonly listener?: (progress: OptimizeProgress) => void) {}
@@ -56,7 +60,12 @@ export class ProgressReporter {
       if (!this.listener) return;
       const bound = this.#bound;
       const gap = bound === null || this.#best === null ? null : Math.max(0, (bound - this.#best) / Math.max(1, Math.abs(bound)));
-      this.listener({ phase, percent: Math.round(percent * 10) / 10, bestObjective: this.#best, objective: this.#parts?.() ?? null, bound, gap });
+      // Scoring from scratch costs tens of ms on a big instance: at most once a second, and at the end.
+      if (this.#parts && (percent >= 100 || now - this.#partsAt >= PARTS_INTERVAL_MS)) {
+        this.#lastParts = this.#parts();
+        this.#partsAt = now;
+      }
+      this.listener({ phase, percent: Math.round(percent * 10) / 10, bestObjective: this.#best, objective: this.#lastParts, bound, gap });
     } catch {
       /* ignored on purpose */
     }
