@@ -1,0 +1,28 @@
+import { createBrowserRouter, RouteObject } from 'react-router';
+import { AppLayout } from './AppLayout';
+import { HomeRedirect } from './HomeRedirect';
+import { NotFound } from './NotFound';
+import { RequireSession } from './RequireSession';
+import { lazyScreen } from './workspace';
+import { WorkspaceHome } from './WorkspaceHome';
+import { workspaces } from './workspaces';
+
+const workspaceRoutes: RouteObject[] = workspaces.map((workspace) => ({
+  path: workspace.path,
+  children: workspace.routes.some((r) => r.index)
+    ? workspace.routes
+    : [{ index: true, element: <WorkspaceHome workspace={workspace} /> }, ...workspace.routes],
+}));
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', ...lazyScreen(() => import('./SignInPage')) },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [{ index: true, element: <HomeRedirect /> }, ...workspaceRoutes, { path: '*', element: <NotFound /> }],
+      },
+    ],
+  },
+]);
