@@ -46,6 +46,8 @@ type SessionState =
 interface SessionApi {
   state: SessionState;
   person: SessionPerson | null;
+  /** The bearer token, for the few requests that are not GraphQL (attachment upload and download). */
+  token: string | null;
   signIn(username: string, password: string): Promise<DescribedError | null>;
   signOut(reason?: SignOutReason): void;
 }
@@ -153,8 +155,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [connection]);
 
   const api = useMemo<SessionApi>(
-    () => ({ state, person: state.status === 'signed-in' ? state.person : null, signIn, signOut }),
-    [state, signIn, signOut],
+    () => ({ state, person: state.status === 'signed-in' ? state.person : null, token, signIn, signOut }),
+    [state, token, signIn, signOut],
   );
   return (
     <SessionContext.Provider value={api}>
