@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 
 // From sources (src/web) or compiled (dist/src/web), the repository root is found the same way.
@@ -32,9 +32,13 @@ export async function buildWebClient(outDir = webOutDir): Promise<string> {
  */
 export function buildWebApp(): Promise<void> {
   const vite = join(repoRoot, 'node_modules/vite/bin/vite.js');
+  // Old hashed files would pile up (the folder is shared with the room page, so not emptied whole).
+  rmSync(join(webOutDir, 'assets'), { recursive: true, force: true });
   return new Promise((resolveBuild, reject) => {
     const child = spawn(process.execPath, [vite, 'build', '--config', join(repoRoot, 'src/web/app/vite.config.mts'), '--logLevel', 'warn'], {
       cwd: repoRoot,
+      // Jest sets NODE_ENV=test, which would give a development build of React and antd.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.once('error', reject);

@@ -3,12 +3,14 @@ import { AppLayout } from './AppLayout';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
 import { RequireSession } from './RequireSession';
+import { RouteError } from './RouteError';
 import { lazyScreen } from './workspace';
 import { WorkspaceHome } from './WorkspaceHome';
 import { workspaces } from './workspaces';
 
 const workspaceRoutes: RouteObject[] = workspaces.map((workspace) => ({
   path: workspace.path,
+  errorElement: <RouteError />,
   children: workspace.routes.some((r) => r.index)
     ? workspace.routes
     : [{ index: true, element: <WorkspaceHome workspace={workspace} /> }, ...workspace.routes],
@@ -21,6 +23,7 @@ export const router = createBrowserRouter([
     children: [
       {
         element: <AppLayout />,
+        errorElement: <RouteError />,
         children: [{ index: true, element: <HomeRedirect /> }, ...workspaceRoutes, { path: '*', element: <NotFound /> }],
       },
     ],

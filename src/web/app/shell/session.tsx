@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { Provider as UrqlProvider } from 'urql';
 import { graphql } from '../gql';
 import type { MeQuery } from '../gql/graphql';
 import { createHubConnection, HubConnection } from '../data/connection';
@@ -160,7 +161,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   return (
     <SessionContext.Provider value={api}>
-      <HubConnectionContext.Provider value={connection}>{children}</HubConnectionContext.Provider>
+      <HubConnectionContext.Provider value={connection}>
+        <UrqlProvider value={connection.urql}>{children}</UrqlProvider>
+      </HubConnectionContext.Provider>
     </SessionContext.Provider>
   );
 }
