@@ -164,7 +164,14 @@ describe("the township doctor's day", () => {
     consultationId = page.url().split('/').pop()!;
     await page.waitForSelector('[data-testid="stored-attachment"]:has-text("心电图报告.pdf")');
     await page.waitForSelector('[data-testid="stored-attachment"] [data-testid="pdf-preview"][data-pages="1"]', { timeout: 30_000 });
-    const positionIs = (n: number) => page.waitForFunction((want) => document.querySelector('[data-testid="queue-position"]')?.textContent?.trim() === String(want), n, { timeout: 30_000 });
+    const shown = () => page.locator('[data-testid="queue-position"]').innerText().catch(() => '(none)');
+    const positionIs = async (n: number) => {
+      const deadline = Date.now() + 30_000;
+      while ((await shown()).trim() !== String(n)) {
+        if (Date.now() > deadline) throw new Error(`queue position ${n} expected, the page shows ${await shown()}`);
+        await page.waitForTimeout(200);
+      }
+    };
     await positionIs(3);
     await shot('zh-CN', 'consultation-queue');
     const [cardio1, cardio2] = await addSpecialists(t, 2);

@@ -5,12 +5,13 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
+import { cspNonce } from './csp-nonce';
 import { NotificationsProvider } from './shell/notifications';
 import { router } from './shell/router';
 import { SessionProvider } from './shell/session';
 
-// The hub writes a fresh nonce into index.html per response; Ant Design's <style> tags carry it.
-const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
+// Ant Design's <style> tags carry the hub's per-response nonce (see csp-nonce.ts).
+const nonce = cspNonce;
 
 export function App() {
   const { i18n } = useTranslation();

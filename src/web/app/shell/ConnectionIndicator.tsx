@@ -11,7 +11,7 @@ export function ConnectionIndicator() {
   return (
     <Tooltip title={t(`connection.${state}`)}>
       <span data-testid="connection" data-state={state} role="status">
-        <Badge status={COLOUR[state]} text={<span className="hide-narrow">{t(`connection.${state}`)}</span>} />
+        <Badge status={COLOUR[state]} text={<span className="hide-narrow" style={{ color: "rgba(255, 255, 255, 0.88)" }}>{t(`connection.${state}`)}</span>} />
       </span>
     </Tooltip>
   );

@@ -1,5 +1,4 @@
 import { createBrowserRouter, RouteObject } from 'react-router';
-import { AppLayout } from './AppLayout';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
 import { RequireSession } from './RequireSession';
@@ -22,7 +21,8 @@ export const router = createBrowserRouter([
     element: <RequireSession />,
     children: [
       {
-        element: <AppLayout />,
+        // Its own chunk too: the sign-in screen should not wait for the menu, header and workspaces' code.
+        lazy: async () => ({ Component: (await import('./AppLayout')).AppLayout }),
         errorElement: <RouteError />,
         children: [{ index: true, element: <HomeRedirect /> }, ...workspaceRoutes, { path: '*', element: <NotFound /> }],
       },

@@ -51,7 +51,7 @@ export function AttachmentsField({ files, onChange }: { files: PendingFile[]; on
             actions={f.progress === null ? [<Button key="remove" size="small" onClick={() => onChange(files.filter((x) => x.uid !== f.uid))}>{t('attachments.remove')}</Button>] : []}
           >
             <div style={{ width: '100%' }}>
-              <Typography.Text strong data-testid="attachment-name">{f.file.name}</Typography.Text>{' '}
+              <Typography.Text strong><span data-testid="attachment-name">{f.file.name}</span></Typography.Text>{' '}
               <Typography.Text type="secondary">{Math.ceil(f.file.size / 1024)} KB</Typography.Text>
               {f.progress !== null && <Progress percent={f.progress} size="small" status={f.error ? 'exception' : f.done ? 'success' : 'active'} data-testid="upload-progress" />}
               {f.error && <Typography.Text type="danger">{f.error}</Typography.Text>}
