@@ -1,7 +1,8 @@
+/** Signing in (auth/ checks the password and issues the token) and the signed-in person. */
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { Person } from '../consortium/entities';
 import { unauthenticated } from '../errors';
 import type { HubContext } from '../graphql/context';
+import { Person } from './entities';
 
 @ObjectType()
 export class SignInResult {
@@ -13,8 +14,9 @@ export class SignInResult {
 @Resolver()
 export class AuthResolver {
   @Mutation(() => SignInResult)
-  signIn(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: HubContext) {
-    return ctx.services.auth.signIn(username, password);
+  async signIn(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: HubContext): Promise<SignInResult> {
+    const { token, expiresAt, personId } = await ctx.services.auth.signIn(username, password);
+    return { token, expiresAt, person: (await ctx.loaders.person.load(personId))! };
   }
 
   @Query(() => Person, { description: 'The signed-in person' })
