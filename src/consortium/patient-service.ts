@@ -40,7 +40,7 @@ export class PatientService {
   /** For event payloads and other features: the patient, if this actor may see it (audited). */
   async #visible(actor: Actor | null, patient: Patient | null, ref: string): Promise<Patient> {
     requireActor(actor);
-    if (!patient) throw notFound('Patient', ref);
+    if (!patient) throw notFound('entity.patient', ref);
     // Who besides the patient's own hospital cares for them (a consultation's specialist, a
     // hospital they were referred to): the policy decides on these facts.
     const subject = (await patientSubjects(this.db, [patient.id])).get(patient.id)!;
@@ -53,8 +53,8 @@ export class PatientService {
     requireActor(actor);
     const hospitalId = input.hospitalId ? parseId(input.hospitalId, 'hospitalId') : actor!.hospitalId;
     const birth = new Date(`${input.birthDate}T00:00:00Z`);
-    if (Number.isNaN(birth.getTime()) || birth.toISOString().slice(0, 10) !== input.birthDate) throw badInput('birthDate', `birthDate ${input.birthDate} is not a real date`);
-    if (birth.getTime() > Date.now()) throw badInput('birthDate', 'birthDate cannot be in the future');
+    if (Number.isNaN(birth.getTime()) || birth.toISOString().slice(0, 10) !== input.birthDate) throw badInput('birthDate', 'consortium.birthDateNotReal', { value: input.birthDate });
+    if (birth.getTime() > Date.now()) throw badInput('birthDate', 'consortium.birthDateFuture');
     const nationalId = normalizeNationalId(input.nationalId, input.birthDate);
     return this.db.transaction(async (m) => {
       const hospital = await requireRow(m, Hospital, hospitalId, 'hospitalId', 'hospital');

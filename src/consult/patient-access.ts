@@ -36,7 +36,7 @@ export function visiblePatientLoader(db: DataSource, audit: AuditTrail, actor: A
     const result = ids.map((id) => {
       const patient = byId.get(id);
       const subject = subjects.get(id);
-      if (!patient || !subject) return notFound('Patient', id);
+      if (!patient || !subject) return notFound('entity.patient', id);
       try {
         authorize(actor, 'patient.read', subject);
       } catch (refusal) {

@@ -9,7 +9,8 @@ import { ConsortiumResolver, DepartmentResolver, GridResolver, HospitalResolver 
 import { ConsultationAttachmentResolver, ConsultationOpinionResolver, ConsultationResolver, QueueEntryResolver } from '../consult/resolver';
 import { ConsultationReferralsResolver, ReferralChangeResolver, ReferralCriterionResolver, ReferralResolver } from '../referral/resolver';
 import { AssessmentResolver, CriterionCountResolver, HostExpertDaysResolver } from '../assessment/resolver';
-import { RoomResolver } from '../room/resolver';
+import { LinkQualityResolver, RoomResolver } from '../room/resolver';
+import { NotificationResolver } from '../notification/resolver';
 import { AssignmentSessionResolver, BookingResolver, ClinicSessionResolver } from '../booking/resolver';
 import { AmendmentResultResolver, AssignmentResolver, AvailabilityResolver, DemandResolver, HostSettingsResolver, RosterJobResolver, RosterResolver } from '../roster/resolver';
 
@@ -19,7 +20,7 @@ export const resolvers = [
   ConsultationResolver, ConsultationAttachmentResolver, ConsultationOpinionResolver, QueueEntryResolver,
   ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver, CriterionCountResolver,
   AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, AmendmentResultResolver, ClinicSessionResolver, AssignmentSessionResolver, BookingResolver,
-  RoomResolver,
+  RoomResolver, LinkQualityResolver, NotificationResolver,
 ] as const;
 
 /**
