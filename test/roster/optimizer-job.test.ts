@@ -2,7 +2,7 @@ import { ConsortiumMembership, Department, Hospital } from '../../src/consortium
 import { HospitalTier } from '../../src/consortium/kinds';
 import { ChildHub, startChildHub } from '../support/child-hub';
 import { collect, startTestHub, TestHub } from '../support/hub';
-import { addSpecialist, approvedDemand, fails, GQL, makeAvailable, nextMonth, ok } from './rotation-support';
+import { addSpecialist, approvedDemand, GQL, makeAvailable, nextMonth, ok, refusal } from './rotation-support';
 
 /**
  * The optimizer as a job, through GraphQL: progress over the subscription, cancellation (in
@@ -216,9 +216,10 @@ describe('the optimizer job', () => {
     const times = updates.map((p) => Date.parse(p.occurredAt));
     expect(times.slice(1).map((time, i) => time - times[i]).filter((gap) => gap < 249)).toEqual([]);
     // Editing by hand meanwhile is refused: the job owns the draft.
-    const blocked = fails(await t.gql(GQL.assign, { i: { rosterId, specialistId: cardiologists[0], demandId: demand.A, dates: [D(27)] } }, scheduler), 'CONFLICT');
+    const blocked = refusal(await t.gql(GQL.assign, { i: { rosterId, specialistId: cardiologists[0], demandId: demand.A, dates: [D(27)] } }, scheduler));
+    expect(blocked.code).toBe('CONFLICT');
     expect(blocked.message).toMatch(new RegExp(`Optimizer job ${job.id} is working on roster`));
-    fails(await t.gql(START, { i: { rosterId } }, scheduler), 'CONFLICT');
+    expect(refusal(await t.gql(START, { i: { rosterId } }, scheduler)).code).toBe('CONFLICT');
 
     const cancelledAt = Date.now();
     const cancel = ok(await t.gql('mutation($id: ID!) { cancelRosterJob(id: $id) { id cancelRequested } }', { id: job.id }, scheduler)).cancelRosterJob;
@@ -232,7 +233,8 @@ describe('the optimizer job', () => {
     const done = ok(await t.gql(JOB, { id: job.id }, scheduler)).rosterJob;
     expect(done).toMatchObject({ state: 'CANCELLED', error: 'Cancelled by a scheduler', summary: null });
     expect(rosterShape(ok(await t.gql(ASSIGNMENTS, { id: rosterId }, scheduler)).roster.assignments)).toEqual(before);
-    const again = fails(await t.gql('mutation($id: ID!) { cancelRosterJob(id: $id) { id } }', { id: job.id }, scheduler), 'CONFLICT');
+    const again = refusal(await t.gql('mutation($id: ID!) { cancelRosterJob(id: $id) { id } }', { id: job.id }, scheduler));
+    expect(again.code).toBe('CONFLICT');
     expect(again.message).toMatch(/already finished \(CANCELLED\)/);
     events.dispose();
     // Resubscribing from the start replays the whole story, and the subscription completes after its end.
@@ -251,11 +253,11 @@ describe('the optimizer job', () => {
 
   it('is for the schedulers of the consortium only', async () => {
     const doctorA = await t.signIn('doctor.a');
-    fails(await t.gql(START, { i: { rosterId } }, doctorA), 'FORBIDDEN');
+    expect(refusal(await t.gql(START, { i: { rosterId } }, doctorA)).code).toBe('FORBIDDEN');
     const specialist = await t.signIn('cardio0');
-    fails(await t.gql(START, { i: { rosterId } }, specialist), 'FORBIDDEN');
+    expect(refusal(await t.gql(START, { i: { rosterId } }, specialist)).code).toBe('FORBIDDEN');
     const [{ id: anyJob }] = await t.database.db.query('SELECT id FROM roster_job ORDER BY id LIMIT 1');
-    fails(await t.gql(JOB, { id: anyJob }, doctorA), 'NOT_FOUND');
+    expect(refusal(await t.gql(JOB, { id: anyJob }, doctorA)).code).toBe('NOT_FOUND');
     // A job's progress never reaches someone who may not see it.
     const snoop = collect(t.ws(doctorA), PROGRESS, { job: String(anyJob), after: '0' });
     await new Promise((r) => setTimeout(r, 500));

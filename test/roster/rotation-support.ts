@@ -30,7 +30,7 @@ export function nextMonth(): { start: string; end: string; days: string[] } {
 
 import { ok } from '../support/graphql';
 
-export { fails, ok } from '../support/graphql';
+export { ok, refusal } from '../support/graphql';
 
 export interface RotationExtras {
   far: Hospital;
