@@ -11,7 +11,7 @@ import { consortiaOfHospital } from '../roster/directory-facts';
 import { HOST_DEFAULTS, HostSettings, RosterAssignment } from '../roster/entities';
 import { SessionTime } from '../roster/kinds';
 import { PendingEvents } from '../events/pending-events';
-import { transition } from '../roster/states';
+import { transition } from '../state-machine';
 import { Booking, ClinicSession, ClinicSlot } from './entities';
 import type { SessionAudience } from './events';
 import { BookingState, ClinicSessionState } from './kinds';

@@ -9,7 +9,7 @@ import { addDays, requireDate, today } from '../roster/calendar';
 import { consortiaOfHospital, requireHost } from '../roster/directory-facts';
 import { currentCursor } from '../events/event-log';
 import { PendingEvents } from '../events/pending-events';
-import { transition } from '../roster/states';
+import { transition } from '../state-machine';
 import { firstFreeSlot, sessionAudience, sessionMessage, slotEvent } from './clinic';
 import { message } from '../i18n/translate';
 import { Booking, ClinicSession, ClinicSlot } from './entities';

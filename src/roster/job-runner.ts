@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor';
 import { allows, authorize, requireActor } from '../auth/policy';
 import { badInput, conflict, DomainError, notFound } from '../errors';
 import { parseId } from '../ids';
+import { transition } from '../state-machine';
 import type { Logger } from '../graphql/logger';
 import { duringRange } from './calendar';
 import { Roster, RosterAssignment, RosterJob } from './entities';
@@ -24,7 +25,7 @@ import { lockForRules } from './rule-locks';
 import { jobEvent, rosterEvent } from './events';
 import { ProgressWriter } from './job-progress';
 import { writeBack } from './job-write-back';
-import { JOB_TRANSITIONS, transition } from './states';
+import { JOB_TRANSITIONS } from './states';
 
 export { PROGRESS_INTERVAL_MS } from './job-progress';
 /** How often a running job looks for a cancellation made through another process, and proves it is alive. */

@@ -5,6 +5,7 @@ import { Consortium } from '../consortium/entities';
 import { requireRow } from '../consortium/service';
 import { badInput, conflict, notFound } from '../errors';
 import { parseId } from '../ids';
+import { transition } from '../state-machine';
 import { addDays, daysBetween, duringRange, requireDate, requireNotPast, today } from './calendar';
 import { cancelSession, openSession, RebookingOutcome } from '../booking/clinic';
 import { ClinicSession } from '../booking/entities';
@@ -19,7 +20,7 @@ import { PendingEvents } from '../events/pending-events';
 import { demandRows, EditViolation, RuleAssignment, violationsOf } from './rule-context';
 import { ruleError } from './rule-errors';
 import { lockForRules } from './rule-locks';
-import { ASSIGNMENT_TRANSITIONS, ROSTER_TRANSITIONS, transition } from './states';
+import { ASSIGNMENT_TRANSITIONS, ROSTER_TRANSITIONS } from './states';
 
 /** A roster covers a month, sometimes a quarter. */
 const MAX_PERIOD_DAYS = 92;
