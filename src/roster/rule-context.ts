@@ -5,8 +5,9 @@
  * are in rule-locks.ts; how a broken rule reaches the client, in rule-errors.ts.
  */
 import { EntityManager } from 'typeorm';
-import { checkRoster, type CheckedAssignment, type DemandInput, type HostInput, type RuleCode, type RuleContext, type RuleViolation, type SpecialistInput } from '../optimizer';
-import { addDays, datesIn, weekday } from './calendar';
+import { checkRoster, type CheckedAssignment, type DemandInput, type HostInput, type RuleContext, type RuleViolation, type SpecialistInput } from '../optimizer';
+import { availabilityDates } from './availability-dates';
+import { addDays } from './calendar';
 import { HOST_DEFAULTS } from './entities';
 import { SessionTime } from './kinds';
 
@@ -55,21 +56,12 @@ export async function specialistInputs(m: EntityManager, ids: number[], from: st
     [ids],
   );
   const periods: any[] = await m.query(
-    `SELECT person_id, kind, start_date::text AS start, end_date::text AS "end", weekdays FROM availability_period
+    `SELECT person_id, kind, start_date::text AS "startDate", end_date::text AS "endDate", weekdays FROM availability_period
       WHERE person_id = ANY($1) AND end_date >= $2 AND start_date <= $3 ORDER BY id`,
     [ids, from, to],
   );
   return people.map((p): SpecialistInput => {
-    const available = new Set<string>();
-    const blocked = new Set<string>();
-    for (const period of periods.filter((x) => x.person_id === p.id)) {
-      const start = period.start > from ? period.start : from;
-      const end = period.end < to ? period.end : to;
-      for (const date of datesIn(start, end)) {
-        if (period.weekdays.length && !period.weekdays.includes(weekday(date))) continue;
-        (period.kind === 'AVAILABLE' ? available : blocked).add(date);
-      }
-    }
+    const { available, blocked } = availabilityDates(periods.filter((x) => x.person_id === p.id), from, to);
     const limits = p.max_days_per_month == null ? null : { maxTravelKm: p.max_travel_km, maxTravelMinutes: p.max_travel_minutes };
     return {
       id: String(p.id),
@@ -77,8 +69,8 @@ export async function specialistInputs(m: EntityManager, ids: number[], from: st
       specialtyIds: p.specialty_ids,
       homeLat: p.latitude,
       homeLng: p.longitude,
-      availableDates: [...available].sort(),
-      blockedDates: [...blocked].sort(),
+      availableDates: available,
+      blockedDates: blocked,
       // Without recorded limits there is no availability either, so every date fails NOT_AVAILABLE first.
       maxDaysPerMonth: p.max_days_per_month ?? 0,
       maxConsecutiveDays: p.max_consecutive_days ?? 0,
