@@ -11,7 +11,7 @@ import {
   AssignSpecialistInput, CreateRosterInput, DateWindow, DecideDemandInput, DemandFilter, HostSettingsInput, MoveAssignmentInput, RecordAvailabilityInput,
   RemoveAssignmentInput, RequestDemandInput, StartOptimizationInput,
 } from './inputs';
-import { DemandState, JobState } from './kinds';
+import { DemandState } from './kinds';
 import { demandChange, endsTheJob, rosterChange, rosterJobProgress } from './events';
 import type { AmendmentPreview as AmendmentPreviewFacts } from './roster-service';
 import {
