@@ -13,7 +13,7 @@ import { describeError, errorSentence } from '../../../data/errors';
 import type { AssessmentFigure, SchedulerAssessmentRecordsQuery, Urgency } from '../../../gql/graphql';
 import { saveFile } from '../board/export';
 import { ConsortiumPicker, useConsortium } from '../consortium';
-import { exportAssessment } from './export';
+import { exportAssessment, RatioPoint } from './export';
 import { AssessmentDocument, AssessmentRatioDocument, AssessmentRecordsDocument } from './operations';
 
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer]);
@@ -28,13 +28,6 @@ export interface Drill {
   criterionId?: string;
 }
 
-export interface RatioPoint {
-  from: string;
-  to: string;
-  up: number;
-  down: number;
-  ratio: number | null;
-}
 
 const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '—' : Number(v.toFixed(digits)).toString());
 const minutes = (s: number | null | undefined) => (s === null || s === undefined ? null : s / 60);

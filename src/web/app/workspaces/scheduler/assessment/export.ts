@@ -1,9 +1,17 @@
 /** The assessment as an xlsx workbook (exceljs, loaded on demand): one sheet per table of figures. */
 import type { TFunction } from 'i18next';
 import type { SchedulerAssessmentQuery } from '../../../gql/graphql';
-import type { RatioPoint } from './AssessmentScreen';
 
 type Assessment = SchedulerAssessmentQuery['consortiumAssessment'];
+
+/** One week of the up:down referral ratio. */
+export interface RatioPoint {
+  from: string;
+  to: string;
+  up: number;
+  down: number;
+  ratio: number | null;
+}
 
 export async function exportAssessment(a: Assessment, series: RatioPoint[], t: TFunction, language: string): Promise<{ blob: Blob; name: string }> {
   const { default: ExcelJS } = await import('exceljs');
