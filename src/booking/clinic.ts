@@ -11,7 +11,7 @@ import { consortiaOfHospital } from '../roster/directory-facts';
 import { HOST_DEFAULTS, HostSettings, RosterAssignment } from '../roster/entities';
 import { SessionTime } from '../roster/kinds';
 import { PendingEvents } from '../events/pending-events';
-import { transition } from '../roster/states';
+import { transition } from '../state-machine';
 import { Booking, ClinicSession, ClinicSlot } from './entities';
 import type { SessionAudience } from './events';
 import { BookingState, ClinicSessionState } from './kinds';
@@ -89,6 +89,8 @@ export async function firstFreeSlot(m: EntityManager, sessionId: number, slotId:
 export interface RebookingOutcome {
   moved: number;
   flagged: number;
+  /** The bookings that were in the cancelled session (each now MOVED or NEEDS_REBOOKING) */
+  bookingIds: number[];
 }
 
 /**
@@ -103,7 +105,7 @@ export interface RebookingOutcome {
  */
 export async function cancelSession(m: EntityManager, sessionId: number, reason: string, events: PendingEvents): Promise<RebookingOutcome> {
   const session = await m.findOne(ClinicSession, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
-  if (!session) return { moved: 0, flagged: 0 };
+  if (!session) return { moved: 0, flagged: 0, bookingIds: [] };
   session.state = transition(SESSION_TRANSITIONS, `Clinic session ${session.id}`, session.state, ClinicSessionState.CANCELLED);
   session.cancelledReason = reason;
   await m.save(session);
@@ -137,7 +139,7 @@ export async function cancelSession(m: EntityManager, sessionId: number, reason:
   events.add('clinic-session', { action: 'CANCELLED', ...(await sessionAudience(m, session)), date: session.date, session: session.session, rosterId: session.rosterId, reason, moved, flagged });
   await slotEvent(m, session, 'CANCELLED', events);
   for (const s of touched.values()) await slotEvent(m, s, 'REBOOKED_IN', events);
-  return { moved, flagged };
+  return { moved, flagged, bookingIds: bookings.map((b) => b.id) };
 }
 
 async function moveToEquivalent(m: EntityManager, from: ClinicSession, booking: Booking): Promise<{ newBooking: Booking; toSession: ClinicSession } | null> {

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { allows, authorize, requireActor } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
@@ -9,7 +9,7 @@ import { addDays, requireDate, today } from '../roster/calendar';
 import { consortiaOfHospital, requireHost } from '../roster/directory-facts';
 import { currentCursor } from '../events/event-log';
 import { PendingEvents } from '../events/pending-events';
-import { transition } from '../roster/states';
+import { transition } from '../state-machine';
 import { firstFreeSlot, sessionAudience, sessionMessage, slotEvent } from './clinic';
 import { message } from '../i18n/translate';
 import { Booking, ClinicSession, ClinicSlot } from './entities';
@@ -157,6 +157,15 @@ export class BookingService {
     const rows = await this.db.getRepository(Booking).find({ where: { sessionId, hospitalId: actor.hospitalId }, order: { id: 'ASC' } });
     await this.audit.record(actor, 'booking.read', 'patient', [...new Set(rows.map((b) => b.patientId))]);
     return rows;
+  }
+
+  /**
+   * Bookings an amendment just moved or flagged, for the scheduler who made it: only ids from
+   * that amendment's own result reach here. Their patients stay behind the patient policy.
+   */
+  async amendedBookings(ids: number[]): Promise<Booking[]> {
+    if (!ids.length) return [];
+    return this.db.getRepository(Booking).find({ where: { id: In(ids) }, order: { id: 'ASC' } });
   }
 
   async booking(actor: Actor | null, idArg: string): Promise<Booking> {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize, PatientSubject } from '../auth/policy';
+import { authorize, PatientSubject } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
 import { Patient } from '../consortium/entities';
 import { notFound, unauthenticated } from '../errors';

@@ -4,6 +4,7 @@ import { isLanguage, Language } from '../i18n/language';
 import type { Logger } from '../graphql/logger';
 import type { NotificationChannel, OutboundNotification } from './channels';
 import { renderNotification } from './render';
+import { Rounds } from './rounds';
 
 const BATCH = 20;
 
@@ -22,8 +23,7 @@ export function retryDelayMs(failures: number, baseMs: number, maxMs: number): n
 export class OutboxDispatcher {
   readonly #channels: Map<string, NotificationChannel>;
   #timer: NodeJS.Timeout | null = null;
-  #running: Promise<void> | null = null;
-  #again = false;
+  readonly #rounds = new Rounds(() => this.#drain(), (error) => this.log.error({ err: error }, 'notification outbox round failed; retrying on the next poll'), () => this.#closed);
   #closed = false;
 
   private constructor(
@@ -52,20 +52,7 @@ export class OutboxDispatcher {
 
   /** Look now (new rows were just written); calls while a round runs fold into one more round. */
   wake(): void {
-    if (this.#closed) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#running = this.#drain()
-      .catch((error) => this.log.error({ err: error }, 'notification outbox round failed; retrying on the next poll'))
-      .finally(() => {
-        this.#running = null;
-        if (this.#again) {
-          this.#again = false;
-          this.wake();
-        }
-      });
+    this.#rounds.wake();
   }
 
   async #drain(): Promise<void> {
@@ -128,6 +115,6 @@ export class OutboxDispatcher {
   async close(): Promise<void> {
     this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);
-    await this.#running;
+    await this.#rounds.settled();
   }
 }

@@ -5,6 +5,7 @@ import type { TopicEvent } from '../events/topics';
 import './events';
 import type { Logger } from '../graphql/logger';
 import { notificationsFor, SOURCE_TOPICS, SourceTopic } from './from-events';
+import { Rounds } from './rounds';
 
 const CURSOR = 'notifications';
 const PAGE = 200;
@@ -20,8 +21,7 @@ const POLL_MS = 5_000;
  * transaction at all. Several hub processes may run it: the cursor row lock takes turns.
  */
 export class NotificationProjector {
-  #running: Promise<void> | null = null;
-  #again = false;
+  readonly #rounds = new Rounds(() => this.#drain(), (error) => this.log.error({ err: error }, 'projecting notifications failed; will retry'), () => this.#closed);
   #closed = false;
   #timer: NodeJS.Timeout | null = null;
   #feed: AsyncIterableIterator<TopicEvent<SourceTopic>> | null = null;
@@ -52,20 +52,7 @@ export class NotificationProjector {
   }
 
   wake(): void {
-    if (this.#closed) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#running = this.#drain()
-      .catch((error) => this.log.error({ err: error }, 'projecting notifications failed; will retry'))
-      .finally(() => {
-        this.#running = null;
-        if (this.#again) {
-          this.#again = false;
-          this.wake();
-        }
-      });
+    this.#rounds.wake();
   }
 
   async #drain(): Promise<void> {
@@ -107,6 +94,6 @@ export class NotificationProjector {
     this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);
     await this.#feed?.return?.();
-    await this.#running;
+    await this.#rounds.settled();
   }
 }

@@ -22,6 +22,11 @@ export class ReferralCriteriaService {
     return filter.diagnosisCode ? rows.filter((c) => meetsDiagnosis(c.icd10Prefixes, filter.diagnosisCode!)) : rows;
   }
 
+  /** One criterion of the catalogue (public to every signed-in person), e.g. for a figure that counts its citations. */
+  async byId(id: number): Promise<ReferralCriterion> {
+    return this.db.getRepository(ReferralCriterion).findOneByOrFail({ id });
+  }
+
   async create(actor: Actor | null, input: CreateReferralCriterionInput): Promise<ReferralCriterion> {
     authorize(actor, 'referral.criteria.manage');
     const specialtyId = await this.#specialty(input.specialtyId ?? null);

@@ -1,7 +1,7 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Consortium, Department, Hospital, Patient, Person } from '../consortium/entities';
 import { Consultation } from '../consult/entities';
-import { DomainError, unauthenticated } from '../errors';
+import { DomainError } from '../errors';
 import type { TopicEvent } from '../events/topics';
 import { subscribe } from '../graphql/subscribe';
 import type { HubContext } from '../graphql/context';
@@ -11,7 +11,6 @@ import { ReferralChange, referralChange } from './events';
 import {
   AcceptReferralInput, CreateReferralCriterionInput, CriteriaFilter, ProposeReferralInput, ReferFromConsultationInput, ReferralFilter, ReferralReasonInput, UpdateReferralCriterionInput,
 } from './inputs';
-import { ReferralDirection, ReferralState } from './states';
 
 @ObjectType() export class ReferralConnection extends Connection(Referral) {}
 

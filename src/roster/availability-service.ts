@@ -4,7 +4,8 @@ import { authorize, requireActor } from '../auth/policy';
 import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
-import { addDays, dayNumber, datesIn, requireDate, today, weekday } from './calendar';
+import { availabilityDates, datesOnWeekdays } from './availability-dates';
+import { addDays, dayNumber, requireDate, today } from './calendar';
 import { consortiaOfHospital, requireHost, requireSpecialist } from './directory-facts';
 import { AvailabilityPeriod, HOST_DEFAULTS, HostSettings, SpecialistLimits } from './entities';
 import { DateRangeInput, HostSettingsInput, RecordAvailabilityInput } from './inputs';
@@ -102,17 +103,11 @@ export class AvailabilityService {
     const periods = await m.getRepository(AvailabilityPeriod).createQueryBuilder('p')
       .where('p.person_id = :id AND p.end_date >= :start AND p.start_date <= :end', { id: specialistId, start, end })
       .orderBy('p.start_date').addOrderBy('p.id').getMany();
-    const availableDates = new Set<string>();
-    const blockedDates = new Set<string>();
-    for (const p of periods) {
-      for (const date of datesIn(p.startDate > start ? p.startDate : start, p.endDate < end ? p.endDate : end)) {
-        if (p.weekdays.length && !p.weekdays.includes(weekday(date))) continue;
-        (p.kind === AvailabilityKind.AVAILABLE ? availableDates : blockedDates).add(date);
-      }
-    }
+    const { available, blocked } = availabilityDates(periods, start, end);
+    const isBlocked = new Set(blocked);
     return {
       specialistId, limits, effectiveTravelKm: limits ? effectiveTravelKm(limits) : null, periods,
-      availableDates: [...availableDates].filter((d) => !blockedDates.has(d)).sort(), blockedDates: [...blockedDates].sort(),
+      availableDates: available.filter((d) => !isBlocked.has(d)), blockedDates: blocked,
     };
   }
 
@@ -157,7 +152,7 @@ function validRange(r: DateRangeInput, field: string, now: string) {
   if (r.from < now) throw badInput(`${field}.from`, `${field}.from ${r.from} is in the past (today is ${now}); record days from today on`);
   if (dayNumber(r.to)! - dayNumber(now)! > MAX_AHEAD_DAYS) throw badInput(`${field}.to`, `${field}.to ${r.to} is more than ${MAX_AHEAD_DAYS} days ahead`);
   const weekdays = [...new Set(r.weekdays)].sort();
-  const dates = datesIn(r.from, r.to).filter((d) => !weekdays.length || weekdays.includes(weekday(d)));
+  const dates = datesOnWeekdays(r.from, r.to, weekdays);
   if (!dates.length) throw badInput(`${field}.weekdays`, `${field} contains none of the weekdays ${weekdays.join(', ')} between ${r.from} and ${r.to}`);
   return { dates, row: { startDate: r.from, endDate: r.to, weekdays, note: r.note?.trim() || null } };
 }

@@ -7,13 +7,14 @@ import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
 import { demandEvent } from './events';
 import { parseId } from '../ids';
+import { transition } from '../state-machine';
 import { PageArgs, paginate } from '../graphql/pagination';
 import { daysBetween, requireDate, requireNotPast, today } from './calendar';
 import { isMember, requireHost } from './directory-facts';
 import { RotationDemand } from './entities';
 import { DecideDemandInput, DemandFilter, RequestDemandInput } from './inputs';
 import { DemandState } from './kinds';
-import { DEMAND_TRANSITIONS, transition } from './states';
+import { DEMAND_TRANSITIONS } from './states';
 
 /** Host hospitals' requests for on-site expert coverage, and the schedulers' decisions on them. */
 export class DemandService {

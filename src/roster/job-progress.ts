@@ -70,7 +70,10 @@ export class ProgressWriter {
         const updated = Array.isArray(rows[0]) ? rows[0] : rows;
         if (!updated.length) return;
         const events = new PendingEvents();
-        events.add('roster-job', { action: 'PROGRESS', jobId: this.job.id, rosterId: this.job.rosterId, consortiumId: this.consortiumId, state: JobState.RUNNING, phase: p.phase, percent: p.percent, bestObjective: p.bestObjective });
+        events.add('roster-job', {
+          action: 'PROGRESS', jobId: this.job.id, rosterId: this.job.rosterId, consortiumId: this.consortiumId, state: JobState.RUNNING, phase: p.phase, percent: p.percent,
+          bestObjective: p.bestObjective, objective: p.objective ?? null, bound: p.bound ?? null, gap: p.gap ?? null,
+        });
         await events.flush(m);
       });
     } finally {

@@ -10,21 +10,19 @@ import type { Actor } from '../auth/actor';
 import { allows, authorize, requireActor } from '../auth/policy';
 import { badInput, conflict, DomainError, notFound } from '../errors';
 import { parseId } from '../ids';
+import { transition } from '../state-machine';
 import type { Logger } from '../graphql/logger';
-import { duringRange } from './calendar';
-import { Roster, RosterAssignment, RosterJob } from './entities';
+import { Roster, RosterJob } from './entities';
 import { StartOptimizationInput } from './inputs';
-import { AssignmentSource, AssignmentState, JobState, RosterState, SessionTime } from './kinds';
-import { optimizeRoster, type OptimizeProgress, type RosterResult } from '../optimizer';
-import { optimizerInputFor, PreparedInput } from './optimizer-input';
+import { JobState, RosterState } from './kinds';
+import { optimizeRoster } from '../optimizer';
+import { optimizerInputFor } from './optimizer-input';
 import { currentCursor } from '../events/event-log';
 import { PendingEvents } from '../events/pending-events';
-import { demandRows, RuleAssignment, violationsOf } from './rule-context';
-import { lockForRules } from './rule-locks';
-import { jobEvent, rosterEvent } from './events';
+import { jobEvent } from './events';
 import { ProgressWriter } from './job-progress';
 import { writeBack } from './job-write-back';
-import { JOB_TRANSITIONS, transition } from './states';
+import { JOB_TRANSITIONS } from './states';
 
 export { PROGRESS_INTERVAL_MS } from './job-progress';
 /** How often a running job looks for a cancellation made through another process, and proves it is alive. */

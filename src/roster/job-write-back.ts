@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DomainError } from '../errors';
+import { transition } from '../state-machine';
 import { PendingEvents } from '../events/pending-events';
 import type { RosterResult } from '../optimizer';
 import { duringRange } from './calendar';
@@ -9,7 +10,7 @@ import { AssignmentSource, AssignmentState, JobState, RosterState, SessionTime }
 import type { PreparedInput } from './optimizer-input';
 import { demandRows, RuleAssignment, violationsOf } from './rule-context';
 import { lockForRules } from './rule-locks';
-import { JOB_TRANSITIONS, transition } from './states';
+import { JOB_TRANSITIONS } from './states';
 
 /**
  * Replaces the roster's unpinned DRAFT assignments with the optimizer's. Everything is checked

@@ -9,7 +9,8 @@ import { checkRoster, type CheckedAssignment, type DemandInput, type HostInput, 
 import { workingCalendar } from '../calendar/service';
 import { describeCommitment, OtherCommitment } from '../db/constraint-errors';
 import { say } from '../i18n/translate';
-import { addDays, datesIn, SESSION_HOURS, weekday } from './calendar';
+import { availabilityDates } from './availability-dates';
+import { addDays, SESSION_HOURS } from './calendar';
 import { HOST_DEFAULTS } from './entities';
 import { SessionTime } from './kinds';
 
@@ -45,8 +46,6 @@ export async function liveAssignments(m: EntityManager, where: string, params: u
   return m.query(`SELECT ${ASSIGNMENT_COLUMNS} FROM roster_assignment a WHERE a.state = 'ACTIVE' AND (${where}) ORDER BY a.date, a.id`, params);
 }
 
-const WORKING_WEEK = [1, 2, 3, 4, 5];
-
 /** Specialists as the optimizer sees them, with availability expanded to dates in [from, to]. */
 export async function specialistInputs(m: EntityManager, ids: number[], from: string, to: string): Promise<SpecialistInput[]> {
   if (!ids.length) return [];
@@ -60,25 +59,13 @@ export async function specialistInputs(m: EntityManager, ids: number[], from: st
     [ids],
   );
   const periods: any[] = await m.query(
-    `SELECT person_id, kind, start_date::text AS start, end_date::text AS "end", weekdays FROM availability_period
+    `SELECT person_id, kind, start_date::text AS "startDate", end_date::text AS "endDate", weekdays FROM availability_period
       WHERE person_id = ANY($1) AND end_date >= $2 AND start_date <= $3 ORDER BY id`,
     [ids, from, to],
   );
   const calendar = await workingCalendar(m, from, to);
   return people.map((p): SpecialistInput => {
-    const available = new Set<string>();
-    const blocked = new Set<string>();
-    for (const period of periods.filter((x) => x.person_id === p.id)) {
-      const start = period.start > from ? period.start : from;
-      const end = period.end < to ? period.end : to;
-      for (const date of datesIn(start, end)) {
-        // NOTE: a make-up working day (调休上班) counts as a working day: it is in a period
-        // declared for the working week (Monday to Friday all included) whatever its weekday.
-        const worksMakeupDay = calendar.makeupWorkdays.has(date) && WORKING_WEEK.every((w) => period.weekdays.includes(w));
-        if (period.weekdays.length && !period.weekdays.includes(weekday(date)) && !worksMakeupDay) continue;
-        (period.kind === 'AVAILABLE' ? available : blocked).add(date);
-      }
-    }
+    const { available, blocked } = availabilityDates(periods.filter((x) => x.person_id === p.id), from, to, calendar.makeupWorkdays);
     const limits = p.max_days_per_month == null ? null : { maxTravelKm: p.max_travel_km, maxTravelMinutes: p.max_travel_minutes };
     return {
       id: String(p.id),
@@ -86,8 +73,8 @@ export async function specialistInputs(m: EntityManager, ids: number[], from: st
       specialtyIds: p.specialty_ids,
       homeLat: p.latitude,
       homeLng: p.longitude,
-      availableDates: [...available].sort(),
-      blockedDates: [...blocked].sort(),
+      availableDates: available,
+      blockedDates: blocked,
       // Without recorded limits there is no availability either, so every date fails NOT_AVAILABLE first.
       maxDaysPerMonth: p.max_days_per_month ?? 0,
       maxConsecutiveDays: p.max_consecutive_days ?? 0,

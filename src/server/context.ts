@@ -17,6 +17,7 @@ import { ConsultationService } from '../consult/service';
 import { ReferralCriteriaService } from '../referral/criteria-service';
 import { createReferralLoaders, ReferralLoaders } from '../referral/loaders';
 import { ReferralService } from '../referral/service';
+import { AssessmentRecords } from '../assessment/records';
 import { AssessmentService } from '../assessment/service';
 import { BookingService } from '../booking/service';
 import { createBookingLoaders, BookingLoaders } from '../booking/loaders';
@@ -60,6 +61,7 @@ function consultServices(db: DataSource, config: HubConfig, audit: AuditTrail) {
     referrals: new ReferralService(db),
     referralCriteria: new ReferralCriteriaService(db),
     assessment: new AssessmentService(db, config.consult),
+    assessmentRecords: new AssessmentRecords(db, config.consult),
   };
 }
 

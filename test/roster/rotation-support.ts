@@ -6,12 +6,12 @@
 import { DataSource } from 'typeorm';
 import { addPerson, passwordHash } from '../support/people';
 import { Role, Title } from '../../src/auth/roles';
-import { ConsortiumMembership, Department, Hospital, Patient, Person, PersonSpecialty } from '../../src/consortium/entities';
+import { ConsortiumMembership, Department, Hospital, Patient, Person } from '../../src/consortium/entities';
 import { HospitalTier, Sex } from '../../src/consortium/kinds';
 import { hashNationalId, maskNationalId } from '../../src/consortium/national-id';
 import { addDays, dayNumber, today, weekday } from '../../src/roster/calendar';
-import { PASSWORD, validNationalId } from '../support/fixture';
-import { GqlResult, TestHub } from '../support/hub';
+import { validNationalId } from '../support/fixture';
+import { TestHub } from '../support/hub';
 
 export { addDays, today, weekday };
 
@@ -30,7 +30,7 @@ export function nextMonth(): { start: string; end: string; days: string[] } {
 
 import { ok } from '../support/graphql';
 
-export { fails, ok } from '../support/graphql';
+export { ok, refusal } from '../support/graphql';
 
 export interface RotationExtras {
   far: Hospital;

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { addPerson, passwordHash } from './people';
 import { Role, Title } from '../../src/auth/roles';
-import { Consortium, ConsortiumMembership, Department, Hospital, Patient, Person, PersonSpecialty } from '../../src/consortium/entities';
+import { Consortium, ConsortiumMembership, Department, Hospital, Patient, Person } from '../../src/consortium/entities';
 import { ConsortiumKind, HospitalTier, Sex } from '../../src/consortium/kinds';
 import { hashNationalId, maskNationalId, nationalIdCheckChar } from '../../src/consortium/national-id';
 
