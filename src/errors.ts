@@ -2,7 +2,7 @@
  * Domain errors: every rule a service enforces fails with one of these. The server maps the
  * code to GraphQL `extensions.code` in one place (server/format-error.ts).
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
 
 export class DomainError extends Error {
   constructor(
@@ -10,6 +10,8 @@ export class DomainError extends Error {
     message: string,
     /** The input field at fault, when there is one (e.g. "input.tier"). */
     readonly field?: string,
+    /** More for the client, e.g. `retryAfter` seconds with TOO_MANY_REQUESTS. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -61,6 +61,19 @@ const rules = {
     allows: () => true,
     refusal: () => '',
   } satisfies Rule<void>,
+  // Sessions and the audit trail (src/auth, src/audit).
+  'session.end': {
+    allows: (actor, s) => actor.personId === s.personId || has(actor, Role.ADMIN),
+    refusal: () => "Only administrators can see or end other people's sessions",
+  } satisfies Rule<{ personId: number }>,
+  'session.manage': {
+    allows: (actor) => has(actor, Role.ADMIN),
+    refusal: () => "Only administrators can reset someone's password",
+  } satisfies Rule<void>,
+  'audit.read': {
+    allows: (actor) => has(actor, Role.ADMIN),
+    refusal: () => 'Only administrators can read the audit trail',
+  } satisfies Rule<void>,
   'directory.manage': {
     allows: (actor) => has(actor, Role.ADMIN),
     refusal: () => 'Only administrators can change the directory (consortia, hospitals, grids, departments, people)',
@@ -206,13 +219,14 @@ export type Permission = keyof typeof rules;
 type SubjectOf<P extends Permission> = Parameters<(typeof rules)[P]['allows']>[1];
 
 export function allows<P extends Permission>(actor: Actor | null, permission: P, ...subject: SubjectOf<P> extends void ? [] : [SubjectOf<P>]): boolean {
-  if (!actor) return false;
+  if (!actor || actor.ended) return false;
   return (rules[permission] as Rule<unknown>).allows(actor, subject[0]);
 }
 
 /** Returns the actor when allowed; throws UNAUTHENTICATED or FORBIDDEN otherwise. */
 export function authorize<P extends Permission>(actor: Actor | null, permission: P, ...subject: SubjectOf<P> extends void ? [] : [SubjectOf<P>]): Actor {
   if (!actor) throw unauthenticated();
+  if (actor.ended) throw unauthenticated('This session was ended: sign in again');
   const rule = rules[permission] as Rule<unknown>;
   if (!rule.allows(actor, subject[0])) throw forbidden(rule.refusal(subject[0]));
   return actor;

@@ -1,23 +1,123 @@
 import { DataSource } from 'typeorm';
-import { unauthenticated } from '../errors';
+import { AuditTrail } from '../audit/service';
 import { Person } from '../consortium/entities';
-import { Credential } from './entities';
+import { badInput, notFound, unauthenticated } from '../errors';
+import type { Actor } from './actor';
+import { AuthSession, Credential, SessionEnd } from './entities';
 import { hashPassword, verifyPassword } from './password';
-import { issueToken } from './tokens';
+import { allows, authorize } from './policy';
+import { ClientInfo, SessionStore } from './sessions';
+import { SignInThrottle, SignInThrottleConfig } from './throttle';
+import { TokenSigner } from './tokens';
 
 // Verifying against a throwaway hash when the user does not exist keeps the response time the
-// same, so sign-in does not reveal which usernames exist.
-const decoyHash = hashPassword('decoy-password-for-timing');
+// same, so sign-in does not reveal which usernames exist. The hash is of random bytes made at
+// start, so nothing about it is written in the source.
+const decoyHash = hashPassword(require('node:crypto').randomBytes(24).toString('base64'));
+
+export interface AuthConfig {
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  signIn: SignInThrottleConfig;
+}
+
+const WRONG = 'Wrong username or password';
+
+function checkNewPassword(field: string, password: string): void {
+  if (password.length < 10) throw badInput(field, `${field} must be at least 10 characters`);
+  if (password.length > 200) throw badInput(field, `${field} must be at most 200 characters`);
+}
 
 export class AuthService {
-  constructor(private readonly db: DataSource, private readonly secret: string, private readonly ttlSeconds: number) {}
+  readonly tokens: TokenSigner;
+  readonly sessions: SessionStore;
+  readonly #throttle: SignInThrottle;
 
-  async signIn(username: string, password: string): Promise<{ token: string; expiresAt: Date; person: Person }> {
-    const person = await this.db.getRepository(Person).findOneBy({ username: username.trim().toLowerCase() });
+  constructor(private readonly db: DataSource, private readonly audit: AuditTrail, private readonly config: AuthConfig) {
+    this.tokens = new TokenSigner(config.jwtSecret);
+    this.sessions = new SessionStore(db);
+    this.#throttle = new SignInThrottle(db, config.signIn);
+  }
+
+  async signIn(username: string, password: string, client: ClientInfo = {}): Promise<{ token: string; expiresAt: Date; person: Person; session: AuthSession }> {
+    const name = username.trim().toLowerCase();
+    const address = client.address ?? null;
+    try {
+      await this.#throttle.attempt(name, address);
+    } catch (error) {
+      await this.audit.recordSignIn({ actorId: null, action: 'signIn.throttled', personId: null, username: name, clientAddress: address });
+      throw error;
+    }
+    const person = await this.db.getRepository(Person).findOneBy({ username: name });
     const credential = person && (await this.db.getRepository(Credential).findOneBy({ personId: person.id }));
     const ok = await verifyPassword(password, credential?.passwordHash ?? (await decoyHash));
-    if (!person || !credential || !ok) throw unauthenticated('Wrong username or password');
-    if (!person.active) throw unauthenticated('This account was deactivated: ask an administrator');
-    return { ...issueToken(person.id, this.secret, this.ttlSeconds), person };
+    if (!person || !credential || !ok) {
+      await this.audit.recordSignIn({ actorId: null, action: 'signIn.failed', personId: person?.id ?? null, username: name, clientAddress: address });
+      throw unauthenticated(WRONG);
+    }
+    await this.#throttle.succeeded(name, address);
+    if (!person.active) {
+      await this.audit.recordSignIn({ actorId: null, action: 'signIn.failed', personId: person.id, username: name, clientAddress: address });
+      throw unauthenticated('This account was deactivated: ask an administrator');
+    }
+    const session = await this.sessions.open(person.id, this.config.jwtTtlSeconds, client);
+    await this.audit.recordSignIn({ actorId: person.id, action: 'signIn', personId: person.id, username: name, clientAddress: address });
+    return { token: this.tokens.issue(person.id, session.id, session.expiresAt), expiresAt: session.expiresAt, person, session };
+  }
+
+  /** Ends the session the request came with; its other sessions (devices) stay. */
+  async signOut(actor: Actor | null): Promise<boolean> {
+    const me = authorize(actor, 'directory.read');
+    if (!me.sessionId) return false;
+    const ended = await this.db.transaction((m) => this.sessions.end(m, { personId: me.personId, sessionId: me.sessionId }, SessionEnd.SIGNED_OUT));
+    return ended.length > 0;
+  }
+
+  /** An administrator ends any session; a person may end their own other sessions. */
+  async revokeSession(actor: Actor | null, sessionId: string): Promise<boolean> {
+    const session = /^[0-9a-f-]{36}$/i.test(sessionId) ? await this.sessions.find(sessionId) : null;
+    const me = authorize(actor, 'directory.read');
+    // Someone else's session looks exactly like one that does not exist.
+    if (!session || !allows(me, 'session.end', { personId: session.personId })) throw notFound('Session', sessionId);
+    const reason = me.personId === session.personId ? SessionEnd.SIGNED_OUT : SessionEnd.REVOKED;
+    const ended = await this.db.transaction((m) => this.sessions.end(m, { personId: session.personId, sessionId }, reason));
+    return ended.length > 0;
+  }
+
+  async listSessions(actor: Actor | null, personId: number | null): Promise<AuthSession[]> {
+    const me = authorize(actor, 'directory.read');
+    const whose = personId ?? me.personId;
+    authorize(me, 'session.end', { personId: whose });
+    return this.sessions.listOpen(whose);
+  }
+
+  /** Changes one's own password; every other session of the person ends. */
+  async changePassword(actor: Actor | null, currentPassword: string, newPassword: string): Promise<boolean> {
+    const me = authorize(actor, 'directory.read');
+    checkNewPassword('newPassword', newPassword);
+    const credential = await this.db.getRepository(Credential).findOneBy({ personId: me.personId });
+    if (!credential || !(await verifyPassword(currentPassword, credential.passwordHash))) {
+      throw badInput('currentPassword', 'The current password is wrong');
+    }
+    const hash = await hashPassword(newPassword);
+    await this.db.transaction(async (m) => {
+      await m.update(Credential, { personId: me.personId }, { passwordHash: hash });
+      await this.sessions.end(m, { personId: me.personId, exceptSessionId: me.sessionId }, SessionEnd.PASSWORD_CHANGED);
+    });
+    return true;
+  }
+
+  /** An administrator sets a new password for someone; all their sessions end. */
+  async resetPassword(actor: Actor | null, personId: number, newPassword: string): Promise<boolean> {
+    authorize(actor, 'session.manage');
+    checkNewPassword('newPassword', newPassword);
+    const hash = await hashPassword(newPassword);
+    await this.db.transaction(async (m) => {
+      const person = await m.findOneBy(Person, { id: personId });
+      if (!person) throw notFound('Person', personId);
+      await m.upsert(Credential, { personId, passwordHash: hash }, ['personId']);
+      await this.sessions.end(m, { personId }, SessionEnd.PASSWORD_RESET);
+    });
+    return true;
   }
 }

@@ -5,7 +5,7 @@ import { DomainError, ErrorCode, unauthenticated } from '../errors';
 import type { Logger } from '../server/logger';
 import { AttachmentService, UnsupportedMediaType } from './attachments';
 
-const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 
 export interface AttachmentRouteOptions {
   attachments: AttachmentService;

@@ -128,6 +128,25 @@ export class EventBus {
     return queue;
   }
 
+  /**
+   * Calls `listener` synchronously for every live event of `topics`, in log order and before
+   * any subscription added later hears of it (the hub's session watcher relies on that).
+   * Returns the function that stops it.
+   */
+  watch(topics: string[], listener: (event: EventRecord) => void): () => void {
+    const wanted = new Set(topics);
+    const own: Listener = (event) => {
+      if (!wanted.has(event.topic)) return;
+      try {
+        listener(event);
+      } catch (error) {
+        this.#log.error({ err: error, topic: event.topic }, 'an event watcher failed');
+      }
+    };
+    this.#listeners.add(own);
+    return () => this.#listeners.delete(own);
+  }
+
   get subscriberCount(): number {
     return this.#listeners.size;
   }

@@ -5,12 +5,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import type { ClientInfo } from '../auth/sessions';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
-import { Actor, loadActor } from '../auth/actor';
-import { bearerToken as bearer, verifyToken } from '../auth/tokens';
+import { Actor, loadSessionActor } from '../auth/actor';
+import { SessionSockets } from '../auth/session-sockets';
+import { bearerToken as bearer } from '../auth/tokens';
 import type { HubConfig } from '../config';
 import { DomainError } from '../errors';
 import { EventBus } from '../events/event-bus';
@@ -46,6 +48,12 @@ export interface HubOptions {
 }
 
 
+/** Who a request came from, for sign-in throttling and the audit trail. */
+const clientOf = (req: IncomingMessage): ClientInfo => ({
+  address: req.socket.remoteAddress ?? null,
+  userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
+});
+
 /** Apollo over express on /graphql and graphql-ws on the same port and path. */
 export async function createHub({ config, db, databaseUrl, log, media = null }: HubOptions): Promise<Hub> {
   const schema = await hubSchema();
@@ -57,10 +65,12 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   const rules = queryLimitRules(config.limits);
   let shuttingDown = false;
 
+  // Every request's token is checked against its stored session (bench/auth/session-check.ts).
   async function actorFrom(token: string | undefined): Promise<Actor | null> {
     if (!token) return null;
-    return loadActor(db, verifyToken(token, config.jwtSecret).personId);
+    return loadSessionActor(db, services.auth.tokens.verify(token));
   }
+  const sessionSockets = new SessionSockets(bus);
 
   const app = express();
   app.disable('x-powered-by');
@@ -74,8 +84,10 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
       const token = bearer(ctx.connectionParams?.authorization) ?? (ctx.connectionParams?.token as string | undefined);
       try {
         if (!token) throw new DomainError('UNAUTHENTICATED', 'Send connectionParams.authorization = "Bearer <token>" from the signIn mutation');
-        ctx.extra.actor = (await actorFrom(token))!;
+        const actor = (await actorFrom(token))!;
+        ctx.extra.actor = actor;
         ctx.extra.token = token;
+        sessionSockets.add(ctx.extra.socket, actor);
         return true;
       } catch (error) {
         // 4401 with the reason, so the client knows to sign in again rather than retry.
@@ -83,15 +95,21 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
         return false;
       }
     },
-    onSubscribe: (ctx) => {
+    // Each new operation re-checks the session and refreshes the actor in place, so the socket's
+    // earlier subscriptions see the same current rights.
+    onSubscribe: async (ctx) => {
       try {
-        verifyToken(ctx.extra.token!, config.jwtSecret);
+        const fresh = (await actorFrom(ctx.extra.token))!;
+        if (ctx.extra.actor?.ended) throw new DomainError('UNAUTHENTICATED', 'This session was ended: sign in again');
+        Object.assign(ctx.extra.actor!, fresh);
       } catch (error) {
-        ctx.extra.socket.close(4401, (error as Error).message.slice(0, 120));
-        return [new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED' } })];
+        const message = error instanceof DomainError ? error.message : 'Unauthorized';
+        ctx.extra.socket.close(4401, message.slice(0, 120));
+        return [new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } })];
       }
     },
-    context: (ctx): HubContext => createContext(ctx.extra.actor ?? null, db, services, bus),
+    onClose: (ctx) => sessionSockets.remove(ctx.extra.socket, ctx.extra.actor),
+    context: (ctx): HubContext => createContext(ctx.extra.actor ?? null, db, services, bus, clientOf(ctx.extra.request)),
     onNext: (_ctx, _id, _payload, _args, result) =>
       result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
     onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
@@ -139,7 +157,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return createContext(await actorFrom(bearer(req.headers.authorization)), db, services, bus);
+          return createContext(await actorFrom(bearer(req.headers.authorization)), db, services, bus, clientOf(req));
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
@@ -176,6 +194,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
       await apollo.stop(); // stops accepting, drains HTTP, closes WebSockets (above)
       await deadlineSweep.close();
       await roomFollower.return?.();
+      sessionSockets.close();
       // Roster optimizer jobs of this process stop (recorded CANCELLED) before the database goes.
       await services.rosterJobs.close();
       log.debug('closing the event bus');

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import type { ClientInfo } from '../auth/sessions';
 import { AuthService } from '../auth/service';
 import { AuditTrail } from '../audit/service';
 import { createDirectoryLoaders, DirectoryLoaders } from '../consortium/loaders';
@@ -30,7 +31,7 @@ export function createServices(db: DataSource, config: HubConfig, media: MediaAp
   const roomInvitations = new RoomInvitations(db, consult.consultations);
   return {
     audit,
-    auth: new AuthService(db, config.jwtSecret, config.jwtTtlSeconds),
+    auth: new AuthService(db, audit, config),
     directory: new DirectoryService(db),
     people: new PeopleService(db),
     patients: new PatientService(db, audit, config.nationalIdKey),
@@ -60,8 +61,10 @@ export interface HubContext {
   services: Services;
   loaders: DirectoryLoaders & ConsultLoaders & ReferralLoaders & RosterLoaders;
   bus: EventBus;
+  /** The address and user agent of the request (sign-in throttling, the audit trail). */
+  client?: ClientInfo;
 }
 
-export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus): HubContext {
-  return { actor, services, bus, loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db) } };
+export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus, client?: ClientInfo): HubContext {
+  return { actor, services, bus, client, loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db) } };
 }

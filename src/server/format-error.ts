@@ -36,7 +36,7 @@ export function createErrorFormatter(log: Logger) {
     const original = error instanceof GraphQLError ? error.originalError ?? error : error;
     const domain = original instanceof DomainError ? original : translateConstraintError(original);
     if (domain) {
-      return { ...formatted, message: domain.message, extensions: { code: domain.code, ...(domain.field ? { field: domain.field } : {}) } };
+      return { ...formatted, message: domain.message, extensions: { code: domain.code, ...(domain.field ? { field: domain.field } : {}), ...domain.extensions } };
     }
     if (original instanceof ArgumentValidationError) {
       const violation = firstViolation(original.extensions.validationErrors as ValidationError[]);

@@ -1,7 +1,8 @@
 import { Credential } from '../../src/auth/entities';
 import { hashPassword } from '../../src/auth/password';
 import { Role, Title } from '../../src/auth/roles';
-import { issueToken } from '../../src/auth/tokens';
+import { SessionStore } from '../../src/auth/sessions';
+import { TokenSigner } from '../../src/auth/tokens';
 import { Department, Person, PersonSpecialty } from '../../src/consortium/entities';
 import { PASSWORD } from '../support/fixture';
 import { GqlResult, TestHub } from '../support/hub';
@@ -31,7 +32,10 @@ export async function addSpecialists(t: TestHub, count: number, code = 'CARDIOLO
 }
 
 /** A token exactly like signIn's, without paying for a password hash per person. */
-export const tokenFor = (t: TestHub, personId: number) => issueToken(personId, t.config.jwtSecret, 3600).token;
+export async function tokenFor(t: TestHub, personId: number): Promise<string> {
+  const session = await new SessionStore(t.database.db).open(personId, 3600, {});
+  return new TokenSigner(t.config.jwtSecret).issue(personId, session.id, session.expiresAt);
+}
 
 export const REQUEST = `mutation($i: RequestConsultationInput!) { requestConsultation(input: $i) { id state urgency requestedAt } }`;
 

@@ -1,0 +1,70 @@
+import type { EventBus } from '../events/event-bus';
+import type { Actor } from './actor';
+import { sessionEndedMessage } from './actor';
+import { SessionEnd } from './entities';
+import { SESSION_TOPIC, SessionsEnded } from './sessions';
+
+/** What the registry needs of a WebSocket. */
+interface Closable {
+  close(code: number, reason: string): void;
+}
+
+/**
+ * 4401: the session is over, sign in again. 4403: the person may no longer do what the session
+ * was opened for (deactivated, moved to another hospital, other roles).
+ */
+export const closeCodeFor = (reason: SessionEnd) => (reason === SessionEnd.DEACTIVATED || reason === SessionEnd.RIGHTS_CHANGED ? 4403 : 4401);
+
+/**
+ * The open WebSockets of this hub process by session. When the event log says sessions ended
+ * (from any hub process), their actors are marked ended at once, so the policy refuses every
+ * event to them from then on, and their sockets are closed with the reason.
+ *
+ * NOTE: the watcher runs synchronously while the bus dispatches, before the subscriptions'
+ * listeners see any later event: nothing committed after the end can slip through.
+ */
+export class SessionSockets {
+  readonly #bySession = new Map<string, Map<Closable, Actor>>();
+  readonly #unwatch: () => void;
+
+  constructor(bus: EventBus) {
+    this.#unwatch = bus.watch([SESSION_TOPIC], (event) => this.#ended(event.payload as unknown as SessionsEnded));
+  }
+
+  add(socket: Closable, actor: Actor): void {
+    if (!actor.sessionId) return;
+    const sockets = this.#bySession.get(actor.sessionId) ?? new Map<Closable, Actor>();
+    sockets.set(socket, actor);
+    this.#bySession.set(actor.sessionId, sockets);
+  }
+
+  remove(socket: Closable, actor: Actor | undefined): void {
+    if (!actor?.sessionId) return;
+    const sockets = this.#bySession.get(actor.sessionId);
+    sockets?.delete(socket);
+    if (sockets && !sockets.size) this.#bySession.delete(actor.sessionId);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const sockets of this.#bySession.values()) n += sockets.size;
+    return n;
+  }
+
+  #ended({ sessionIds, reason }: SessionsEnded): void {
+    for (const id of sessionIds) {
+      const sockets = this.#bySession.get(id);
+      if (!sockets) continue;
+      this.#bySession.delete(id);
+      for (const [socket, actor] of sockets) {
+        actor.ended = true;
+        // A close reason may hold 123 bytes: the sentences are ASCII and shorter.
+        socket.close(closeCodeFor(reason), sessionEndedMessage[reason].slice(0, 123));
+      }
+    }
+  }
+
+  close(): void {
+    this.#unwatch();
+  }
+}
