@@ -42,8 +42,9 @@ export class AuthService {
   async signIn(username: string, password: string, client: ClientInfo = {}): Promise<{ token: string; expiresAt: Date; person: Person; session: AuthSession }> {
     const name = username.trim().toLowerCase();
     const address = client.address ?? null;
+    let lockSeconds: number;
     try {
-      await this.#throttle.attempt(name, address);
+      lockSeconds = await this.#throttle.attempt(name, address);
     } catch (error) {
       await this.audit.recordSignIn({ actorId: null, action: 'signIn.throttled', personId: null, username: name, clientAddress: address });
       throw error;
@@ -53,7 +54,7 @@ export class AuthService {
     const ok = await verifyPassword(password, credential?.passwordHash ?? (await decoyHash));
     if (!person || !credential || !ok) {
       await this.audit.recordSignIn({ actorId: null, action: 'signIn.failed', personId: person?.id ?? null, username: name, clientAddress: address });
-      throw unauthenticated(WRONG);
+      throw this.#throttle.failed(lockSeconds) ?? unauthenticated(WRONG);
     }
     await this.#throttle.succeeded(name, address);
     if (!person.active) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../errors';
 
@@ -24,6 +24,7 @@ export const THROTTLE_TABLE = 'sign_in_throttle';
  *
  * NOTE: an attempt is counted before the password is checked (and forgiven on success), so a
  * burst of parallel attempts cannot all slip through before the first failure is recorded.
+ * A lock refuses even the right password: otherwise a guess during the lock would still be a guess.
  */
 export class SignInThrottle {
   readonly #failures: RateLimiterPostgres;
@@ -37,29 +38,45 @@ export class SignInThrottle {
     this.#locks = new RateLimiterPostgres({ ...common, keyPrefix: 'lock', points: 1, duration: 1 });
   }
 
-  /** Throws TOO_MANY_REQUESTS (with extensions.retryAfter) when locked; otherwise counts the attempt. */
-  async attempt(username: string, address: string | null): Promise<void> {
+  /**
+   * Call before checking the password. Throws TOO_MANY_REQUESTS (with extensions.retryAfter)
+   * while the username or address is locked. Beyond the free failures, each attempt takes the
+   * lock for the next 2, 4, 8 ... seconds itself, atomically: of a burst of parallel attempts at
+   * most one per lock period reaches the password check. Returns the seconds of the lock this
+   * attempt took (0: none), to report if the password turns out wrong.
+   */
+  async attempt(username: string, address: string | null): Promise<number> {
     const keys = this.#keys(username, address);
-    const locks = await Promise.all(keys.map(([key]) => this.#locks.get(key)));
-    const lockedMs = Math.max(0, ...locks.map((l) => (l ? l.msBeforeNext : 0)));
-    if (lockedMs > 0) throw tooManyAttempts(lockedMs);
+    const held = await Promise.all(keys.map(([key]) => this.#locks.get(key)));
+    const heldMs = Math.max(0, ...held.map((l) => (l ? l.msBeforeNext : 0)));
+    if (heldMs > 0) throw tooManyAttempts(heldMs);
     let lockSeconds = 0;
     for (const [key, free] of keys) {
       const counted = await this.#failures.penalty(key, 1);
       const beyond = counted.consumedPoints - free;
-      if (beyond > 0) {
-        const seconds = Math.min(2 ** beyond, this.#config.maxLockSeconds);
-        await this.#locks.block(key, seconds);
-        lockSeconds = Math.max(lockSeconds, seconds);
+      if (beyond <= 0) continue;
+      const seconds = Math.min(2 ** beyond, this.#config.maxLockSeconds);
+      try {
+        await this.#locks.consume(key, 1, { customDuration: seconds });
+      } catch (refused) {
+        if (!(refused instanceof RateLimiterRes)) throw refused;
+        throw tooManyAttempts(refused.msBeforeNext);
       }
+      lockSeconds = Math.max(lockSeconds, seconds);
     }
-    if (lockSeconds > 0) throw tooManyAttempts(lockSeconds * 1000);
+    return lockSeconds;
   }
 
-  /** The password was right: the username's count starts over and the address gets its attempt back. */
+  /** The password was wrong: say so, or (when this attempt took a lock) when to try again. */
+  failed(lockSeconds: number): DomainError | null {
+    return lockSeconds > 0 ? tooManyAttempts(lockSeconds * 1000) : null;
+  }
+
+  /** The password was right: the username starts over and the address gets its attempt back. */
   async succeeded(username: string, address: string | null): Promise<void> {
     const [[userKey], addressKey] = this.#keys(username, address);
     await this.#failures.delete(userKey);
+    await this.#locks.delete(userKey);
     if (addressKey) await this.#failures.reward(addressKey[0], 1);
   }
 

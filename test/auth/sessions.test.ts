@@ -155,7 +155,7 @@ describe('sessions the server knows', () => {
     } finally {
       await child.stop();
     }
-  });
+  }, 120_000);
 
   it('refuses a token without a stored session, even when signed with the right key', async () => {
     const jwt = await import('jsonwebtoken');
