@@ -4,6 +4,7 @@ import { allows, authorize, consultationScope, ConsultationSubject, Permission }
 import type { ConsultConfig } from '../config';
 import { Consortium, Department, Hospital, Patient, Person } from '../consortium/entities';
 import { badInput, notFound } from '../errors';
+import { mayReadPatient } from './patient-access';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
 import { PageArgs, paginate } from '../server/pagination';
@@ -63,7 +64,8 @@ export class ConsultationService {
     if (preferredTo && preferredTo.getTime() <= Date.now()) throw badInput('preferredTo', 'preferredTo is in the past: choose a time window that has not ended');
     return this.db.transaction(async (m) => {
       const patient = await m.findOneBy(Patient, { id: patientId });
-      if (!patient) throw badInput('patientId', `patientId: patient ${patientId} does not exist`);
+      // A patient one may not see answers exactly like one that does not exist (issue 13).
+      if (!patient || !(await mayReadPatient(m, doctor, patient.id))) throw notFound('Patient', patientId);
       const hospital = await m.findOneByOrFail(Hospital, { id: patient.hospitalId });
       const consortiumId = await this.#consortiumFor(m, patient.hospitalId, input.consortiumId ?? null);
       authorize(doctor, 'consultation.request', { hospitalId: patient.hospitalId, hospitalName: hospital.name, consortiumId });
