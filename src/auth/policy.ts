@@ -174,6 +174,14 @@ const rules = {
     allows: (actor, s) => s.participantIds.includes(actor.personId),
     refusal: () => "Only the consultation's participants (the requesting doctor, the specialist and people they invited) can join its video room",
   } satisfies Rule<{ participantIds: number[] }>,
+  // A participant may bring in colleagues, but only people of the consultation's consortium
+  // (patient data does not leave the consortium through the room).
+  'room.invite': {
+    allows: (actor, s) => s.participantIds.includes(actor.personId) && s.inviteeConsortiumIds.includes(s.consortiumId),
+    refusal: (s) => (s.participantIds.length && !s.inviteeConsortiumIds.includes(s.consortiumId)
+      ? "Only people of the consultation's consortium can be invited into its video room"
+      : "Only the consultation's participants can invite people into its video room"),
+  } satisfies Rule<{ participantIds: number[]; consortiumId: number; inviteeConsortiumIds: number[] }>,
   'roster.manage': {
     allows: (actor, s) => has(actor, Role.SCHEDULER) && actor.consortiumIds.includes(s.consortiumId),
     refusal: () => 'Only schedulers of this consortium can manage its rosters',
@@ -221,6 +229,11 @@ type SubjectOf<P extends Permission> = Parameters<(typeof rules)[P]['allows']>[1
 export function allows<P extends Permission>(actor: Actor | null, permission: P, ...subject: SubjectOf<P> extends void ? [] : [SubjectOf<P>]): boolean {
   if (!actor || actor.ended) return false;
   return (rules[permission] as Rule<unknown>).allows(actor, subject[0]);
+}
+
+/** The sentence a refusal of `permission` gives, for services that report it another way (e.g. naming an input field). */
+export function policyRefusal<P extends Permission>(permission: P, ...subject: SubjectOf<P> extends void ? [] : [SubjectOf<P>]): string {
+  return (rules[permission] as Rule<unknown>).refusal(subject[0]);
 }
 
 /** Returns the actor when allowed; throws UNAUTHENTICATED or FORBIDDEN otherwise. */

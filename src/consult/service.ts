@@ -37,6 +37,7 @@ export function consultationEvent(c: Consultation, action: string, actorId: numb
 /** Who may be in a consultation's video room (for the media layer). */
 export interface ConsultationParticipants {
   consultationId: number;
+  consortiumId: number;
   state: ConsultationState;
   requestingDoctorId: number;
   specialistId: number | null;
@@ -202,13 +203,13 @@ export class ConsultationService {
   async participants(consultationId: number): Promise<ConsultationParticipants | null> {
     const c = await this.db.getRepository(Consultation).findOneBy({ id: consultationId });
     if (!c) return null;
-    return { consultationId: c.id, state: c.state, requestingDoctorId: c.requestedById, specialistId: c.specialistId, participantIds: participantIds(c) };
+    return { consultationId: c.id, consortiumId: c.consortiumId, state: c.state, requestingDoctorId: c.requestedById, specialistId: c.specialistId, participantIds: participantIds(c) };
   }
 
   /** The media layer's view (src/room/access.ts ConsultationRooms): who may join, and whether it is live. */
   async roomAccess(consultationId: number) {
     const p = await this.participants(consultationId);
-    return p && { consultationId: p.consultationId, participantIds: p.participantIds, inSession: p.state === ConsultationState.IN_SESSION };
+    return p && { consultationId: p.consultationId, consortiumId: p.consortiumId, participantIds: p.participantIds, inSession: p.state === ConsultationState.IN_SESSION };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Consortium, Department, Hospital, Person } from '../consortium/entities';
 import { EventRecord } from '../events/entities';
+import { allows } from '../auth/policy';
 import { changeFields, subscribeTopics } from '../events/subscription';
 import { parseId } from '../ids';
 import type { HubContext } from '../server/context';
@@ -210,6 +211,8 @@ export class RosterResolver {
 
 @Resolver(() => RosterAssignment)
 export class AssignmentResolver {
+  // NOTE: every way to an assignment (roster(id), rotationCalendar) already shows only rosters
+  // the viewer may read, so its roster needs no check of its own.
   @FieldResolver(() => Roster)
   roster(@Root() a: RosterAssignment, @Ctx() ctx: HubContext) {
     return ctx.loaders.roster.load(a.rosterId);
@@ -230,9 +233,12 @@ export class AssignmentResolver {
     return ctx.loaders.department.load(a.specialtyId);
   }
 
-  @FieldResolver(() => RotationDemand)
-  demand(@Root() a: RosterAssignment, @Ctx() ctx: HubContext) {
-    return ctx.loaders.demand.load(a.demandId);
+  // NOTE: nested fields obey the same visibility as their own queries: a published roster is
+  // open to the consortium, but a host's demand only to its staff and the schedulers.
+  @FieldResolver(() => RotationDemand, { nullable: true, description: "Null unless you may see the demand itself (rotationDemand(id)): the host's staff and the schedulers of its consortium" })
+  async demand(@Root() a: RosterAssignment, @Ctx() ctx: HubContext) {
+    const demand = await ctx.loaders.demand.load(a.demandId);
+    return demand && allows(ctx.actor, 'demand.read', { hostId: demand.hostHospitalId, consortiumId: demand.consortiumId }) ? demand : null;
   }
 
   @FieldResolver(() => ClinicSession, { nullable: true, description: 'Once the roster is published' })
