@@ -26,6 +26,9 @@ export class ReferralChange extends Change {
   @Field(() => Referral, { nullable: true, description: 'The referral as it is now (loaded when asked for)' }) referral?: Referral | null;
 }
 
+const auditReferralRead = (r: Referral, ctx: HubContext) =>
+  ctx.loaders.auditRead.load({ action: 'referral.read', subjectType: 'patient', subjectId: r.patientId });
+
 @Resolver(() => Referral)
 export class ReferralResolver {
   @Query(() => Referral, { description: 'A referral you sent or that comes to your hospital' })
@@ -89,6 +92,32 @@ export class ReferralResolver {
     return Object.assign(new ReferralChange(), changeFields(event), {
       referralId: p.referralId, direction: p.direction, state: p.state, greenChannel: p.greenChannel, fromHospitalId: p.fromHospitalId, toHospitalId: p.toHospitalId,
     });
+  }
+
+  // A referral's clinical text is patient data: each read is written to the audit trail against
+  // the patient (once per request, batched). Only people who may read the referral get here.
+  @FieldResolver(() => String, { description: 'ICD-10 code, e.g. I21.9; every read is audited' })
+  async diagnosisCode(@Root() r: Referral, @Ctx() ctx: HubContext) {
+    await auditReferralRead(r, ctx);
+    return r.diagnosisCode;
+  }
+
+  @FieldResolver(() => String, { description: 'The diagnosis in words; every read is audited' })
+  async diagnosisText(@Root() r: Referral, @Ctx() ctx: HubContext) {
+    await auditReferralRead(r, ctx);
+    return r.diagnosisText;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why it is referred: required when it cites no catalogue criterion; every read is audited' })
+  async justification(@Root() r: Referral, @Ctx() ctx: HubContext) {
+    await auditReferralRead(r, ctx);
+    return r.justification;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'DOWN: the care plan for the receiving township doctor; every read is audited' })
+  async carePlan(@Root() r: Referral, @Ctx() ctx: HubContext) {
+    await auditReferralRead(r, ctx);
+    return r.carePlan;
   }
 
   @FieldResolver(() => Patient, { description: 'Every read is audited' })

@@ -24,6 +24,7 @@ import { queryLimitRules } from './limits';
 import type { Logger } from './logger';
 import { hubSchema } from './schema';
 import { attachmentRoutes } from '../consult/http';
+import { auditRoutes } from '../audit/http';
 import { DeadlineSweep } from '../consult/deadline-sweep';
 import { followConsultationsForRooms } from '../room/follow-consultations';
 import type { HubMedia } from '../room/service';
@@ -150,6 +151,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   // Consultation exam results: raw-body upload and audited download (own body parser), and the
   // per-process sweep that escalates requests left unclaimed past their deadline.
   app.use(attachmentRoutes({ attachments: services.attachments, actorFrom, log }));
+  app.use(auditRoutes({ audit: services.audit, actorFrom, log }));
   const deadlineSweep = DeadlineSweep.start(db, config.consult, log);
   app.use(
     '/graphql',

@@ -59,12 +59,12 @@ export type Services = ReturnType<typeof createServices>;
 export interface HubContext {
   actor: Actor | null;
   services: Services;
-  loaders: DirectoryLoaders & ConsultLoaders & ReferralLoaders & RosterLoaders;
+  loaders: DirectoryLoaders & ConsultLoaders & ReferralLoaders & RosterLoaders & { auditRead: ReturnType<AuditTrail['reads']> };
   bus: EventBus;
   /** The address and user agent of the request (sign-in throttling, the audit trail). */
   client?: ClientInfo;
 }
 
 export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus, client?: ClientInfo): HubContext {
-  return { actor, services, bus, client, loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db) } };
+  return { actor, services, bus, client, loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db), auditRead: services.audit.reads(actor) } };
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditEntryResolver } from '../audit/resolver';
 import { AuthResolver } from '../auth/resolver';
 import { PatientResolver } from '../consortium/patient-resolver';
 import { PersonResolver } from '../consortium/people-resolver';
@@ -18,7 +19,7 @@ export const resolvers = [
   ConsultationResolver, ConsultationAttachmentResolver, ConsultationOpinionResolver, QueueEntryResolver,
   ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver,
   AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, ClinicSessionResolver, BookingResolver,
-  RoomResolver,
+  RoomResolver, AuditEntryResolver,
 ] as const;
 
 /**
