@@ -16,6 +16,7 @@ export interface Actor {
   specialtyIds: number[];
   /** The stored session the request came with (absent for actors built by jobs and tests). */
   sessionId?: string;
+  sessionExpiresAt?: Date;
   /**
    * Set when the session ends while a WebSocket still holds this actor: from then on the policy
    * allows it nothing, so no event reaches it even before the socket is closed.
@@ -57,7 +58,7 @@ export const sessionEndedMessage: Record<SessionEnd, string> = {
  */
 export async function loadSessionActor(db: DataSource, claims: TokenClaims): Promise<Actor> {
   const [row] = await db.query(
-    `SELECT ${ACTOR_COLUMNS}, a.end_reason, a.expires_at <= now() AS expired
+    `SELECT ${ACTOR_COLUMNS}, a.end_reason, a.expires_at, a.expires_at <= now() AS expired
        FROM auth_session a JOIN person p ON p.id = a.person_id
        LEFT JOIN consortium_membership m ON m.hospital_id = p.hospital_id
       WHERE a.id = $1 AND a.person_id = $2 GROUP BY p.id, a.id`,
@@ -67,5 +68,5 @@ export async function loadSessionActor(db: DataSource, claims: TokenClaims): Pro
   if (row.end_reason) throw unauthenticated(sessionEndedMessage[row.end_reason as SessionEnd]);
   if (row.expired) throw unauthenticated('Your session expired: sign in again');
   if (!row.active) throw unauthenticated(sessionEndedMessage.DEACTIVATED);
-  return { ...toActor(row), sessionId: claims.sessionId };
+  return { ...toActor(row), sessionId: claims.sessionId, sessionExpiresAt: row.expires_at };
 }

@@ -25,6 +25,8 @@ export const closeCodeFor = (reason: SessionEnd) => (reason === SessionEnd.DEACT
  */
 export class SessionSockets {
   readonly #bySession = new Map<string, Map<Closable, Actor>>();
+  /** A socket outliving its session's expiry is closed then (4401), like an ended one. */
+  readonly #expiry = new Map<Closable, NodeJS.Timeout>();
   readonly #unwatch: () => void;
 
   constructor(bus: EventBus) {
@@ -36,9 +38,20 @@ export class SessionSockets {
     const sockets = this.#bySession.get(actor.sessionId) ?? new Map<Closable, Actor>();
     sockets.set(socket, actor);
     this.#bySession.set(actor.sessionId, sockets);
+    if (actor.sessionExpiresAt) {
+      const ms = Math.min(actor.sessionExpiresAt.getTime() - Date.now(), 2 ** 31 - 1);
+      const timer = setTimeout(() => {
+        actor.ended = true;
+        socket.close(4401, 'Your session expired: sign in again');
+      }, Math.max(ms, 0));
+      timer.unref();
+      this.#expiry.set(socket, timer);
+    }
   }
 
   remove(socket: Closable, actor: Actor | undefined): void {
+    clearTimeout(this.#expiry.get(socket));
+    this.#expiry.delete(socket);
     if (!actor?.sessionId) return;
     const sockets = this.#bySession.get(actor.sessionId);
     sockets?.delete(socket);
@@ -65,6 +78,8 @@ export class SessionSockets {
   }
 
   close(): void {
+    for (const timer of this.#expiry.values()) clearTimeout(timer);
+    this.#expiry.clear();
     this.#unwatch();
   }
 }

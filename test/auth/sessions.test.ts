@@ -157,6 +157,15 @@ describe('sessions the server knows', () => {
     }
   }, 120_000);
 
+  it('closes a socket when its session expires (4401), not only at the next reconnect', async () => {
+    const token = await t.signIn('doctor.b');
+    await t.database.db.query(`UPDATE auth_session SET expires_at = now() + interval '1.5 seconds' WHERE id = (SELECT id FROM auth_session ORDER BY created_at DESC LIMIT 1)`);
+    const socket = await openRawSocket(t.hub.wsUrl, token);
+    const started = Date.now();
+    expect(await socket.closed).toEqual({ code: 4401, reason: expect.stringMatching(/expired/) });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('refuses a token without a stored session, even when signed with the right key', async () => {
     const jwt = await import('jsonwebtoken');
     const unsessioned = jwt.default.sign({}, t.config.jwtSecret, { subject: String(t.fixture.users.admin.id), issuer: 'consortium-hub', expiresIn: 600 });
