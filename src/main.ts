@@ -5,7 +5,7 @@ import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres'
 import { seedDemoIfEmpty } from './db/seed/demo';
 import { createHub } from './server/app';
 import { startMedia } from './server/media';
-import { createLogger } from './server/logger';
+import { createLogger } from './graphql/logger';
 
 /** config -> database -> (media) -> HTTP + WebSocket server; SIGTERM/SIGINT unwind it in reverse. */
 async function main(): Promise<void> {

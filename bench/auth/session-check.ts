@@ -17,7 +17,7 @@ import { TokenSigner } from '../../src/auth/tokens';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { createHub } from '../../src/server/app';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/graphql/logger';
 import { loadFixture } from '../../test/support/fixture';
 
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

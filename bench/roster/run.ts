@@ -13,9 +13,9 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { optimizeRoster } from '../../src/roster/optimizer';
-import type { OptimizeMethod, RosterResult } from '../../src/roster/optimizer/model';
-import { generateInstance } from '../../test/roster/support/generated-instance';
+import { optimizeRoster } from '../../src/optimizer';
+import type { OptimizeMethod, RosterResult } from '../../src/optimizer/model';
+import { generateInstance } from '../../test/optimizer/support/generated-instance';
 
 interface Case {
   name: string;

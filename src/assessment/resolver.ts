@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Hospital } from '../consortium/entities';
-import type { HubContext } from '../server/context';
+import type { HubContext } from '../graphql/context';
 import { AssessmentArgs, ConsortiumAssessment, HostExpertDays } from './report';
 
 @Resolver(() => ConsortiumAssessment)

@@ -2,7 +2,7 @@ import { NextFunction, Request, Response, Router } from 'express';
 import type { Actor } from '../auth/actor';
 import { bearerToken as bearer } from '../auth/tokens';
 import { DomainError, unauthenticated } from '../errors';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../graphql/logger';
 import { AuditEntry } from './entities';
 import { AuditQuery, AuditTrail } from './service';
 

@@ -1,7 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Person } from '../consortium/entities';
-import type { HubContext } from '../server/context';
-import { PageInfo } from '../server/pagination';
+import type { HubContext } from '../graphql/context';
+import { PageInfo } from '../graphql/pagination';
 import { AuditEntry } from './entities';
 
 @ArgsType()

@@ -1,3 +1,4 @@
+import type { Topic, TopicEvent } from '../events/topics';
 import { forbidden, unauthenticated } from '../errors';
 import type { Actor } from './actor';
 import { Role } from './roles';
@@ -270,36 +271,40 @@ export function patientHospitals(actor: Actor | null): number[] {
  * Whether an event may reach a subscriber: the same permission as reading the thing it is
  * about. Topics not listed here are delivered to nobody (safe default for a new topic).
  */
-export function allowsEvent(actor: Actor, topic: string, payload: Record<string, any>): boolean {
-  switch (topic) {
+export function allowsEvent<T extends Topic>(actor: Actor, of: TopicEvent<T>): boolean {
+  // NOTE: widening (one topic of T to any topic) is always sound; TypeScript just cannot see it for a generic T.
+  const event = of as TopicEvent;
+  switch (event.topic) {
     case 'hospital':
     case 'consortium':
       return allows(actor, 'directory.read');
     case 'patient':
-      return allows(actor, 'patient.read', { hospitalId: payload.hospitalId });
+      return allows(actor, 'patient.read', { hospitalId: event.payload.hospitalId });
     // Consultation and referral payloads carry the ids the policy needs (never personal data).
     case 'consultation':
       // A specialist whose consultation was handed back (by them or a scheduler) hears of it too.
-      return allows(actor, 'consultation.read', payload as ConsultationSubject) || payload.formerSpecialistId === actor.personId;
+      return allows(actor, 'consultation.read', event.payload) || event.payload.formerSpecialistId === actor.personId;
     case 'referral':
-      return allows(actor, 'referral.read', payload as ReferralSubject);
-    case 'roster':
+      return allows(actor, 'referral.read', event.payload);
+    case 'roster': {
       // Drafts concern schedulers; once published, the specialists and hosts named in the change hear about it too.
-      return allows(actor, 'roster.read', { consortiumId: payload.consortiumId, published: false })
-        || (payload.published === true && (payload.specialistIds?.includes(actor.personId) || payload.hostIds?.includes(actor.hospitalId)));
+      const p = event.payload;
+      return allows(actor, 'roster.read', { consortiumId: p.consortiumId, published: false })
+        || (p.published && (p.specialistIds.includes(actor.personId) || p.hostIds.includes(actor.hospitalId)));
+    }
     case 'roster-job':
-      return allows(actor, 'roster.manage', { consortiumId: payload.consortiumId });
+      return allows(actor, 'roster.manage', { consortiumId: event.payload.consortiumId });
     case 'availability':
-      return allows(actor, 'availability.read', { specialistId: payload.specialistId, consortiumIds: payload.consortiumIds ?? [] });
+      return allows(actor, 'availability.read', { specialistId: event.payload.specialistId, consortiumIds: event.payload.consortiumIds });
     case 'demand':
-      return allows(actor, 'demand.read', { hostId: payload.hostId, consortiumId: payload.consortiumId });
+      return allows(actor, 'demand.read', { hostId: event.payload.hostId, consortiumId: event.payload.consortiumId });
     case 'clinic-session':
     case 'slots':
-      return allows(actor, 'session.read', { hostId: payload.hostId, consortiumIds: payload.consortiumIds ?? [], specialistId: payload.specialistId });
+      return allows(actor, 'session.read', { hostId: event.payload.hostId, consortiumIds: event.payload.consortiumIds, specialistId: event.payload.specialistId });
     case 'booking':
-      return allows(actor, 'booking.read', { hospitalId: payload.hospitalId });
+      return allows(actor, 'booking.read', { hospitalId: event.payload.hospitalId });
     case 'room':
-      return allows(actor, 'room.join', { participantIds: payload.participantIds ?? [] });
+      return allows(actor, 'room.join', { participantIds: event.payload.participantIds });
     default:
       return false;
   }

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Person } from '../consortium/entities';
 import { unauthenticated } from '../errors';
+import type { HubContext } from '../graphql/context';
 import { parseId } from '../ids';
-import type { HubContext } from '../server/context';
 import { AuthSession } from './entities';
 
 @ObjectType()

@@ -30,7 +30,7 @@ export class SessionSockets {
   readonly #unwatch: () => void;
 
   constructor(bus: EventBus) {
-    this.#unwatch = bus.watch([SESSION_TOPIC], (event) => this.#ended(event.payload as unknown as SessionsEnded));
+    this.#unwatch = bus.watch([SESSION_TOPIC], (event) => this.#ended(event.payload));
   }
 
   add(socket: Closable, actor: Actor): void {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { appendEvent } from '../events/event-log';
+import type { EventPayload } from '../events/topics';
 import { AuthSession, SessionEnd } from './entities';
 
 /** Event-log topic that tells every hub process to close the sockets of ended sessions. */
 export const SESSION_TOPIC = 'session';
-export interface SessionsEnded {
+export interface SessionsEnded extends EventPayload {
+  action: 'ENDED';
   personId: number;
   sessionIds: string[];
   reason: SessionEnd;
@@ -14,6 +16,13 @@ export interface SessionsEnded {
 export interface ClientInfo {
   address?: string | null;
   userAgent?: string | null;
+}
+
+// Nobody subscribes to it (the policy delivers it to no one): hub processes watch it.
+declare module '../events/topics' {
+  interface TopicPayloads {
+    session: SessionsEnded;
+  }
 }
 
 /** Which of a person's open sessions to end. */
@@ -54,7 +63,7 @@ export class SessionStore {
       params,
     );
     const sessionIds = (rows as { id: string }[]).map((r) => r.id);
-    if (sessionIds.length) await appendEvent(m, SESSION_TOPIC, { personId: which.personId, sessionIds, reason } satisfies SessionsEnded);
+    if (sessionIds.length) await appendEvent(m, SESSION_TOPIC, { action: 'ENDED', personId: which.personId, sessionIds, reason });
     return sessionIds;
   }
 

@@ -1,18 +1,13 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { EventRecord } from '../events/entities';
-import { Change, changeFields, subscribeTopics } from '../events/subscription';
-import type { HubContext } from '../server/context';
-import { Connection, PageArgs } from '../server/pagination';
+import type { TopicEvent } from '../events/topics';
+import { subscribe } from '../graphql/subscribe';
+import type { HubContext } from '../graphql/context';
+import { Connection, PageArgs } from '../graphql/pagination';
 import { Hospital, Patient } from './entities';
+import { PatientChange, patientChange } from './events';
 import { PatientFilter, RegisterPatientInput } from './inputs';
 
 @ObjectType() export class PatientConnection extends Connection(Patient) {}
-
-@ObjectType()
-export class PatientChange extends Change {
-  @Field(() => ID) patientId: number;
-  @Field(() => ID) hospitalId: number;
-}
 
 @Resolver(() => Patient)
 export class PatientResolver {
@@ -36,9 +31,9 @@ export class PatientResolver {
     return ctx.services.patients.register(ctx.actor, input);
   }
 
-  @Subscription(() => PatientChange, { subscribe: subscribeTopics(['patient']), description: "Patients registered at the doctor's hospital; resumable with `after`" })
-  patientChanged(@Root() event: EventRecord, @Arg('after', () => ID, { nullable: true }) _after?: string): PatientChange {
-    return Object.assign(new PatientChange(), changeFields(event), { patientId: event.payload.patientId, hospitalId: event.payload.hospitalId });
+  @Subscription(() => PatientChange, { subscribe: subscribe(['patient']), description: "Patients registered at the doctor's hospital; resumable with `after`" })
+  patientChanged(@Root() event: TopicEvent<'patient'>, @Arg('after', () => ID, { nullable: true }) _after?: string): PatientChange {
+    return patientChange(event);
   }
 
   @FieldResolver(() => Hospital)

@@ -5,7 +5,7 @@ import { AuditTrail } from '../audit/service';
 import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
-import { PageArgs, paginate } from '../server/pagination';
+import { PageArgs, paginate } from '../graphql/pagination';
 import { patientSubjects } from '../consult/patient-access';
 import { Hospital, Patient } from './entities';
 import { PatientFilter, RegisterPatientInput } from './inputs';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { HubContext } from '../server/context';
-import { Connection, PageArgs } from '../server/pagination';
+import type { HubContext } from '../graphql/context';
+import { Connection, PageArgs } from '../graphql/pagination';
 import { Department, Hospital, Person } from './entities';
 import { CreatePersonInput, PersonFilter, UpdatePersonInput } from './inputs';
 

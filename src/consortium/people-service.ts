@@ -7,7 +7,7 @@ import { authorize } from '../auth/policy';
 import { Role } from '../auth/roles';
 import { badInput, notFound } from '../errors';
 import { parseId, parseIds } from '../ids';
-import { PageArgs, paginate } from '../server/pagination';
+import { PageArgs, paginate } from '../graphql/pagination';
 import { Department, Hospital, Person, PersonSpecialty } from './entities';
 import { CreatePersonInput, PersonFilter, UpdatePersonInput } from './inputs';
 import { escapeLike, requireRow } from './service';

@@ -1,9 +1,10 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { Change, changeFields, subscribeTopics } from '../events/subscription';
-import { EventRecord } from '../events/entities';
-import type { HubContext } from '../server/context';
-import { Connection, PageArgs } from '../server/pagination';
+import type { TopicEvent } from '../events/topics';
+import { subscribe } from '../graphql/subscribe';
+import type { HubContext } from '../graphql/context';
+import { Connection, PageArgs } from '../graphql/pagination';
 import { Consortium, Department, Grid, Hospital, Person } from './entities';
+import { ConsortiumChange, consortiumChange, HospitalChange, hospitalChange } from './events';
 import {
   CreateConsortiumInput, CreateDepartmentInput, CreateGridInput, CreateHospitalInput, HospitalFilter, MembershipInput,
   UpdateConsortiumInput, UpdateHospitalInput,
@@ -12,20 +13,6 @@ import {
 @ObjectType() export class HospitalConnection extends Connection(Hospital) {}
 @ObjectType() export class ConsortiumConnection extends Connection(Consortium) {}
 @ObjectType() export class GridConnection extends Connection(Grid) {}
-
-@ObjectType()
-export class HospitalChange extends Change {
-  @Field(() => Hospital, { description: 'The hospital as it was right after this change' }) hospital: Hospital;
-}
-
-@ObjectType()
-export class ConsortiumChange extends Change {
-  @Field(() => Consortium) consortium: Consortium;
-  @Field(() => ID, { nullable: true, description: 'For HOSPITAL_JOINED / HOSPITAL_LEFT' }) hospitalId: number | null;
-}
-
-const revive = <T extends object>(cls: new () => T, snapshot: any): T =>
-  Object.assign(new cls(), snapshot, snapshot.createdAt ? { createdAt: new Date(snapshot.createdAt) } : {}, snapshot.updatedAt ? { updatedAt: new Date(snapshot.updatedAt) } : {});
 
 @Resolver(() => Hospital)
 export class HospitalResolver {
@@ -49,9 +36,9 @@ export class HospitalResolver {
     return ctx.services.directory.updateHospital(ctx.actor, input);
   }
 
-  @Subscription(() => HospitalChange, { subscribe: subscribeTopics(['hospital']), description: 'Hospitals created or changed; resumable with `after`' })
-  hospitalChanged(@Root() event: EventRecord, @Arg('after', () => ID, { nullable: true }) _after?: string): HospitalChange {
-    return Object.assign(new HospitalChange(), changeFields(event), { hospital: revive(Hospital, event.payload.hospital) });
+  @Subscription(() => HospitalChange, { subscribe: subscribe(['hospital']), description: 'Hospitals created or changed; resumable with `after`' })
+  hospitalChanged(@Root() event: TopicEvent<'hospital'>, @Arg('after', () => ID, { nullable: true }) _after?: string): HospitalChange {
+    return hospitalChange(event);
   }
 
   @FieldResolver(() => [Consortium], { description: 'Consortia this hospital belongs to' })
@@ -102,11 +89,9 @@ export class ConsortiumResolver {
     return ctx.services.directory.setMembership(ctx.actor, input, false);
   }
 
-  @Subscription(() => ConsortiumChange, { subscribe: subscribeTopics(['consortium']), description: 'Consortia created, changed, joined or left; resumable with `after`' })
-  consortiumChanged(@Root() event: EventRecord, @Arg('after', () => ID, { nullable: true }) _after?: string): ConsortiumChange {
-    return Object.assign(new ConsortiumChange(), changeFields(event), {
-      consortium: revive(Consortium, event.payload.consortium), hospitalId: (event.payload.hospitalId as number) ?? null,
-    });
+  @Subscription(() => ConsortiumChange, { subscribe: subscribe(['consortium']), description: 'Consortia created, changed, joined or left; resumable with `after`' })
+  consortiumChanged(@Root() event: TopicEvent<'consortium'>, @Arg('after', () => ID, { nullable: true }) _after?: string): ConsortiumChange {
+    return consortiumChange(event);
   }
 
   @FieldResolver(() => Hospital, { nullable: true })

@@ -4,8 +4,9 @@ import { authorize } from '../auth/policy';
 import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
 import { parseId, parseIds } from '../ids';
-import { PageArgs, paginate } from '../server/pagination';
+import { PageArgs, paginate } from '../graphql/pagination';
 import { Consortium, ConsortiumMembership, Department, Grid, Hospital } from './entities';
+import { consortiumSnapshot, hospitalSnapshot } from './events';
 import {
   CreateConsortiumInput, CreateDepartmentInput, CreateGridInput, CreateHospitalInput, HospitalFilter, MembershipInput,
   UpdateConsortiumInput, UpdateHospitalInput,
@@ -17,12 +18,6 @@ export async function requireRow<T extends ObjectLiteral>(manager: EntityManager
   if (!row) throw badInput(field, `${field}: ${what} ${id} does not exist`);
   return row;
 }
-
-export const hospitalSnapshot = (h: Hospital) => ({
-  id: h.id, name: h.name, tier: h.tier, county: h.county, latitude: h.latitude, longitude: h.longitude, gridId: h.gridId,
-  createdAt: h.createdAt, updatedAt: h.updatedAt,
-});
-const consortiumSnapshot = (c: Consortium) => ({ id: c.id, name: c.name, kind: c.kind, region: c.region, leadHospitalId: c.leadHospitalId, createdAt: c.createdAt });
 
 /** The consortium directory: consortia, hospitals and their memberships, grids, departments. */
 export class DirectoryService {

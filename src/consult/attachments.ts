@@ -7,7 +7,8 @@ import { badInput, DomainError, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
 import { AttachmentType, Consultation, ConsultationAttachment } from './entities';
-import { consultationEvent, consultationSubject } from './service';
+import { consultationEvent } from './events';
+import { consultationSubject } from './service';
 import { ConsultationState } from './states';
 
 /** The first bytes each accepted type must start with: the declared Content-Type is not trusted. */

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import type { ConsultConfig } from '../config';
 import { appendEvent } from '../events/event-log';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../graphql/logger';
 import { Consultation } from './entities';
-import { consultationEvent } from './service';
+import { consultationEvent } from './events';
 
 /**
  * Escalates requests left unclaimed past their claim deadline: an ESCALATED event reaches the

@@ -2,7 +2,7 @@ import express, { NextFunction, Request, Response, Router } from 'express';
 import type { Actor } from '../auth/actor';
 import { bearerToken as bearer } from '../auth/tokens';
 import { DomainError, ErrorCode, unauthenticated } from '../errors';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../graphql/logger';
 import { AttachmentService, UnsupportedMediaType } from './attachments';
 
 const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };

@@ -13,7 +13,7 @@ export function positionFeed(bus: EventBus, reader: ConsultationQueueReader, act
   let timer: NodeJS.Timeout | null = null;
   const events = bus.subscribe({
     topics: ['consultation'],
-    accept: (e) => allowsEvent(actor, e.topic, e.payload)
+    accept: (e) => allowsEvent(actor, e)
       && (e.payload.consultationId === consultationId || (e.payload.consortiumId === queue.consortiumId && e.payload.specialtyId === queue.specialtyId)),
   });
   const out = new EventQueue<QueuePosition>(() => {

@@ -4,6 +4,9 @@ import type { Actor } from '../auth/actor';
 import { allows, authorize } from '../auth/policy';
 import { notFound } from '../errors';
 import { parseId } from '../ids';
+import { Change, changeFields } from '../graphql/subscribe';
+import type { TopicEvent } from '../events/topics';
+import { queuedRequestOf } from './events';
 import { QueueArgs } from './inputs';
 import { QueueRule } from './queue-rule';
 import { consultationSubject } from './service';
@@ -28,6 +31,14 @@ export class QueueEntry {
   @Field(() => ID) requestingHospitalId: number;
   @Field(() => Date, { nullable: true }) preferredFrom: Date | null;
   @Field(() => Date, { nullable: true }) preferredTo: Date | null;
+}
+
+@ObjectType({ description: 'A change to a consultation queue: a request joined, left (claimed, assigned, cancelled), came back, or was escalated' })
+export class QueueChange extends Change {
+  @Field(() => ID) consultationId: number;
+  @Field(() => ConsultationState) state: ConsultationState;
+  @Field({ description: 'Whether the request is in the queue after this change' }) inQueue: boolean;
+  @Field(() => QueueEntry, { nullable: true, description: 'The entry as it now stands (null when it left the queue)' }) entry: QueueEntry | null;
 }
 
 @ObjectType({ description: 'A consistent snapshot of a queue; subscribe to consultationQueueChanged with after = cursor to follow it live' })
@@ -61,6 +72,14 @@ interface Row {
 /** Reading the live queue: ranked snapshots with their event cursor, and one request's position. */
 export class ConsultationQueueReader {
   constructor(private readonly db: DataSource, private readonly rule: QueueRule) {}
+
+  /** A queue event as its subscribers see it: the entry as it now stands, or null once it left. */
+  change(e: TopicEvent<'consultation'>, now = new Date()): QueueChange {
+    const inQueue = e.payload.state === ConsultationState.REQUESTED;
+    return Object.assign(new QueueChange(), changeFields(e), {
+      consultationId: e.payload.consultationId, state: e.payload.state, inQueue, entry: inQueue ? this.entry(queuedRequestOf(e.payload), now, null) : null,
+    });
+  }
 
   entry(c: Pick<Consultation, 'id' | 'urgency' | 'requestedAt' | 'escalatedAt' | 'consortiumId' | 'specialtyId' | 'requestingHospitalId' | 'preferredFrom' | 'preferredTo'>, now: Date, position: number | null): QueueEntry {
     const requestedAt = new Date(c.requestedAt);

@@ -1,42 +1,20 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { allowsEvent, authorize } from '../auth/policy';
+import { authorize } from '../auth/policy';
 import { Consortium, Department, Hospital, Patient, Person } from '../consortium/entities';
 import { unauthenticated } from '../errors';
-import { EventRecord } from '../events/entities';
-import { Change, changeFields } from '../events/subscription';
+import type { TopicEvent } from '../events/topics';
+import { subscribe } from '../graphql/subscribe';
 import { parseId } from '../ids';
-import type { HubContext } from '../server/context';
-import { Connection, PageArgs } from '../server/pagination';
+import type { HubContext } from '../graphql/context';
+import { Connection, PageArgs } from '../graphql/pagination';
 import { Consultation, ConsultationAttachment, ConsultationOpinion } from './entities';
+import { changesQueue, ConsultationChange, consultationChange } from './events';
 import { AssignConsultationInput, ConsultationFilter, ConsultationOpinionInput, ConsultationReasonInput, QueueArgs, RequestConsultationInput, ScheduleConsultationInput } from './inputs';
 import { positionFeed } from './position-feed';
-import { ConsultationQueue, QueueEntry, QueuePosition } from './queue';
+import { ConsultationQueue, QueueChange, QueueEntry, QueuePosition } from './queue';
 import { ConsultationState, Urgency } from './states';
 
 @ObjectType() export class ConsultationConnection extends Connection(Consultation) {}
-
-@ObjectType({ description: 'A change to a consultation queue: a request joined, left (claimed, assigned, cancelled), came back, or was escalated' })
-export class QueueChange extends Change {
-  @Field(() => ID) consultationId: number;
-  @Field(() => ConsultationState) state: ConsultationState;
-  @Field({ description: 'Whether the request is in the queue after this change' }) inQueue: boolean;
-  @Field(() => QueueEntry, { nullable: true, description: 'The entry as it now stands (null when it left the queue)' }) entry: QueueEntry | null;
-}
-
-@ObjectType({ description: 'A change to a consultation you may see' })
-export class ConsultationChange extends Change {
-  @Field(() => ID) consultationId: number;
-  @Field(() => ConsultationState) state: ConsultationState;
-  @Field(() => Urgency) urgency: Urgency;
-  @Field(() => ID) consortiumId: number;
-  @Field(() => ID) specialtyId: number;
-  @Field(() => ID, { nullable: true }) specialistId: number | null;
-  @Field(() => Int, { nullable: true, description: 'ESCALATED: seconds past the claim deadline' }) overdueSeconds: number | null;
-  @Field(() => [ID], { nullable: true, description: 'SESSION_STARTED / SESSION_ENDED: who may be in the video room' }) participantIds: number[] | null;
-}
-
-/** Queue events: whatever makes a request enter, leave or change its place in a queue. */
-const QUEUE_ACTIONS = new Set(['REQUESTED', 'CLAIMED', 'ASSIGNED', 'HANDED_BACK', 'CANCELLED', 'ESCALATED']);
 
 @Resolver(() => Consultation)
 export class ConsultationResolver {
@@ -102,52 +80,33 @@ export class ConsultationResolver {
 
   @Subscription(() => QueueChange, {
     description: 'Changes to one queue after `after` (the cursor of consultationQueue, or of the last change seen): resumable, nothing lost',
-    subscribe: ({ args, context }: { args: { consortiumId: string; specialtyId: string; after?: string | null }; context: HubContext }) => {
-      const actor = context.actor;
-      if (!actor) throw unauthenticated();
-      const consortiumId = parseId(args.consortiumId, 'consortiumId');
-      const specialtyId = parseId(args.specialtyId, 'specialtyId');
-      authorize(actor, 'consultation.queue', { consortiumId, specialtyId });
-      return context.bus.subscribe({
-        topics: ['consultation'], after: args.after,
-        accept: (e) => e.payload.consortiumId === consortiumId && e.payload.specialtyId === specialtyId && QUEUE_ACTIONS.has(String(e.payload.action))
-          && Boolean(e.payload.queued || e.payload.wasQueued) && allowsEvent(actor, e.topic, e.payload),
-      });
-    },
+    subscribe: subscribe<'consultation', { consortiumId: string; specialtyId: string; after?: string | null }>(['consultation'], {
+      where: (args, actor) => {
+        const queue = { consortiumId: parseId(args.consortiumId, 'consortiumId'), specialtyId: parseId(args.specialtyId, 'specialtyId') };
+        authorize(actor, 'consultation.queue', queue);
+        return (e) => changesQueue(e.payload, queue);
+      },
+    }),
   })
   consultationQueueChanged(
-    @Root() event: EventRecord, @Ctx() ctx: HubContext,
+    @Root() event: TopicEvent<'consultation'>, @Ctx() ctx: HubContext,
     @Arg('consortiumId', () => ID) _consortiumId: string, @Arg('specialtyId', () => ID) _specialtyId: string,
     @Arg('after', () => ID, { nullable: true }) _after?: string,
   ): QueueChange {
-    const p = event.payload as any;
-    const inQueue = p.state === ConsultationState.REQUESTED;
-    const entry = inQueue
-      ? ctx.services.consultationQueue.entry({ id: p.consultationId, urgency: p.urgency, requestedAt: new Date(p.requestedAt), escalatedAt: p.escalatedAt ? new Date(p.escalatedAt) : null,
-        consortiumId: p.consortiumId, specialtyId: p.specialtyId, requestingHospitalId: p.requestingHospitalId,
-        preferredFrom: p.preferredFrom ? new Date(p.preferredFrom) : null, preferredTo: p.preferredTo ? new Date(p.preferredTo) : null }, new Date(), null)
-      : null;
-    return Object.assign(new QueueChange(), changeFields(event), { consultationId: p.consultationId, state: p.state, inQueue, entry });
+    return ctx.services.consultationQueue.change(event);
   }
 
   @Subscription(() => ConsultationChange, {
     description: 'Every change to consultations you may see (optionally one consultation): requests, claims, sessions, opinions, escalations. Resumable with `after`',
-    subscribe: ({ args, context }: { args: { id?: string | null; after?: string | null }; context: HubContext }) => {
-      const actor = context.actor;
-      if (!actor) throw unauthenticated();
-      const only = args.id ? parseId(args.id, 'id') : null;
-      return context.bus.subscribe({
-        topics: ['consultation'], after: args.after,
-        accept: (e) => (only === null || e.payload.consultationId === only) && allowsEvent(actor, e.topic, e.payload),
-      });
-    },
+    subscribe: subscribe<'consultation', { id?: string | null; after?: string | null }>(['consultation'], {
+      where: (args) => {
+        const only = args.id ? parseId(args.id, 'id') : null;
+        return (e) => only === null || e.payload.consultationId === only;
+      },
+    }),
   })
-  consultationChanged(@Root() event: EventRecord, @Arg('id', () => ID, { nullable: true }) _id?: string, @Arg('after', () => ID, { nullable: true }) _after?: string): ConsultationChange {
-    const p = event.payload as any;
-    return Object.assign(new ConsultationChange(), changeFields(event), {
-      consultationId: p.consultationId, state: p.state, urgency: p.urgency, consortiumId: p.consortiumId, specialtyId: p.specialtyId,
-      specialistId: p.specialistId ?? null, overdueSeconds: p.overdueSeconds ?? null, participantIds: p.participantIds ?? null,
-    });
+  consultationChanged(@Root() event: TopicEvent<'consultation'>, @Arg('id', () => ID, { nullable: true }) _id?: string, @Arg('after', () => ID, { nullable: true }) _after?: string): ConsultationChange {
+    return consultationChange(event);
   }
 
   @Subscription(() => QueuePosition, {

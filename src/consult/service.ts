@@ -7,9 +7,10 @@ import { badInput, notFound } from '../errors';
 import { mayReadPatient } from './patient-access';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
-import { PageArgs, paginate } from '../server/pagination';
+import { PageArgs, paginate } from '../graphql/pagination';
 import { Consultation, ConsultationOpinion } from './entities';
 import { AssignConsultationInput, ConsultationFilter, ConsultationOpinionInput, ConsultationReasonInput, RequestConsultationInput, ScheduleConsultationInput } from './inputs';
+import { consultationEvent, ConsultationEventExtra } from './events';
 import { queueRule, QueueRule } from './queue-rule';
 import { allowsTransition, ConsultationAction, consultationTransition, ConsultationState } from './states';
 
@@ -20,19 +21,6 @@ const AD_HOC_SESSION_MINUTES = 60;
 export const consultationSubject = (c: Consultation): ConsultationSubject => ({
   consortiumId: c.consortiumId, specialtyId: c.specialtyId, requestingHospitalId: c.requestingHospitalId, requestedById: c.requestedById, specialistId: c.specialistId,
 });
-
-/**
- * What every consultation event carries: the ids the policy filters on and what a queue needs
- * to place the request; no personal data (no patient, no clinical text, no reasons).
- */
-export function consultationEvent(c: Consultation, action: string, actorId: number | null, extra: Record<string, unknown> = {}) {
-  return {
-    action, consultationId: c.id, ...consultationSubject(c), urgency: c.urgency, state: c.state,
-    requestedAt: new Date(c.requestedAt).toISOString(), escalatedAt: c.escalatedAt ? new Date(c.escalatedAt).toISOString() : null,
-    preferredFrom: c.preferredFrom ? new Date(c.preferredFrom).toISOString() : null, preferredTo: c.preferredTo ? new Date(c.preferredTo).toISOString() : null,
-    actorId, ...extra,
-  };
-}
 
 /** Who may be in a consultation's video room (for the media layer). */
 export interface ConsultationParticipants {
@@ -221,7 +209,7 @@ export class ConsultationService {
   async #step(
     actor: Actor | null, rawId: string, action: ConsultationAction, permission: Permission,
     changes: (actor: Actor, c: Consultation, m: EntityManager) => Partial<Consultation> | Promise<Partial<Consultation>>,
-    extra: (before: Consultation) => Record<string, unknown> = () => ({}),
+    extra: (before: Consultation) => Partial<ConsultationEventExtra> = () => ({}),
   ): Promise<Consultation> {
     const a = authorize(actor, 'directory.read');
     const id = parseId(rawId, 'id');

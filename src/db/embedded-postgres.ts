@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../graphql/logger';
 
 export interface EmbeddedDatabase {
   url: string;

@@ -1,4 +1,5 @@
 import { AuditEntry } from '../audit/entities';
+import { bookingEntities } from '../booking/entities';
 import { AuthSession, Credential } from '../auth/entities';
 import { Consultation, ConsultationAttachment, ConsultationOpinion } from '../consult/entities';
 import { Consortium, ConsortiumMembership, Department, Grid, Hospital, Patient, Person, PersonSpecialty } from '../consortium/entities';
@@ -11,7 +12,7 @@ import { rosterEntities } from '../roster/entities';
 export const entities = [
   Consortium, Grid, Hospital, ConsortiumMembership, Department, Person, PersonSpecialty, Patient,
   Credential, AuthSession, AuditEntry, EventRecord,
-  ...rosterEntities,
+  ...rosterEntities, ...bookingEntities,
   Consultation, ConsultationOpinion, ConsultationAttachment, ReferralCriterion, Referral, ReferralCriterionCitation,
   RoomInvitation,
 ];

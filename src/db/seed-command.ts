@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { createLogger } from '../server/logger';
+import { createLogger } from '../graphql/logger';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { seedDemoIfEmpty } from './seed/demo';

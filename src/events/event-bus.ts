@@ -1,21 +1,22 @@
 import { DataSource } from 'typeorm';
 import { badInput } from '../errors';
-import type { Logger } from '../server/logger';
-import { EventRecord } from './entities';
+import type { Logger } from '../graphql/logger';
+import { currentCursor, eventsAfter } from './event-log';
 import { EventQueue } from './event-queue';
+import type { Topic, TopicEvent } from './topics';
 import { EventTransport } from './transport';
 
 const PAGE = 500;
 
-export interface SubscribeOptions {
-  topics: string[];
+export interface SubscribeOptions<T extends Topic> {
+  topics: T[];
   /** Cursor (event id) of the last event the client saw: replay everything after it first. */
   after?: string | null;
   /** The policy's verdict for this subscriber; events it refuses are skipped silently. */
-  accept?: (event: EventRecord) => boolean;
+  accept?: (event: TopicEvent<T>) => boolean;
 }
 
-type Listener = (event: EventRecord) => void;
+type Listener = (event: TopicEvent) => void;
 
 /**
  * Reads the event log in id order and hands each event to this process's subscribers.
@@ -39,8 +40,7 @@ export class EventBus {
 
   static async create(db: DataSource, transport: EventTransport, log: Logger): Promise<EventBus> {
     const bus = new EventBus(db, transport, log);
-    const [{ max }] = await db.query('SELECT COALESCE(MAX(id), 0)::text AS max FROM event');
-    bus.#lastDispatched = BigInt(max);
+    bus.#lastDispatched = BigInt(await currentCursor(db));
     await transport.start(() => bus.#wake());
     return bus;
   }
@@ -64,7 +64,7 @@ export class EventBus {
 
   async #pump(): Promise<void> {
     for (;;) {
-      const rows = await this.#page(this.#lastDispatched, null);
+      const rows = await eventsAfter(this.#db, this.#lastDispatched, PAGE);
       for (const event of rows) {
         this.#lastDispatched = BigInt(event.id);
         for (const listener of this.#listeners) listener(event);
@@ -73,24 +73,14 @@ export class EventBus {
     }
   }
 
-  async #page(after: bigint, topics: string[] | null): Promise<EventRecord[]> {
-    const rows: any[] = await this.#db.query(
-      // NOTE: order by e.id, not the text alias `id`, which would sort "10" before "9".
-      `SELECT e.id::text AS id, e.topic, e.payload, e.occurred_at FROM event e
-        WHERE e.id > $1 ${topics ? 'AND e.topic = ANY($3)' : ''} ORDER BY e.id LIMIT $2`,
-      topics ? [after.toString(), PAGE, topics] : [after.toString(), PAGE],
-    );
-    return rows.map((r) => Object.assign(new EventRecord(), { id: r.id, topic: r.topic, payload: r.payload, occurredAt: r.occurred_at }));
-  }
-
   /**
    * Live events for `topics`, preceded by a replay from the log when `after` is given. The
    * listener is attached before the replay starts and buffers meanwhile, so nothing that
    * commits during the replay is lost; ids at or below the last delivered one are dropped, so
    * nothing arrives twice.
    */
-  subscribe(options: SubscribeOptions): AsyncIterableIterator<EventRecord> {
-    const topics = new Set(options.topics);
+  subscribe<T extends Topic>(options: SubscribeOptions<T>): AsyncIterableIterator<TopicEvent<T>> {
+    const topics = new Set<Topic>(options.topics);
     const accept = options.accept ?? (() => true);
     let last: bigint;
     if (options.after != null) {
@@ -100,16 +90,17 @@ export class EventBus {
       last = this.#lastDispatched;
     }
     let replaying = options.after != null;
-    const buffered: EventRecord[] = [];
-    const queue = new EventQueue<EventRecord>(() => this.#listeners.delete(listener));
-    const deliver = (event: EventRecord) => {
+    const buffered: TopicEvent<T>[] = [];
+    const queue = new EventQueue<TopicEvent<T>>(() => this.#listeners.delete(listener));
+    const deliver = (event: TopicEvent<T>) => {
       const id = BigInt(event.id);
       if (id <= last) return;
       last = id;
       if (accept(event)) queue.push(event);
     };
-    const listener: Listener = (event) => {
-      if (!topics.has(event.topic)) return;
+    const listener: Listener = (any) => {
+      if (!topics.has(any.topic)) return;
+      const event = any as TopicEvent<T>; // its topic is one of T: checked on the line above
       if (replaying) buffered.push(event);
       else deliver(event);
     };
@@ -117,7 +108,7 @@ export class EventBus {
     if (replaying) {
       (async () => {
         for (;;) {
-          const rows = await this.#page(last, [...topics]);
+          const rows = await eventsAfter(this.#db, last, PAGE, options.topics);
           rows.forEach(deliver);
           if (rows.length < PAGE) break;
         }
@@ -133,12 +124,12 @@ export class EventBus {
    * any subscription added later hears of it (the hub's session watcher relies on that).
    * Returns the function that stops it.
    */
-  watch(topics: string[], listener: (event: EventRecord) => void): () => void {
-    const wanted = new Set(topics);
+  watch<T extends Topic>(topics: T[], listener: (event: TopicEvent<T>) => void): () => void {
+    const wanted = new Set<string>(topics);
     const own: Listener = (event) => {
       if (!wanted.has(event.topic)) return;
       try {
-        listener(event);
+        listener(event as TopicEvent<T>);
       } catch (error) {
         this.#log.error({ err: error, topic: event.topic }, 'an event watcher failed');
       }

@@ -1,9 +1,14 @@
-import { EntityManager } from 'typeorm';
-import { EventRecord } from './entities';
+import type { EntityManager } from 'typeorm';
+import type { Topic, TopicEvent, TopicPayloads } from './topics';
 
 /** Arbitrary but fixed: the advisory lock that orders event ids by commit. */
 const EVENT_ORDER_LOCK = 7_461_001;
 export const EVENT_CHANNEL = 'hub_events';
+
+/** A DataSource, an EntityManager or a QueryRunner: whatever the caller reads with. */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<any>;
+}
 
 /**
  * Appends an event inside the caller's transaction, so it exists exactly when the change does.
@@ -14,16 +19,33 @@ export const EVENT_CHANNEL = 'hub_events';
  * until commit, so ids become visible strictly in order. Append last in a transaction to keep
  * the lock short.
  */
-export async function appendEvent(manager: EntityManager, topic: string, payload: Record<string, unknown>): Promise<EventRecord> {
+export async function appendEvent<T extends Topic>(manager: EntityManager, topic: T, payload: TopicPayloads[T]): Promise<void> {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('appendEvent must run inside the transaction of the change it records');
   }
   await manager.query('SELECT pg_advisory_xact_lock($1)', [EVENT_ORDER_LOCK]);
-  const [row] = await manager.query(
-    'INSERT INTO event (topic, payload) VALUES ($1, $2) RETURNING id, topic, payload, occurred_at',
-    [topic, payload],
-  );
+  const [row] = await manager.query('INSERT INTO event (topic, payload) VALUES ($1, $2) RETURNING id', [topic, payload]);
   // NOTIFY is transactional: listeners hear it only if and when this transaction commits.
   await manager.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, String(row.id)]);
-  return Object.assign(new EventRecord(), { id: String(row.id), topic: row.topic, payload: row.payload, occurredAt: row.occurred_at });
+}
+
+/**
+ * The cursor for "snapshot, then subscribe with after = cursor": read it BEFORE (or in the
+ * same snapshot as) the data, so nothing is missed; at worst an event is seen twice.
+ */
+export async function currentCursor(q: Queryable): Promise<string> {
+  const [{ cursor }] = await q.query('SELECT COALESCE(MAX(id), 0)::text AS cursor FROM event');
+  return cursor;
+}
+
+/** Events after `after` (an event id), in id order, optionally of some topics only: the one reader of the log. */
+export async function eventsAfter<T extends Topic = Topic>(q: Queryable, after: bigint | string, limit: number, topics: T[] | null = null): Promise<TopicEvent<T>[]> {
+  const rows: { id: string; topic: Topic; payload: unknown; occurred_at: Date }[] = await q.query(
+    // NOTE: order by e.id, not the text alias `id`, which would sort "10" before "9".
+    `SELECT e.id::text AS id, e.topic, e.payload, e.occurred_at FROM event e
+      WHERE e.id > $1 ${topics ? 'AND e.topic = ANY($3)' : ''} ORDER BY e.id LIMIT $2`,
+    topics ? [after.toString(), limit, topics] : [after.toString(), limit],
+  );
+  // The log holds only what appendEvent wrote, typed by TopicPayloads: this is where it is read back as such.
+  return rows.map((r) => ({ id: r.id, topic: r.topic, payload: r.payload, occurredAt: r.occurred_at }) as TopicEvent<T>);
 }

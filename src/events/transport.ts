@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../graphql/logger';
 import { EVENT_CHANNEL } from './event-log';
 
 /**

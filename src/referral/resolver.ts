@@ -1,30 +1,19 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { allowsEvent } from '../auth/policy';
 import { Consortium, Department, Hospital, Patient, Person } from '../consortium/entities';
 import { Consultation } from '../consult/entities';
 import { unauthenticated } from '../errors';
-import { EventRecord } from '../events/entities';
-import { Change, changeFields } from '../events/subscription';
-import type { HubContext } from '../server/context';
-import { Connection, PageArgs } from '../server/pagination';
+import type { TopicEvent } from '../events/topics';
+import { subscribe } from '../graphql/subscribe';
+import type { HubContext } from '../graphql/context';
+import { Connection, PageArgs } from '../graphql/pagination';
 import { Referral, ReferralCriterion } from './entities';
+import { ReferralChange, referralChange } from './events';
 import {
   AcceptReferralInput, CreateReferralCriterionInput, CriteriaFilter, ProposeReferralInput, ReferFromConsultationInput, ReferralFilter, ReferralReasonInput, UpdateReferralCriterionInput,
 } from './inputs';
 import { ReferralDirection, ReferralState } from './states';
 
 @ObjectType() export class ReferralConnection extends Connection(Referral) {}
-
-@ObjectType({ description: 'A change to a referral you may see' })
-export class ReferralChange extends Change {
-  @Field(() => ID) referralId: number;
-  @Field(() => ReferralDirection) direction: ReferralDirection;
-  @Field(() => ReferralState) state: ReferralState;
-  @Field() greenChannel: boolean;
-  @Field(() => ID) fromHospitalId: number;
-  @Field(() => ID) toHospitalId: number;
-  @Field(() => Referral, { nullable: true, description: 'The referral as it is now (loaded when asked for)' }) referral?: Referral | null;
-}
 
 const auditReferralRead = (r: Referral, ctx: HubContext) =>
   ctx.loaders.auditRead.load({ action: 'referral.read', subjectType: 'patient', subjectId: r.patientId });
@@ -78,20 +67,12 @@ export class ReferralResolver {
 
   @Subscription(() => ReferralChange, {
     description: 'Referrals you may see, as they change; `incomingOnly` for those coming to your hospital. Resumable with `after`',
-    subscribe: ({ args, context }: { args: { incomingOnly?: boolean; after?: string | null }; context: HubContext }) => {
-      const actor = context.actor;
-      if (!actor) throw unauthenticated();
-      return context.bus.subscribe({
-        topics: ['referral'], after: args.after,
-        accept: (e) => (!args.incomingOnly || e.payload.toHospitalId === actor.hospitalId) && allowsEvent(actor, e.topic, e.payload),
-      });
-    },
+    subscribe: subscribe<'referral', { incomingOnly?: boolean; after?: string | null }>(['referral'], {
+      where: (args, actor) => (e) => !args.incomingOnly || e.payload.toHospitalId === actor.hospitalId,
+    }),
   })
-  referralChanged(@Root() event: EventRecord, @Arg('incomingOnly', { defaultValue: false }) _incomingOnly: boolean, @Arg('after', () => ID, { nullable: true }) _after?: string): ReferralChange {
-    const p = event.payload as any;
-    return Object.assign(new ReferralChange(), changeFields(event), {
-      referralId: p.referralId, direction: p.direction, state: p.state, greenChannel: p.greenChannel, fromHospitalId: p.fromHospitalId, toHospitalId: p.toHospitalId,
-    });
+  referralChanged(@Root() event: TopicEvent<'referral'>, @Arg('incomingOnly', { defaultValue: false }) _incomingOnly: boolean, @Arg('after', () => ID, { nullable: true }) _after?: string): ReferralChange {
+    return referralChange(event);
   }
 
   // A referral's clinical text is patient data: each read is written to the audit trail against

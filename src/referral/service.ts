@@ -10,8 +10,9 @@ import { ConsultationState } from '../consult/states';
 import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
 import { parseId, parseIds } from '../ids';
-import { PageArgs, paginate } from '../server/pagination';
+import { PageArgs, paginate } from '../graphql/pagination';
 import { Referral, ReferralCriterion, ReferralCriterionCitation } from './entities';
+import { referralEvent } from './events';
 import { AcceptReferralInput, ProposeReferralInput, ReferFromConsultationInput, ReferralFilter, ReferralReasonInput } from './inputs';
 import { ReferralAction, ReferralDirection, referralTransition } from './states';
 
@@ -22,10 +23,6 @@ const REGIONAL: ConsortiumKind[] = [ConsortiumKind.COUNTY_MEDICAL_COMMUNITY, Con
 const MAX_ACCEPT_DAYS_AHEAD = 90;
 
 export const referralSubject = (r: Referral): ReferralSubject => ({ fromHospitalId: r.fromHospitalId, toHospitalId: r.toHospitalId, referredById: r.referredById });
-
-const referralEvent = (r: Referral, action: string, actorId: number) => ({
-  action, referralId: r.id, direction: r.direction, state: r.state, consortiumId: r.consortiumId, greenChannel: r.greenChannel, ...referralSubject(r), actorId,
-});
 
 /** Whether an ICD-10 code is covered by a criterion's prefixes (none: any diagnosis). */
 export const meetsDiagnosis = (prefixes: string[], code: string) => !prefixes.length || prefixes.some((p) => code.toUpperCase().startsWith(p.toUpperCase()));

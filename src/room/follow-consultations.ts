@@ -1,5 +1,5 @@
 import type { EventBus } from '../events/event-bus';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../graphql/logger';
 import type { RoomSignalling } from './service';
 
 const ENDS_THE_ROOM = new Set(['SESSION_ENDED', 'CANCELLED']);
@@ -14,12 +14,12 @@ export function followConsultationsForRooms(bus: EventBus, rooms: RoomSignalling
   const events = bus.subscribe({ topics: ['consultation'] });
   (async () => {
     for await (const event of events) {
-      const consultationId = Number(event.payload.consultationId);
+      const consultationId = event.payload.consultationId;
       if (event.payload.action === 'SESSION_STARTED') {
-        rooms.openRoomOf(consultationId, (event.payload.participantIds as number[] | undefined) ?? [])
+        rooms.openRoomOf(consultationId, event.payload.participantIds ?? [])
           .then((opened) => opened && log.info({ consultationId }, 'consultation room opened'))
           .catch((error) => log.error({ err: error, consultationId }, 'could not open the consultation room; it opens when someone joins'));
-      } else if (ENDS_THE_ROOM.has(String(event.payload.action))) {
+      } else if (ENDS_THE_ROOM.has(event.payload.action)) {
         if (rooms.closeRoomOf(consultationId)) log.info({ consultationId, action: event.payload.action }, 'consultation room closed');
       }
     }

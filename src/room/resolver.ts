@@ -1,8 +1,9 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { EventRecord } from '../events/entities';
-import { changeFields, subscribeTopics } from '../events/subscription';
-import type { HubContext } from '../server/context';
+import type { TopicEvent } from '../events/topics';
+import { subscribe } from '../graphql/subscribe';
+import { roomEvent } from './events';
+import type { HubContext } from '../graphql/context';
 import { LinkQuality, RoomConsumer, RoomEvent, RoomJoin, RoomProducer, RoomTransport, TransportDirection } from './types';
 
 /**
@@ -105,17 +106,12 @@ export class RoomResolver {
   }
 
   @Subscription(() => RoomEvent, {
-    subscribe: subscribeTopics<{ consultationId: string; after?: string }>(['room'], (payload, args) => String(payload.consultationId) === args.consultationId),
+    subscribe: subscribe<'room', { consultationId: string; after?: string | null }>(['room'], {
+      where: (args) => (e) => String(e.payload.consultationId) === args.consultationId,
+    }),
     description: 'Room events of one consultation: PEER_JOINED, PEER_LEFT, NEW_PRODUCER, PRODUCER_CLOSED, RECONNECT_REQUIRED, CLOSED',
   })
-  roomEvents(@Root() event: EventRecord, @Arg('consultationId', () => ID) _consultationId: string, @Arg('after', () => ID, { nullable: true }) _after?: string): RoomEvent {
-    const p = event.payload as any;
-    return Object.assign(new RoomEvent(), changeFields(event), {
-      consultationId: String(p.consultationId),
-      personId: p.personId ?? null,
-      producer: p.producer ? Object.assign(new RoomProducer(), p.producer) : null,
-      producerId: p.producerId ?? null,
-      reason: p.reason ?? null,
-    });
+  roomEvents(@Root() event: TopicEvent<'room'>, @Arg('consultationId', () => ID) _consultationId: string, @Arg('after', () => ID, { nullable: true }) _after?: string): RoomEvent {
+    return roomEvent(event);
   }
 }

@@ -4,10 +4,11 @@ import type { MediaApi, ProducerInfo } from '../../media';
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/policy';
 import { conflict, notFound } from '../errors';
-import { appendEvent } from '../events/event-log';
+import { appendEvent, currentCursor } from '../events/event-log';
 import { parseId } from '../ids';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../graphql/logger';
 import { ConsultationRooms, consultationIdOf, roomIdOf } from './access';
+import type { RoomEventPayload } from './events';
 import { rateLink } from './link-quality';
 import { LinkQuality, RoomConsumer, RoomJoin, RoomProducer, RoomTransport, TransportDirection } from './types';
 
@@ -34,7 +35,7 @@ export class RoomSignalling {
 
   /** Forwards the SFU's room events into the event log, where subscribers (and other processes) read them. */
   attach(media: HubMedia): void {
-    const record = (action: string, roomId: string, extra: Record<string, unknown>) => {
+    const record = (action: string, roomId: string, extra: Omit<RoomEventPayload, 'action' | 'consultationId' | 'participantIds'>) => {
       const participantIds = this.#participants.get(roomId);
       if (!participantIds) return;
       this.db.transaction((m) => appendEvent(m, 'room', { action, consultationId: consultationIdOf(roomId), participantIds, ...extra }))
@@ -71,7 +72,7 @@ export class RoomSignalling {
 
   async join(actor: Actor | null, consultationId: string, rtpCapabilities: types.RtpCapabilities): Promise<RoomJoin> {
     const { id, roomId, peerId, media } = await this.#room(actor, consultationId, true);
-    const [{ cursor }] = await this.db.query(`SELECT COALESCE(MAX(id), 0)::text AS cursor FROM event`);
+    const cursor = await currentCursor(this.db);
     const info = await media.openRoom(roomId);
     if (info.peerIds.includes(peerId)) media.leave(roomId, peerId);
     const joined = await media.join(roomId, peerId, { rtpCapabilities, appData: { personId: peerId } });

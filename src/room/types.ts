@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Change } from '../events/subscription';
+import { Change } from '../graphql/subscribe';
 
 export enum TransportDirection {
   SEND = 'send',

@@ -4,30 +4,16 @@
  * the server's own time zone can shift a date.
  */
 import { badInput } from '../errors';
+import { dayNumber, isoDate, SESSION_LABEL, weekday as weekdayOfDay } from '../optimizer';
 import { SessionTime } from './kinds';
 
 /** Consortia of this hub are in mainland China: "today" and "in the past" are judged there. */
 export const ROSTER_TIME_ZONE = 'Asia/Shanghai';
 
-const DAY_MS = 86_400_000;
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+export { dayNumber, isoDate };
 
-export function dayNumber(date: string): number | null {
-  const m = ISO.exec(date);
-  if (!m) return null;
-  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== +m[1] || back.getUTCMonth() !== +m[2] - 1 || back.getUTCDate() !== +m[3]) return null;
-  return ms / DAY_MS;
-}
-
-export const isoDate = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-/** 1 = Monday … 7 = Sunday. */
-export function weekday(date: string): number {
-  const d = new Date(dayNumber(date)! * DAY_MS).getUTCDay();
-  return d === 0 ? 7 : d;
-}
+/** 1 = Monday … 7 = Sunday, of a 'YYYY-MM-DD' date. */
+export const weekday = (date: string): number => weekdayOfDay(dayNumber(date)!);
 
 export const addDays = (date: string, days: number): string => isoDate(dayNumber(date)! + days);
 
@@ -67,7 +53,6 @@ export const SESSION_HOURS: Record<SessionTime, { start: string; end: string; ha
   [SessionTime.FULL_DAY]: { start: '08:00', end: '17:00', halves: ['MORNING', 'AFTERNOON'] },
 };
 export const HALF_DAY_START = { MORNING: '08:00', AFTERNOON: '13:00' } as const;
-export const HALF_DAY_MINUTES = 240;
 
 /** The `during` range of an assignment, as PostgreSQL's tsrange text. */
 export function duringRange(date: string, session: SessionTime): string {
@@ -75,7 +60,7 @@ export function duringRange(date: string, session: SessionTime): string {
   return `[${date} ${h.start}:00,${date} ${h.end}:00)`;
 }
 
-export const SESSION_LABEL: Record<SessionTime, string> = { MORNING: 'morning', AFTERNOON: 'afternoon', FULL_DAY: 'full-day' };
+export { SESSION_LABEL };
 
 export function addMinutes(hhmm: string, minutes: number): string {
   const [h, m] = hhmm.split(':').map(Number);

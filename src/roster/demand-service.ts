@@ -5,16 +5,15 @@ import { Consortium, Department } from '../consortium/entities';
 import { requireRow } from '../consortium/service';
 import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
+import { demandEvent } from './events';
 import { parseId } from '../ids';
-import { PageArgs, paginate } from '../server/pagination';
+import { PageArgs, paginate } from '../graphql/pagination';
 import { daysBetween, requireDate, requireNotPast, today } from './calendar';
 import { isMember, requireHost } from './directory-facts';
 import { RotationDemand } from './entities';
 import { DecideDemandInput, DemandFilter, RequestDemandInput } from './inputs';
 import { DemandState } from './kinds';
 import { DEMAND_TRANSITIONS, transition } from './states';
-
-const demandEvent = (d: RotationDemand, action: string) => ({ action, demandId: d.id, hostId: d.hostHospitalId, consortiumId: d.consortiumId, state: d.state });
 
 /** Host hospitals' requests for on-site expert coverage, and the schedulers' decisions on them. */
 export class DemandService {

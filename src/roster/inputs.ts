@@ -114,26 +114,6 @@ export class StartOptimizationInput {
   @IsOptional() @atLeast(0, 'iterations') @atMost(100_000_000, 'iterations') iterations?: number | null;
 }
 
-@InputType()
-export class BookSlotInput {
-  @Field(() => ID) @idPattern('sessionId') sessionId: string;
-  @Field(() => ID) @idPattern('patientId') patientId: string;
-  @Field(() => ID, { nullable: true, description: 'A particular slot; by default the earliest free one' }) @IsOptional() @idPattern('slotId') slotId?: string | null;
-}
-
-@InputType()
-export class CancelBookingInput {
-  @Field(() => ID) @idPattern('bookingId') bookingId: string;
-  @Field({ nullable: true }) @IsOptional() @reasonRule('reason') reason?: string;
-}
-
-@InputType({ description: 'Book a flagged (NEEDS_REBOOKING) booking into another session' })
-export class RebookInput {
-  @Field(() => ID) @idPattern('bookingId') bookingId: string;
-  @Field(() => ID) @idPattern('sessionId') sessionId: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @idPattern('slotId') slotId?: string | null;
-}
-
 @ArgsType()
 export class DemandFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @idPattern('consortiumId') consortiumId?: string;

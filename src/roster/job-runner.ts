@@ -9,16 +9,17 @@ import type { Actor } from '../auth/actor';
 import { allows, authorize } from '../auth/policy';
 import { badInput, conflict, DomainError, notFound } from '../errors';
 import { parseId } from '../ids';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../graphql/logger';
 import { duringRange } from './calendar';
 import { Roster, RosterAssignment, RosterJob } from './entities';
 import { StartOptimizationInput } from './inputs';
 import { AssignmentSource, AssignmentState, JobState, RosterState, SessionTime } from './kinds';
-import { optimizeRoster, type OptimizeProgress, type RosterResult } from './optimizer';
+import { optimizeRoster, type OptimizeProgress, type RosterResult } from '../optimizer';
 import { optimizerInputFor, PreparedInput } from './optimizer-input';
-import { currentCursor, PendingEvents } from './pending-events';
+import { currentCursor } from '../events/event-log';
+import { PendingEvents } from '../events/pending-events';
 import { demandRows, lockForRules, RuleAssignment, violationsOf } from './rule-context';
-import { rosterEvent } from './roster-service';
+import { jobEvent, rosterEvent } from './events';
 import { JOB_TRANSITIONS, transition } from './states';
 
 /** Progress reaches the log at most this often (the last word of a run always gets through). */
@@ -261,12 +262,6 @@ export class RosterJobRunner {
   }
 }
 
-export function jobEvent(job: RosterJob, consortiumId: number, action: string) {
-  return {
-    action, jobId: job.id, rosterId: job.rosterId, consortiumId, state: job.state, phase: job.phase, percent: job.percent,
-    bestObjective: job.bestObjective, ...(job.error ? { error: job.error } : {}),
-  };
-}
 
 function summarise(result: RosterResult, facts: { written: number; replaced: number; pinnedKept: number; dropped: unknown[]; outside: number }) {
   return {

@@ -1,38 +1,11 @@
-import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
-import { byId, loaderOptions } from '../consortium/loaders';
-import { ClinicSession, ClinicSlot, Roster, RotationDemand } from './entities';
-
-
-export interface SlotView {
-  id: number;
-  position: number;
-  startsAt: string;
-  booked: boolean;
-}
+import { DataSource } from 'typeorm';
+import { byId } from '../consortium/loaders';
+import { Roster, RotationDemand } from './entities';
 
 export function createRosterLoaders(db: DataSource) {
   return {
     roster: byId(db, Roster),
     demand: byId(db, RotationDemand),
-    clinicSession: byId(db, ClinicSession),
-    clinicSlot: byId(db, ClinicSlot),
-    sessionOfAssignment: new DataLoader<number, ClinicSession | null>(async (ids) => {
-      const rows = await db.getRepository(ClinicSession).findBy({ assignmentId: In([...ids]) });
-      const map = new Map(rows.map((r) => [r.assignmentId, r]));
-      return ids.map((id) => map.get(id) ?? null);
-    }, loaderOptions),
-    slotsOfSession: new DataLoader<number, SlotView[]>(async (ids) => {
-      const rows: (SlotView & { session_id: number })[] = await db.query(
-        `SELECT s.session_id, s.id, s.position, s.starts_at AS "startsAt",
-                EXISTS (SELECT 1 FROM booking b WHERE b.slot_id = s.id AND b.state = 'BOOKED') AS booked
-           FROM clinic_slot s WHERE s.session_id = ANY($1) ORDER BY s.session_id, s.position`,
-        [[...ids]],
-      );
-      const map = new Map<number, SlotView[]>(ids.map((id) => [id, []]));
-      for (const r of rows) map.get(r.session_id)?.push({ id: r.id, position: r.position, startsAt: r.startsAt, booked: r.booked });
-      return ids.map((id) => map.get(id) ?? []);
-    }, loaderOptions),
   };
 }
 

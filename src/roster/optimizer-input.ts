@@ -8,7 +8,7 @@ import { Role } from '../auth/roles';
 import { addDays } from './calendar';
 import { Roster } from './entities';
 import { DemandState, OptimizeMethod } from './kinds';
-import type { DemandInput, PairingInput, PinnedAssignment, RosterInput } from './optimizer';
+import type { DemandInput, PairingInput, PinnedAssignment, RosterInput } from '../optimizer';
 import { demandInput, demandRows, hostInputs, liveAssignments, RuleAssignment, specialistInputs, specialtyNames } from './rule-context';
 
 /** Past visits this recent make a specialist–host pair count as a standing pairing (continuity). */

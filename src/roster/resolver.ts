@@ -1,24 +1,23 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Consortium, Department, Hospital, Person } from '../consortium/entities';
-import { EventRecord } from '../events/entities';
 import { allows } from '../auth/policy';
-import { changeFields, subscribeTopics } from '../events/subscription';
+import type { TopicEvent } from '../events/topics';
+import { subscribe } from '../graphql/subscribe';
 import { parseId } from '../ids';
-import type { HubContext } from '../server/context';
-import { PageArgs } from '../server/pagination';
-import { ClinicSession, HostSettings, Roster, RosterAssignment, RosterJob, RotationDemand } from './entities';
+import type { HubContext } from '../graphql/context';
+import { PageArgs } from '../graphql/pagination';
+import { HostSettings, Roster, RosterAssignment, RosterJob, RotationDemand } from './entities';
 import {
   AssignSpecialistInput, CreateRosterInput, DateWindow, DecideDemandInput, DemandFilter, HostSettingsInput, MoveAssignmentInput, RecordAvailabilityInput,
   RemoveAssignmentInput, RequestDemandInput, StartOptimizationInput,
 } from './inputs';
 import { DemandState, JobState } from './kinds';
-import { subscribeWhere } from './subscriptions';
+import { demandChange, endsTheJob, rosterChange, rosterJobProgress } from './events';
 import {
   AmendmentResult, DemandChange, RosterChange, RosterJobProgress, RosterJobSummary, RosterViolation, RotationDemandConnection, SpecialistAvailability,
 } from './views';
 
 const asView = <T extends object>(cls: new () => T, value: object): T => Object.assign(new cls(), value);
-const TERMINAL_JOB_STATES: string[] = [JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED];
 
 @Resolver(() => SpecialistAvailability)
 export class AvailabilityResolver {
@@ -97,9 +96,9 @@ export class DemandResolver {
     return ctx.services.demands.decide(ctx.actor, input, DemandState.WITHDRAWN);
   }
 
-  @Subscription(() => DemandChange, { subscribe: subscribeTopics(['demand']), description: 'Demands requested and decided, for the host and the schedulers; resumable with `after`' })
-  rotationDemandChanged(@Root() e: EventRecord, @Arg('after', () => ID, { nullable: true }) _after?: string): DemandChange {
-    return asView(DemandChange, { ...changeFields(e), demandId: e.payload.demandId, hostId: e.payload.hostId, consortiumId: e.payload.consortiumId });
+  @Subscription(() => DemandChange, { subscribe: subscribe(['demand']), description: 'Demands requested and decided, for the host and the schedulers; resumable with `after`' })
+  rotationDemandChanged(@Root() e: TopicEvent<'demand'>, @Arg('after', () => ID, { nullable: true }) _after?: string): DemandChange {
+    return demandChange(e);
   }
 
   @FieldResolver(() => Hospital)
@@ -176,21 +175,20 @@ export class RosterResolver {
   }
 
   @Subscription(() => RosterChange, {
-    subscribe: subscribeWhere<{ rosterId?: string | null; after?: string | null }>(['roster'], (args, p) => !args.rosterId || String(p.rosterId) === args.rosterId, {
-      validate: (args) => { if (args.rosterId) parseId(args.rosterId, 'rosterId'); },
+    subscribe: subscribe<'roster', { rosterId?: string | null; after?: string | null }>(['roster'], {
+      where: (args) => {
+        const only = args.rosterId ? parseId(args.rosterId, 'rosterId') : null;
+        return (e) => only === null || e.payload.rosterId === only;
+      },
     }),
     description: 'Roster changes: drafts for schedulers; published rosters and amendments also for the specialists and hosts they name. Resumable with `after`',
   })
   rosterChanged(
-    @Root() e: EventRecord,
+    @Root() e: TopicEvent<'roster'>,
     @Arg('rosterId', () => ID, { nullable: true }) _rosterId?: string,
     @Arg('after', () => ID, { nullable: true }) _after?: string,
   ): RosterChange {
-    const p = e.payload as Record<string, any>;
-    return asView(RosterChange, {
-      ...changeFields(e), rosterId: p.rosterId, consortiumId: p.consortiumId, state: p.state, amendments: p.amendments ?? 0,
-      assignmentIds: p.assignmentIds ?? [], removedAssignmentIds: p.removedAssignmentIds ?? [], specialistIds: p.specialistIds ?? [], hostIds: p.hostIds ?? [], reason: p.reason ?? null,
-    });
+    return rosterChange(e);
   }
 
   @FieldResolver(() => Consortium)
@@ -240,11 +238,6 @@ export class AssignmentResolver {
     const demand = await ctx.loaders.demand.load(a.demandId);
     return demand && allows(ctx.actor, 'demand.read', { hostId: demand.hostHospitalId, consortiumId: demand.consortiumId }) ? demand : null;
   }
-
-  @FieldResolver(() => ClinicSession, { nullable: true, description: 'Once the roster is published' })
-  clinicSession(@Root() a: RosterAssignment, @Ctx() ctx: HubContext) {
-    return ctx.loaders.sessionOfAssignment.load(a.id);
-  }
 }
 
 @Resolver(() => RosterJob)
@@ -266,17 +259,17 @@ export class RosterJobResolver {
   }
 
   @Subscription(() => RosterJobProgress, {
-    subscribe: subscribeWhere<{ jobId: string; after?: string | null }>(['roster-job'], (args, p) => String(p.jobId) === args.jobId, {
-      validate: (args) => { parseId(args.jobId, 'jobId'); },
-      endsWith: (p) => TERMINAL_JOB_STATES.includes(p.state),
+    subscribe: subscribe<'roster-job', { jobId: string; after?: string | null }>(['roster-job'], {
+      where: (args) => {
+        const jobId = parseId(args.jobId, 'jobId');
+        return (e) => e.payload.jobId === jobId;
+      },
+      endsWith: endsTheJob,
     }),
     description: 'Phase, percent and best objective of a job (at most every 250 ms), then its end: SUCCEEDED, FAILED or CANCELLED, after which the subscription completes. Resumable with `after`',
   })
-  rosterJobProgress(@Root() e: EventRecord, @Arg('jobId', () => ID) _jobId: string, @Arg('after', () => ID, { nullable: true }) _after?: string): RosterJobProgress {
-    const p = e.payload as Record<string, any>;
-    return asView(RosterJobProgress, {
-      ...changeFields(e), jobId: p.jobId, rosterId: p.rosterId, state: p.state, phase: p.phase ?? null, percent: p.percent ?? 0, bestObjective: p.bestObjective ?? null, error: p.error ?? null,
-    });
+  rosterJobProgress(@Root() e: TopicEvent<'roster-job'>, @Arg('jobId', () => ID) _jobId: string, @Arg('after', () => ID, { nullable: true }) _after?: string): RosterJobProgress {
+    return rosterJobProgress(e);
   }
 
   @FieldResolver(() => Roster)

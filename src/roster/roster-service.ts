@@ -6,14 +6,18 @@ import { requireRow } from '../consortium/service';
 import { badInput, conflict, notFound } from '../errors';
 import { parseId } from '../ids';
 import { addDays, daysBetween, duringRange, requireDate, requireNotPast, today } from './calendar';
-import { cancelSession, openSession, RebookingOutcome } from './clinic';
+import { cancelSession, openSession, RebookingOutcome } from '../booking/clinic';
+import { ClinicSession } from '../booking/entities';
+import { ClinicSessionState } from '../booking/kinds';
+import { SESSION_TRANSITIONS } from '../booking/states';
 import { consortiaOfHospital, requireSpecialist } from './directory-facts';
-import { ClinicSession, Roster, RosterAssignment, RosterJob } from './entities';
+import { Roster, RosterAssignment, RosterJob } from './entities';
+import { rosterEvent } from './events';
 import { AssignSpecialistInput, CreateRosterInput, MoveAssignmentInput, RemoveAssignmentInput } from './inputs';
-import { AssignmentSource, AssignmentState, ClinicSessionState, DemandState, JobState, RosterState } from './kinds';
-import { PendingEvents } from './pending-events';
+import { AssignmentSource, AssignmentState, DemandState, JobState, RosterState } from './kinds';
+import { PendingEvents } from '../events/pending-events';
 import { demandRows, lockForRules, RuleAssignment, ruleError, violationsOf } from './rule-context';
-import { ASSIGNMENT_TRANSITIONS, ROSTER_TRANSITIONS, SESSION_TRANSITIONS, transition } from './states';
+import { ASSIGNMENT_TRANSITIONS, ROSTER_TRANSITIONS, transition } from './states';
 
 /** A roster covers a month, sometimes a quarter. */
 const MAX_PERIOD_DAYS = 92;
@@ -305,14 +309,4 @@ export class RosterService {
     await m.save(roster);
     return outcome;
   }
-}
-
-/** The 'roster' event: ids only; who is named decides who hears it once the roster is published. */
-export function rosterEvent(roster: Roster, action: string, added: RosterAssignment[], removed: RosterAssignment[], reason?: string) {
-  const all = [...added, ...removed];
-  return {
-    action, rosterId: roster.id, consortiumId: roster.consortiumId, state: roster.state, published: roster.state !== RosterState.DRAFT,
-    amendments: roster.amendments, assignmentIds: added.map((a) => a.id), removedAssignmentIds: removed.map((a) => a.id),
-    specialistIds: [...new Set(all.map((a) => a.specialistId))], hostIds: [...new Set(all.map((a) => a.hostHospitalId))], ...(reason ? { reason } : {}),
-  };
 }

@@ -1,11 +1,11 @@
 /**
- * Maps the rotation tables to the optimizer's plain data (src/roster/optimizer/model.ts) so the
+ * Maps the rotation tables to the optimizer's plain data (src/optimizer/model.ts) so the
  * same hard rules judge manual edits, optimizer results and publishing: `checkRoster` from the
  * optimizer's public surface is the one implementation of those rules.
  */
 import { EntityManager } from 'typeorm';
 import { badInput, conflict, DomainError } from '../errors';
-import { checkRoster, type CheckedAssignment, type DemandInput, type HostInput, type RuleCode, type RuleContext, type RuleViolation, type SpecialistInput } from './optimizer';
+import { checkRoster, type CheckedAssignment, type DemandInput, type HostInput, type RuleCode, type RuleContext, type RuleViolation, type SpecialistInput } from '../optimizer';
 import { addDays, datesIn, weekday } from './calendar';
 import { HOST_DEFAULTS } from './entities';
 import { SessionTime } from './kinds';

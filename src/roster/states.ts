@@ -4,9 +4,9 @@
  * CONFLICT and a message that says what is possible from where the thing stands.
  */
 import { conflict } from '../errors';
-import { AssignmentState, BookingState, ClinicSessionState, DemandState, JobState, RosterState } from './kinds';
+import { AssignmentState, DemandState, JobState, RosterState } from './kinds';
 
-type Machine<S extends string> = Record<S, readonly S[]>;
+export type Machine<S extends string> = Record<S, readonly S[]>;
 
 export const DEMAND_TRANSITIONS: Machine<DemandState> = {
   // Schedulers decide; the host can withdraw a request nobody has decided on yet.
@@ -34,21 +34,6 @@ export const JOB_TRANSITIONS: Machine<JobState> = {
   SUCCEEDED: [],
   FAILED: [],
   CANCELLED: [],
-};
-
-export const SESSION_TRANSITIONS: Machine<ClinicSessionState> = {
-  OPEN: [ClinicSessionState.CANCELLED, ClinicSessionState.CLOSED],
-  CANCELLED: [],
-  CLOSED: [],
-};
-
-export const BOOKING_TRANSITIONS: Machine<BookingState> = {
-  BOOKED: [BookingState.CANCELLED, BookingState.MOVED, BookingState.NEEDS_REBOOKING],
-  // A flagged booking is settled by the doctor: re-booked elsewhere, or given up.
-  NEEDS_REBOOKING: [BookingState.REBOOKED, BookingState.CANCELLED],
-  CANCELLED: [],
-  MOVED: [],
-  REBOOKED: [],
 };
 
 export function canTransition<S extends string>(machine: Machine<S>, from: S, to: S): boolean {

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import type { ClientInfo } from '../auth/sessions';
+import type { HubContext } from '../graphql/context';
 import { AuthService } from '../auth/service';
 import { AuditTrail } from '../audit/service';
 import { createDirectoryLoaders, DirectoryLoaders } from '../consortium/loaders';
@@ -17,12 +18,14 @@ import { ReferralCriteriaService } from '../referral/criteria-service';
 import { createReferralLoaders, ReferralLoaders } from '../referral/loaders';
 import { ReferralService } from '../referral/service';
 import { AssessmentService } from '../assessment/service';
+import { BookingService } from '../booking/service';
+import { createBookingLoaders, BookingLoaders } from '../booking/loaders';
 import { createRosterLoaders, RosterLoaders } from '../roster/loaders';
 import { rosterServices } from '../roster/services';
 import type { MediaApi } from '../../media';
 import { RoomInvitations } from '../room/invitations';
 import { RoomSignalling } from '../room/service';
-import { createLogger, Logger } from './logger';
+import { createLogger, Logger } from '../graphql/logger';
 
 /** The services of one hub process; resolvers reach them through the request context. */
 export function createServices(db: DataSource, config: HubConfig, media: MediaApi | null = null, log: Logger = createLogger('silent')) {
@@ -36,7 +39,8 @@ export function createServices(db: DataSource, config: HubConfig, media: MediaAp
     people: new PeopleService(db),
     patients: new PatientService(db, audit, config.nationalIdKey),
     ...consult,
-    ...rosterServices(db, audit, config),
+    ...rosterServices(db, config),
+    bookings: new BookingService(db, audit),
     roomInvitations,
     rooms: new RoomSignalling(db, media, roomInvitations, log),
   };
@@ -56,15 +60,19 @@ function consultServices(db: DataSource, config: HubConfig, audit: AuditTrail) {
 
 export type Services = ReturnType<typeof createServices>;
 
-export interface HubContext {
-  actor: Actor | null;
-  services: Services;
-  loaders: DirectoryLoaders & ConsultLoaders & ReferralLoaders & RosterLoaders & { auditRead: ReturnType<AuditTrail['reads']> };
-  bus: EventBus;
-  /** The address and user agent of the request (sign-in throttling, the audit trail). */
-  client?: ClientInfo;
+type Loaders = DirectoryLoaders & ConsultLoaders & ReferralLoaders & RosterLoaders & BookingLoaders & { auditRead: ReturnType<AuditTrail['reads']> };
+
+// The concrete services and loaders behind graphql/context.ts's HubContext (see the NOTE there).
+declare module '../graphql/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HubServices extends Services {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HubLoaders extends Loaders {}
 }
 
 export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus, client?: ClientInfo): HubContext {
-  return { actor, services, bus, client, loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db), auditRead: services.audit.reads(actor) } };
+  return {
+    actor, services, bus, client,
+    loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db), ...createBookingLoaders(db), auditRead: services.audit.reads(actor) },
+  };
 }

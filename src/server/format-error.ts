@@ -3,7 +3,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { ValidationError } from 'class-validator';
 import { translateConstraintError } from '../db/constraint-errors';
 import { DomainError } from '../errors';
-import type { Logger } from './logger';
+import type { Logger } from '../graphql/logger';
 
 function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
   for (const error of errors) {

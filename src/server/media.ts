@@ -1,6 +1,6 @@
 import { Sfu } from '../../media';
 import type { HubConfig } from '../config';
-import type { Logger } from './logger';
+import type { Logger } from '../graphql/logger';
 
 /**
  * The SFU workers for consultation video. Without a worker binary (or with MEDIA_ENABLED=false)

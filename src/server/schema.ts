@@ -10,7 +10,7 @@ import { ConsultationAttachmentResolver, ConsultationOpinionResolver, Consultati
 import { ConsultationReferralsResolver, ReferralChangeResolver, ReferralCriterionResolver, ReferralResolver } from '../referral/resolver';
 import { AssessmentResolver, HostExpertDaysResolver } from '../assessment/resolver';
 import { RoomResolver } from '../room/resolver';
-import { BookingResolver, ClinicSessionResolver } from '../roster/booking-resolver';
+import { AssignmentSessionResolver, BookingResolver, ClinicSessionResolver } from '../booking/resolver';
 import { AssignmentResolver, AvailabilityResolver, DemandResolver, HostSettingsResolver, RosterJobResolver, RosterResolver } from '../roster/resolver';
 
 /** Every resolver of the hub; a feature adds its own here. */
@@ -18,13 +18,13 @@ export const resolvers = [
   AuthResolver, HospitalResolver, ConsortiumResolver, GridResolver, DepartmentResolver, PersonResolver, PatientResolver,
   ConsultationResolver, ConsultationAttachmentResolver, ConsultationOpinionResolver, QueueEntryResolver,
   ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver,
-  AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, ClinicSessionResolver, BookingResolver,
+  AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, ClinicSessionResolver, AssignmentSessionResolver, BookingResolver,
   RoomResolver, AuditEntryResolver,
 ] as const;
 
 /**
  * type-graphql insists on a PubSub even when every subscription brings its own `subscribe`.
- * The hub's subscriptions all read the event log (events/subscription.ts); this one refuses,
+ * The hub's subscriptions all read the event log (graphql/subscribe.ts); this one refuses,
  * so a subscription declared with `topics` instead fails loudly rather than silently
  * bypassing the log, its resume cursor and the policy.
  */
@@ -33,7 +33,7 @@ const eventLogOnly = {
     throw new Error('Publish by appending to the event log (events/event-log.ts), not through PubSub');
   },
   subscribe(): never {
-    throw new Error('Declare subscriptions with `subscribe: subscribeTopics(...)` so they read the event log');
+    throw new Error('Declare subscriptions with `subscribe: subscribe(topics, ...)` (graphql/subscribe.ts) so they read the event log');
   },
 };
 

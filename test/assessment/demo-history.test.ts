@@ -1,4 +1,4 @@
-import { seedConsultationAndReferralHistory } from '../../src/assessment/demo-history';
+import { seedConsultationAndReferralHistory } from '../../src/db/seed/consult-history';
 import { AssessmentService } from '../../src/assessment/service';
 import { loadActor } from '../../src/auth/actor';
 import { loadConfig } from '../../src/config';
@@ -11,12 +11,12 @@ let seededMs: number;
 let fromDemoSeed: { consultations: number; referrals: number };
 beforeAll(async () => {
   d = await createTestDatabase();
-  await d.db.transaction((m) => seedDemo(m, 'demo-history-test-key-0123456789abcdef'));
+  await d.db.transaction((m) => seedDemo(m, { ...loadConfig({}), nationalIdKey: 'demo-history-test-key-0123456789abcdef' }));
   [fromDemoSeed] = await d.db.query('SELECT (SELECT count(*)::int FROM consultation) AS consultations, (SELECT count(*)::int FROM referral) AS referrals');
   // Timed on its own (the directory seed before it hashes passwords).
   await d.db.query('DELETE FROM referral_criterion_citation; DELETE FROM referral; DELETE FROM consultation_opinion; DELETE FROM consultation');
   const started = Date.now();
-  await d.db.transaction((m) => seedConsultationAndReferralHistory(m));
+  await d.db.transaction((m) => seedConsultationAndReferralHistory(m, loadConfig({}).consult));
   seededMs = Date.now() - started;
 }, 120_000);
 afterAll(async () => { await d.drop(); });
@@ -64,10 +64,10 @@ describe('demo history', () => {
     const snapshot = () => d.db.query(`SELECT urgency, state, requested_at, first_claimed_at FROM consultation WHERE requested_at < $1 ORDER BY requested_at`, [now]);
     const referrals = () => d.db.query(`SELECT direction, state, proposed_at, accepted_at, diagnosis_code FROM referral WHERE proposed_at < $1 ORDER BY proposed_at`, [now]);
     await d.db.query('DELETE FROM referral_criterion_citation; DELETE FROM referral; DELETE FROM consultation_opinion; DELETE FROM consultation');
-    await d.db.transaction((m) => seedConsultationAndReferralHistory(m, now));
+    await d.db.transaction((m) => seedConsultationAndReferralHistory(m, loadConfig({}).consult, now));
     const first = [await snapshot(), await referrals()];
     await d.db.query('DELETE FROM referral_criterion_citation; DELETE FROM referral; DELETE FROM consultation_opinion; DELETE FROM consultation');
-    await d.db.transaction((m) => seedConsultationAndReferralHistory(m, now));
+    await d.db.transaction((m) => seedConsultationAndReferralHistory(m, loadConfig({}).consult, now));
     expect([await snapshot(), await referrals()]).toEqual(first);
     expect(first[0].length).toBeGreaterThan(100);
     expect(seededMs).toBeLessThan(3000);

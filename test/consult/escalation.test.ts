@@ -1,5 +1,5 @@
 import { DeadlineSweep } from '../../src/consult/deadline-sweep';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/graphql/logger';
 import { collect, startTestHub, TestHub } from '../support/hub';
 import { ok, requestConsultation, setWaiting, sleep } from './support';
 

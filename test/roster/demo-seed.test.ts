@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { loadActor } from '../../src/auth/actor';
+import { loadConfig } from '../../src/config';
 import { seedDemo } from '../../src/db/seed/demo';
 import { today } from '../../src/roster/calendar';
-import { seedRotationDemo } from '../../src/roster/demo';
+import { seedRotationDemo } from '../../src/db/seed/rotations';
 import { RosterService } from '../../src/roster/roster-service';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
@@ -11,7 +12,7 @@ let a: TestDatabase;
 
 beforeAll(async () => {
   a = await createTestDatabase();
-  await a.db.transaction((m) => seedDemo(m, 'demo-national-id-key-for-tests-only-0123456789'));
+  await a.db.transaction((m) => seedDemo(m, { ...loadConfig({}), nationalIdKey: 'demo-national-id-key-for-tests-only-0123456789' }));
 }, 120_000);
 afterAll(async () => { await a?.drop(); });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/graphql/logger';
 
 const freePort = () => new Promise<number>((resolve) => {
   const s = createServer().listen(0, '127.0.0.1', () => {

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { loadConfig, randomSecret } from '../../src/config';
 import { Sfu } from '../../media';
 import { createHub, Hub } from '../../src/server/app';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/graphql/logger';
 import { createTestDatabase, TestDatabase } from './database';
 import { Fixture, loadFixture, PASSWORD } from './fixture';
 

@@ -6,9 +6,10 @@ import type { HubConfig } from '../../config';
 import { Consortium, ConsortiumMembership, Department, Grid, Hospital, Patient, Person, PersonSpecialty } from '../../consortium/entities';
 import { ConsortiumKind, HospitalTier, Sex } from '../../consortium/kinds';
 import { hashNationalId, maskNationalId, nationalIdCheckChar } from '../../consortium/national-id';
-import { seedRotationDemo } from '../../roster/demo';
-import type { Logger } from '../../server/logger';
-import { seedConsultationAndReferralHistory } from '../../assessment/demo-history';
+import type { Logger } from '../../graphql/logger';
+import { seedConsultationAndReferralHistory } from './consult-history';
+import { seededRandom } from './random';
+import { seedRotationDemo } from './rotations';
 
 /** Every demo account signs in with this password (README). */
 export const DEMO_PASSWORD = 'demo-password';
@@ -39,12 +40,6 @@ const HOSPITALS: [name: string, tier: HospitalTier, dLat: number, dLng: number, 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '志强', '海燕', '晓东', '春梅', '国庆', '红梅', '文博', '子涵', '浩然', '雨桐', '嘉怡', '俊杰'];
 
-/** Deterministic pseudo-random numbers: the demo is the same on every machine. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
 export interface SeedCounts { hospitals: number; people: number; patients: number; consultations?: number; referrals?: number }
 
 export async function seedDemoIfEmpty(db: DataSource, config: HubConfig, log: Logger): Promise<SeedCounts | null> {
@@ -53,11 +48,15 @@ export async function seedDemoIfEmpty(db: DataSource, config: HubConfig, log: Lo
     log.debug('database already has a directory; demo seed skipped');
     return null;
   }
-  return db.transaction((m) => seedDemo(m, config.nationalIdKey));
+  return db.transaction((m) => seedDemo(m, config));
 }
 
-export async function seedDemo(m: EntityManager, nationalIdKey: string): Promise<SeedCounts> {
-  const random = prng(20191101);
+/** What the demo takes from the configuration: the key national IDs are hashed with, the claim deadlines its history is judged by. */
+export type DemoConfig = Pick<HubConfig, 'nationalIdKey' | 'consult'>;
+
+export async function seedDemo(m: EntityManager, config: DemoConfig): Promise<SeedCounts> {
+  const nationalIdKey = config.nationalIdKey;
+  const random = seededRandom(20191101);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const usedNames = new Set<string>();
   const personName = () => {
@@ -147,9 +146,9 @@ export async function seedDemo(m: EntityManager, nationalIdKey: string): Promise
       patients++;
     }
   }
-  // Expert rotations: availability, demands, a published roster with sessions and bookings (src/roster/demo.ts).
+  // Expert rotations: availability, demands, a published roster with sessions and bookings (rotations.ts).
   await seedRotationDemo(m);
   // Weeks of consultations and referrals, so the queue and the assessment show real numbers.
-  const history = await seedConsultationAndReferralHistory(m);
+  const history = await seedConsultationAndReferralHistory(m, config.consult);
   return { hospitals: hospitals.size, people: people.length, patients, ...history };
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { loadConfig } from '../config';
+import type { ConsultConfig } from '../../config';
+import { seededRandom } from './random';
 
 /**
  * Six weeks of believable consultation and referral history for the demo consortium, so the
@@ -16,12 +17,6 @@ export interface DemoHistoryCounts { consultations: number; referrals: number }
 
 const DAYS = 42;
 const HOUR = 3600_000;
-
-/** Deterministic pseudo-random numbers (same generator family as the directory seed). */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
 
 /** Typical cases per specialty: ICD-10, diagnosis, summary, question, impression, advice. */
 const CASES: Record<string, [string, string, string, string, string, string][]> = {
@@ -95,10 +90,10 @@ const lognormal = (random: () => number, median: number, sigma: number) => {
   return Math.round(median * Math.exp(sigma * z));
 };
 
-export async function seedConsultationAndReferralHistory(m: EntityManager, now = new Date()): Promise<DemoHistoryCounts> {
-  const random = prng(20200615);
+export async function seedConsultationAndReferralHistory(m: EntityManager, consult: Pick<ConsultConfig, 'claimDeadlineSeconds'>, now = new Date()): Promise<DemoHistoryCounts> {
+  const random = seededRandom(20200615);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  const deadlines = loadConfig({}).consult.claimDeadlineSeconds;
+  const deadlines = consult.claimDeadlineSeconds;
 
   const [{ id: consortiumId }] = await m.query(`SELECT id FROM consortium WHERE kind = 'COUNTY_MEDICAL_COMMUNITY' ORDER BY id LIMIT 1`);
   const hospitals: { id: number; tier: string }[] = await m.query(

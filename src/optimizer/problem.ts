@@ -3,7 +3,7 @@
  * so the same data in any row order gives the same indices — the root of determinism: the
  * database may return rows in any order and the roster must not change because of it.
  */
-import { badInput } from '../../errors';
+import { badInput } from '../errors';
 import { dayNumber, isoDate, monthKey, weekday } from './calendar';
 import { haversineKm } from './distance';
 import type { DemandInput, HostInput, PinnedAssignment, RosterInput, SpecialistInput } from './model';

@@ -2,8 +2,8 @@
  * The roster optimizer, judged from outside: results are checked with an independent rule
  * checker and objective (support/independent-checker.ts), never with the optimizer's own.
  */
-import { optimizeRoster } from '../../src/roster/optimizer';
-import type { PinnedAssignment, RosterInput, RosterResult } from '../../src/roster/optimizer/model';
+import { optimizeRoster } from '../../src/optimizer';
+import type { PinnedAssignment, RosterInput, RosterResult } from '../../src/optimizer/model';
 import { generateInstance, generateToyInstance } from './support/generated-instance';
 import { bruteForceOptimum, distanceKm, independentObjective, independentViolations, type Placed } from './support/independent-checker';
 

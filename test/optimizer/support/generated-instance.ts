@@ -4,7 +4,7 @@
  * specialties, patchy availability and the usual limits. Uses its own tiny generator (not the
  * optimizer's) so a bug there cannot shape the test data.
  */
-import type { DemandInput, HostInput, PairingInput, RosterInput, Session, SpecialistInput } from '../../../src/roster/optimizer/model';
+import type { DemandInput, HostInput, PairingInput, RosterInput, Session, SpecialistInput } from '../../../src/optimizer/model';
 
 export interface InstanceShape {
   specialists: number;

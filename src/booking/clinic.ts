@@ -5,19 +5,23 @@
  */
 import { EntityManager } from 'typeorm';
 import { Department, Hospital, Person } from '../consortium/entities';
-import { addMinutes, HALF_DAY_START, SESSION_HOURS, SESSION_LABEL, today } from './calendar';
-import { consortiaOfHospital } from './directory-facts';
-import { Booking, ClinicSession, ClinicSlot, HOST_DEFAULTS, HostSettings, RosterAssignment } from './entities';
-import { BookingState, ClinicSessionState, SessionTime } from './kinds';
-import { PendingEvents } from './pending-events';
-import { BOOKING_TRANSITIONS, SESSION_TRANSITIONS, transition } from './states';
+import { addMinutes, HALF_DAY_START, SESSION_HOURS, SESSION_LABEL, today } from '../roster/calendar';
+import { consortiaOfHospital } from '../roster/directory-facts';
+import { HOST_DEFAULTS, HostSettings, RosterAssignment } from '../roster/entities';
+import { SessionTime } from '../roster/kinds';
+import { PendingEvents } from '../events/pending-events';
+import { transition } from '../roster/states';
+import { Booking, ClinicSession, ClinicSlot } from './entities';
+import type { SessionAudience } from './events';
+import { BookingState, ClinicSessionState } from './kinds';
+import { BOOKING_TRANSITIONS, SESSION_TRANSITIONS } from './states';
 
 export async function hostSettingsOf(m: EntityManager, hostId: number): Promise<{ dailyCapacity: number; slotMinutes: number; slotsPerSession: number }> {
   return (await m.findOneBy(HostSettings, { hospitalId: hostId })) ?? { ...HOST_DEFAULTS };
 }
 
 /** Who hears about a session: the host, its consortia's doctors and schedulers, the specialist. */
-export async function sessionAudience(m: EntityManager, s: { id: number; hostHospitalId: number; specialistId: number }) {
+export async function sessionAudience(m: EntityManager, s: { id: number; hostHospitalId: number; specialistId: number }): Promise<SessionAudience> {
   return { sessionId: s.id, hostId: s.hostHospitalId, specialistId: s.specialistId, consortiumIds: await consortiaOfHospital(m, s.hostHospitalId) };
 }
 
@@ -46,9 +50,9 @@ export async function freeSlotCount(m: EntityManager, sessionId: number): Promis
 }
 
 /** The 'slots' event of a session, with its free count as this transaction leaves it. */
-export async function slotEvent(m: EntityManager, session: ClinicSession, action: string, events: PendingEvents, extra: Record<string, unknown> = {}): Promise<void> {
+export async function slotEvent(m: EntityManager, session: ClinicSession, action: string, events: PendingEvents): Promise<void> {
   const free = session.state === ClinicSessionState.OPEN ? await freeSlotCount(m, session.id) : 0;
-  events.add('slots', { action, ...(await sessionAudience(m, session)), state: session.state, free, capacity: session.slotCount, ...extra });
+  events.add('slots', { action, ...(await sessionAudience(m, session)), state: session.state, free, capacity: session.slotCount });
 }
 
 /** "心内科 session of 王伟 at 甲镇卫生院 on 2026-12-03 (morning)": how people recognise a session. */

@@ -1,21 +1,23 @@
 /**
- * Rotation data for the demo consortium (src/db/seed/demo.ts): specialists' limits and
+ * Rotation data for the demo consortium (demo.ts): specialists' limits and
  * availability from today to the end of next month, host settings, approved (and one pending)
  * demands, and a PUBLISHED roster for next month with its clinic sessions and a few bookings.
  * Deterministic for a given date, and quick: the roster is built greedily with the same
  * `checkRoster` the service uses, so it passes every hard rule.
  */
 import { EntityManager } from 'typeorm';
-import { Role } from '../auth/roles';
-import { Consortium, Department, Patient, Person } from '../consortium/entities';
-import { HospitalTier } from '../consortium/kinds';
-import { addDays, datesIn, duringRange, today, weekday } from './calendar';
-import { firstFreeSlot, openSession } from './clinic';
-import { AvailabilityPeriod, Booking, HostSettings, Roster, RosterAssignment, RotationDemand, SpecialistLimits } from './entities';
-import { AssignmentSource, AssignmentState, AvailabilityKind, BookingState, DemandState, RosterState, SessionTime } from './kinds';
-import { checkRoster, type CheckedAssignment } from './optimizer';
-import { PendingEvents } from './pending-events';
-import { demandInput, demandRows, hostInputs, specialistInputs, specialtyNames } from './rule-context';
+import { Role } from '../../auth/roles';
+import { firstFreeSlot, openSession } from '../../booking/clinic';
+import { Booking } from '../../booking/entities';
+import { BookingState } from '../../booking/kinds';
+import { Consortium, Department, Patient, Person } from '../../consortium/entities';
+import { HospitalTier } from '../../consortium/kinds';
+import { PendingEvents } from '../../events/pending-events';
+import { checkRoster, type CheckedAssignment } from '../../optimizer';
+import { addDays, datesIn, duringRange, today, weekday } from '../../roster/calendar';
+import { AvailabilityPeriod, HostSettings, Roster, RosterAssignment, RotationDemand, SpecialistLimits } from '../../roster/entities';
+import { AssignmentSource, AssignmentState, AvailabilityKind, DemandState, RosterState, SessionTime } from '../../roster/kinds';
+import { demandInput, demandRows, hostInputs, specialistInputs, specialtyNames } from '../../roster/rule-context';
 
 export interface RotationDemoCounts { demands: number; assignments: number; sessions: number; bookings: number }
 

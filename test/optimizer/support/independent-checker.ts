@@ -1,10 +1,10 @@
 /**
  * A second, deliberately naive implementation of the roster rules and the objective, written
- * from the requirement text without looking at (or importing) src/roster/optimizer/rules.ts or
+ * from the requirement text without looking at (or importing) src/optimizer/rules.ts or
  * objective.ts. Tests judge the optimizer with this, so a bug in the optimizer's own checker
  * or scoring cannot hide a bad roster.
  */
-import type { DemandInput, RosterInput } from '../../../src/roster/optimizer/model';
+import type { DemandInput, RosterInput } from '../../../src/optimizer/model';
 
 export interface Placed {
   specialistId: string;

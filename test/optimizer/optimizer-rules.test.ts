@@ -2,8 +2,8 @@
  * The hard-rule checker the roster service uses for manual edits: it must name each broken
  * rule in words a scheduler can act on, and agree with the independent checker.
  */
-import { checkRoster } from '../../src/roster/optimizer';
-import type { RosterInput, RuleCode } from '../../src/roster/optimizer/model';
+import { checkRoster } from '../../src/optimizer';
+import type { RosterInput, RuleCode } from '../../src/optimizer/model';
 import { generateInstance } from './support/generated-instance';
 import { independentViolations, type Placed } from './support/independent-checker';
 

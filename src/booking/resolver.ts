@@ -1,12 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Department, Hospital, Patient, Person } from '../consortium/entities';
-import { EventRecord } from '../events/entities';
-import { changeFields, subscribeTopics } from '../events/subscription';
+import type { TopicEvent } from '../events/topics';
+import { subscribe } from '../graphql/subscribe';
 import { parseId } from '../ids';
-import type { HubContext } from '../server/context';
-import { Booking, ClinicSession, Roster } from './entities';
-import { BookSlotInput, CancelBookingInput, DateWindow, RebookInput } from './inputs';
-import { subscribeWhere } from './subscriptions';
+import type { HubContext } from '../graphql/context';
+import { Roster, RosterAssignment } from '../roster/entities';
+import { DateWindow } from '../roster/inputs';
+import { Booking, ClinicSession } from './entities';
+import { bookingChange, clinicSessionChange, slotAvailabilityChange } from './events';
+import { BookSlotInput, CancelBookingInput, RebookInput } from './inputs';
 import { BookingChange, ClinicSessionChange, ClinicSlotView, SlotAvailabilityChange } from './views';
 
 const asView = <T extends object>(cls: new () => T, value: object): T => Object.assign(new cls(), value);
@@ -25,23 +27,29 @@ export class ClinicSessionResolver {
   }
 
   @Subscription(() => SlotAvailabilityChange, {
-    subscribe: subscribeWhere<{ sessionId: string; after?: string | null }>(['slots'], (args, p) => String(p.sessionId) === args.sessionId, { validate: (args) => { parseId(args.sessionId, 'sessionId'); } }),
+    subscribe: subscribe<'slots', { sessionId: string; after?: string | null }>(['slots'], {
+      where: (args) => {
+        const sessionId = parseId(args.sessionId, 'sessionId');
+        return (e) => e.payload.sessionId === sessionId;
+      },
+    }),
     description: 'Free slots of one session after every booking, cancellation or amendment; resumable with `after` (clinicSession.cursor)',
   })
-  sessionSlots(@Root() e: EventRecord, @Arg('sessionId', () => ID) _sessionId: string, @Arg('after', () => ID, { nullable: true }) _after?: string): SlotAvailabilityChange {
-    const p = e.payload as Record<string, any>;
-    return asView(SlotAvailabilityChange, { ...changeFields(e), sessionId: p.sessionId, state: p.state, free: p.free, capacity: p.capacity });
+  sessionSlots(@Root() e: TopicEvent<'slots'>, @Arg('sessionId', () => ID) _sessionId: string, @Arg('after', () => ID, { nullable: true }) _after?: string): SlotAvailabilityChange {
+    return slotAvailabilityChange(e);
   }
 
   @Subscription(() => ClinicSessionChange, {
-    subscribe: subscribeWhere<{ hostId?: string | null; after?: string | null }>(['clinic-session'], (args, p) => !args.hostId || String(p.hostId) === args.hostId, { validate: (args) => { if (args.hostId) parseId(args.hostId, 'hostId'); } }),
+    subscribe: subscribe<'clinic-session', { hostId?: string | null; after?: string | null }>(['clinic-session'], {
+      where: (args) => {
+        const hostId = args.hostId ? parseId(args.hostId, 'hostId') : null;
+        return (e) => hostId === null || e.payload.hostId === hostId;
+      },
+    }),
     description: 'Sessions opened or cancelled at the hosts you may see (optionally one host); resumable with `after`',
   })
-  clinicSessionChanged(@Root() e: EventRecord, @Arg('hostId', () => ID, { nullable: true }) _hostId?: string, @Arg('after', () => ID, { nullable: true }) _after?: string): ClinicSessionChange {
-    const p = e.payload as Record<string, any>;
-    return asView(ClinicSessionChange, {
-      ...changeFields(e), sessionId: p.sessionId, hostId: p.hostId, specialistId: p.specialistId, date: p.date ?? null, reason: p.reason ?? null, moved: p.moved ?? null, flagged: p.flagged ?? null,
-    });
+  clinicSessionChanged(@Root() e: TopicEvent<'clinic-session'>, @Arg('hostId', () => ID, { nullable: true }) _hostId?: string, @Arg('after', () => ID, { nullable: true }) _after?: string): ClinicSessionChange {
+    return clinicSessionChange(e);
   }
 
   @FieldResolver(() => Hospital)
@@ -113,13 +121,9 @@ export class BookingResolver {
     return ctx.services.bookings.rebook(ctx.actor, input);
   }
 
-  @Subscription(() => BookingChange, { subscribe: subscribeTopics(['booking']), description: "Bookings of your hospital's patients: booked, cancelled, moved by an amendment or flagged for re-booking; resumable with `after`" })
-  bookingChanged(@Root() e: EventRecord, @Arg('after', () => ID, { nullable: true }) _after?: string): BookingChange {
-    const p = e.payload as Record<string, any>;
-    return asView(BookingChange, {
-      ...changeFields(e), bookingId: p.bookingId, newBookingId: p.newBookingId ?? null, patientId: p.patientId, sessionId: p.sessionId ?? null,
-      fromSessionId: p.fromSessionId ?? null, toSessionId: p.toSessionId ?? null,
-    });
+  @Subscription(() => BookingChange, { subscribe: subscribe(['booking']), description: "Bookings of your hospital's patients: booked, cancelled, moved by an amendment or flagged for re-booking; resumable with `after`" })
+  bookingChanged(@Root() e: TopicEvent<'booking'>, @Arg('after', () => ID, { nullable: true }) _after?: string): BookingChange {
+    return bookingChange(e);
   }
 
   @FieldResolver(() => ClinicSession)
@@ -141,5 +145,14 @@ export class BookingResolver {
   @FieldResolver(() => Hospital)
   hospital(@Root() b: Booking, @Ctx() ctx: HubContext) {
     return ctx.loaders.hospital.load(b.hospitalId);
+  }
+}
+
+/** The clinic session an assignment opened: booking's side of a rotation assignment. */
+@Resolver(() => RosterAssignment)
+export class AssignmentSessionResolver {
+  @FieldResolver(() => ClinicSession, { nullable: true, description: 'Once the roster is published' })
+  clinicSession(@Root() a: RosterAssignment, @Ctx() ctx: HubContext) {
+    return ctx.loaders.sessionOfAssignment.load(a.id);
   }
 }

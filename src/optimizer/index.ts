@@ -19,3 +19,7 @@ export { optimizeRoster, AUTO_EXACT_MAX_CANDIDATES } from './optimize';
 export { checkRoster, type CheckedAssignment, type RuleContext } from './rules';
 export { haversineKm } from './distance';
 export type * from './model';
+// The calendar and half-day primitives rosters and bookings build on (one copy, here).
+export { dayNumber, isoDate, weekday, monthKey } from './calendar';
+export { SESSIONS, SESSION_LABEL, SESSION_MASK, isSession } from './sessions';
+export { SeededRandom } from './seeded-random';

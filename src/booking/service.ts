@@ -6,14 +6,16 @@ import { AuditTrail } from '../audit/service';
 import { Hospital, Patient } from '../consortium/entities';
 import { badInput, conflict, notFound } from '../errors';
 import { parseId } from '../ids';
-import { addDays, requireDate, today } from './calendar';
+import { addDays, requireDate, today } from '../roster/calendar';
+import { consortiaOfHospital, requireHost } from '../roster/directory-facts';
+import { currentCursor } from '../events/event-log';
+import { PendingEvents } from '../events/pending-events';
+import { transition } from '../roster/states';
 import { describeSession, firstFreeSlot, sessionAudience, slotEvent } from './clinic';
-import { consortiaOfHospital, requireHost } from './directory-facts';
 import { Booking, ClinicSession, ClinicSlot } from './entities';
 import { BookSlotInput, CancelBookingInput, RebookInput } from './inputs';
 import { BookingState, ClinicSessionState } from './kinds';
-import { currentCursor, PendingEvents } from './pending-events';
-import { BOOKING_TRANSITIONS, transition } from './states';
+import { BOOKING_TRANSITIONS } from './states';
 
 export interface SessionWithCursor {
   session: ClinicSession;

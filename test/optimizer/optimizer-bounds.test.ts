@@ -4,14 +4,14 @@
  * optimum of, so they are checked here directly against optima found by exhaustive search and
  * against rosters the optimizer produced.
  */
-import { buildAggregateLp } from '../../src/roster/optimizer/aggregate-lp';
-import { relaxationBound } from '../../src/roster/optimizer/bound';
-import { buildCandidates } from '../../src/roster/optimizer/candidates';
-import { solveMilp } from '../../src/roster/optimizer/highs-solver';
-import { buildMilp } from '../../src/roster/optimizer/milp';
-import { optimizeRoster } from '../../src/roster/optimizer';
-import type { RosterInput } from '../../src/roster/optimizer/model';
-import { buildProblem } from '../../src/roster/optimizer/problem';
+import { buildAggregateLp } from '../../src/optimizer/aggregate-lp';
+import { relaxationBound } from '../../src/optimizer/bound';
+import { buildCandidates } from '../../src/optimizer/candidates';
+import { solveMilp } from '../../src/optimizer/highs-solver';
+import { buildMilp } from '../../src/optimizer/milp';
+import { optimizeRoster } from '../../src/optimizer';
+import type { RosterInput } from '../../src/optimizer/model';
+import { buildProblem } from '../../src/optimizer/problem';
 import { generateInstance, generateToyInstance } from './support/generated-instance';
 import { bruteForceOptimum, independentObjective } from './support/independent-checker';
 

@@ -9,7 +9,7 @@
  * rejects with the signal's reason within a few tens of milliseconds.
  */
 import { performance } from 'node:perf_hooks';
-import { badInput } from '../../errors';
+import { badInput } from '../errors';
 import { buildAggregateLp } from './aggregate-lp';
 import { relaxationBound } from './bound';
 import { buildCandidates } from './candidates';

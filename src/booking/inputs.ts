@@ -1,0 +1,25 @@
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+
+const idPattern = (field: string) => Matches(/^\d{1,10}$/, { message: `${field} must be an ID`, each: true });
+const reasonRule = (field: string) => Length(2, 500, { message: `${field} must be 2 to 500 characters` });
+
+@InputType()
+export class BookSlotInput {
+  @Field(() => ID) @idPattern('sessionId') sessionId: string;
+  @Field(() => ID) @idPattern('patientId') patientId: string;
+  @Field(() => ID, { nullable: true, description: 'A particular slot; by default the earliest free one' }) @IsOptional() @idPattern('slotId') slotId?: string | null;
+}
+
+@InputType()
+export class CancelBookingInput {
+  @Field(() => ID) @idPattern('bookingId') bookingId: string;
+  @Field({ nullable: true }) @IsOptional() @reasonRule('reason') reason?: string;
+}
+
+@InputType({ description: 'Book a flagged (NEEDS_REBOOKING) booking into another session' })
+export class RebookInput {
+  @Field(() => ID) @idPattern('bookingId') bookingId: string;
+  @Field(() => ID) @idPattern('sessionId') sessionId: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @idPattern('slotId') slotId?: string | null;
+}
