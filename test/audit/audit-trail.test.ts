@@ -64,7 +64,7 @@ describe('the audit trail', () => {
     const seen = await entries({ p, from: started.toISOString() });
     const who = (username: string) => seen.filter((e) => e.actor?.username === username).map((e) => e.action);
     expect(who('doctor.a').filter((a) => a === 'patient.read').length).toBeGreaterThanOrEqual(3);
-    expect(who('doctor.a')).toEqual(expect.arrayContaining(['attachment.upload', 'consultation.clinical.read']));
+    expect(who('doctor.a')).toContain('attachment.upload');
     expect(new Set(who('specialist'))).toEqual(new Set(['consultation.clinical.read', 'patient.read', 'attachment.read', 'referral.read']));
     for (const e of seen) expect(new Date(e.at).getTime()).toBeGreaterThanOrEqual(started.getTime() - 1000);
     // Nothing about another patient slipped into the answer.
