@@ -1,13 +1,13 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, Relation, UpdateDateColumn } from 'typeorm';
-import { Person } from '../consortium/entities';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { sqlList } from './roles';
 
 /** Kept apart from Person so that no query of the directory can ever select a hash. */
 @Entity()
 export class Credential {
   @PrimaryColumn('int') personId: number;
-  @OneToOne(() => Person, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'person_id' }) person?: Relation<Person>;
+  // NOTE: the target by name, not by class: auth/ sits below the directory (consortium/) and imports none of it.
+  @OneToOne('Person', { onDelete: 'CASCADE' }) @JoinColumn({ name: 'person_id' }) person?: unknown;
   @Column('text') passwordHash: string;
   @UpdateDateColumn({ type: 'timestamptz' }) changedAt: Date;
 }
@@ -36,7 +36,7 @@ export class AuthSession {
   /** Random (node:crypto randomUUID): a session id is not guessable from another. */
   @Field(() => ID) @PrimaryColumn('uuid') id: string;
   @Column('int') personId: number;
-  @ManyToOne(() => Person, { onDelete: 'CASCADE', nullable: false }) @JoinColumn({ name: 'person_id' }) person?: Relation<Person>;
+  @ManyToOne('Person', { onDelete: 'CASCADE', nullable: false }) @JoinColumn({ name: 'person_id' }) person?: unknown;
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Field() @Column('timestamptz') expiresAt: Date;
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { nullable: true }) endedAt: Date | null;

@@ -1,6 +1,5 @@
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditTrail } from '../audit/service';
-import { Person } from '../consortium/entities';
 import { badInput, notFound, unauthenticated } from '../errors';
 import type { Actor } from './actor';
 import { AuthSession, Credential, SessionEnd } from './entities';
@@ -13,7 +12,12 @@ import { TokenSigner } from './tokens';
 // Verifying against a throwaway hash when the user does not exist keeps the response time the
 // same, so sign-in does not reveal which usernames exist. The hash is of random bytes made at
 // start, so nothing about it is written in the source.
-const decoyHash = hashPassword(require('node:crypto').randomBytes(24).toString('base64'));
+const decoyHash = hashPassword(randomBytes(24).toString('base64'));
+
+/** Where sign-ins and failures are recorded (the audit trail; auth/ sits below it and names it not). */
+export interface SignInAudit {
+  recordSignIn(entry: { actorId: number | null; action: 'signIn' | 'signIn.failed' | 'signIn.throttled'; personId: number | null; username: string; clientAddress: string | null }): Promise<void>;
+}
 
 export interface AuthConfig {
   jwtSecret: string;
@@ -33,13 +37,14 @@ export class AuthService {
   readonly sessions: SessionStore;
   readonly #throttle: SignInThrottle;
 
-  constructor(private readonly db: DataSource, private readonly audit: AuditTrail, private readonly config: AuthConfig) {
+  constructor(private readonly db: DataSource, private readonly audit: SignInAudit, private readonly config: AuthConfig) {
     this.tokens = new TokenSigner(config.jwtSecret);
     this.sessions = new SessionStore(db);
     this.#throttle = new SignInThrottle(db, config.signIn);
   }
 
-  async signIn(username: string, password: string, client: ClientInfo = {}): Promise<{ token: string; expiresAt: Date; person: Person; session: AuthSession }> {
+  /** A token for the person with this username and password; the caller loads the person it names. */
+  async signIn(username: string, password: string, client: ClientInfo = {}): Promise<{ token: string; expiresAt: Date; personId: number; session: AuthSession }> {
     const name = username.trim().toLowerCase();
     const address = client.address ?? null;
     let lockSeconds: number;
@@ -49,7 +54,8 @@ export class AuthService {
       await this.audit.recordSignIn({ actorId: null, action: 'signIn.throttled', personId: null, username: name, clientAddress: address });
       throw error;
     }
-    const person = await this.db.getRepository(Person).findOneBy({ username: name });
+    // Read like loadActor reads the signed-in person: the person table by SQL, so auth/ needs no directory entity.
+    const [person]: { id: number; active: boolean }[] = await this.db.query('SELECT id, active FROM person WHERE username = $1', [name]);
     const credential = person && (await this.db.getRepository(Credential).findOneBy({ personId: person.id }));
     const ok = await verifyPassword(password, credential?.passwordHash ?? (await decoyHash));
     if (!person || !credential || !ok) {
@@ -63,7 +69,7 @@ export class AuthService {
     }
     const session = await this.sessions.open(person.id, this.config.jwtTtlSeconds, client);
     await this.audit.recordSignIn({ actorId: person.id, action: 'signIn', personId: person.id, username: name, clientAddress: address });
-    return { token: this.tokens.issue(person.id, session.id, session.expiresAt), expiresAt: session.expiresAt, person, session };
+    return { token: this.tokens.issue(person.id, session.id, session.expiresAt), expiresAt: session.expiresAt, personId: person.id, session };
   }
 
   /** Ends the session the request came with; its other sessions (devices) stay. */
@@ -114,7 +120,7 @@ export class AuthService {
     checkNewPassword('newPassword', newPassword);
     const hash = await hashPassword(newPassword);
     await this.db.transaction(async (m) => {
-      const person = await m.findOneBy(Person, { id: personId });
+      const [person] = await m.query('SELECT id FROM person WHERE id = $1 FOR UPDATE', [personId]);
       if (!person) throw notFound('Person', personId);
       await m.upsert(Credential, { personId, passwordHash: hash }, ['personId']);
       await this.sessions.end(m, { personId }, SessionEnd.PASSWORD_RESET);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditEntryResolver } from '../audit/resolver';
-import { AuthResolver } from '../auth/resolver';
+import { AuthResolver } from '../consortium/sign-in-resolver';
 import { PatientResolver } from '../consortium/patient-resolver';
 import { PersonResolver } from '../consortium/people-resolver';
 import { ConsortiumResolver, DepartmentResolver, GridResolver, HospitalResolver } from '../consortium/resolver';

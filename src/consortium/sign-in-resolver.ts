@@ -1,9 +1,10 @@
+/** Signing in and out, sessions and passwords (auth/ checks and issues), and the signed-in person. */
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { Person } from '../consortium/entities';
+import { AuthSession } from '../auth/entities';
 import { unauthenticated } from '../errors';
 import type { HubContext } from '../graphql/context';
 import { parseId } from '../ids';
-import { AuthSession } from './entities';
+import { Person } from './entities';
 
 @ObjectType()
 export class SignInResult {
@@ -16,8 +17,9 @@ export class SignInResult {
 @Resolver()
 export class AuthResolver {
   @Mutation(() => SignInResult, { description: 'Throttled per username and per address: TOO_MANY_REQUESTS with extensions.retryAfter (seconds)' })
-  signIn(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: HubContext) {
-    return ctx.services.auth.signIn(username, password, ctx.client ?? {});
+  async signIn(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: HubContext): Promise<SignInResult> {
+    const { token, expiresAt, personId, session } = await ctx.services.auth.signIn(username, password, ctx.client ?? {});
+    return { token, expiresAt, session, person: (await ctx.loaders.person.load(personId))! };
   }
 
   @Mutation(() => Boolean, { description: 'Ends the session of the token used; open WebSockets of it are closed (4401)' })
