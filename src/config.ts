@@ -38,6 +38,38 @@ export interface HubConfig {
   };
   /** Remote consultations: claim deadlines, queue ageing, escalation sweep, attachments. */
   consult: ConsultConfig;
+  /** HTTP hardening: headers, CORS, introspection, timeouts, the drain on SIGTERM. */
+  http: HttpConfig;
+  /** WebSocket bounds: subscriptions per socket, sockets per user, pings, idle sockets. */
+  sockets: SocketConfig;
+}
+
+export interface HttpConfig {
+  /** Origins other than the hub's own whose browsers may call the API (CORS allow-list). */
+  corsOrigins: string[];
+  /** Send Strict-Transport-Security (only when the hub is reached over HTTPS). */
+  hsts: boolean;
+  /** Schema introspection: on in development and tests, off in production unless configured. */
+  introspection: boolean;
+  /** Stack traces in error answers: only with NODE_ENV=development. */
+  stackTraces: boolean;
+  /** A client must have sent all request headers within this time (slow-header attacks). */
+  headersTimeoutMs: number;
+  /** A whole request (an upload on a township link included) must arrive within this time. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive HTTP connection is closed after this time. */
+  keepAliveTimeoutMs: number;
+  /** On SIGTERM: how long requests already received may take to be answered. */
+  drainTimeoutMs: number;
+}
+
+export interface SocketConfig {
+  maxSubscriptionsPerSocket: number;
+  maxSocketsPerUser: number;
+  /** A ping every this often; a socket that has not answered the previous one is closed. */
+  pingIntervalMs: number;
+  /** A socket with no subscription and no message for this long is closed. */
+  idleTimeoutMs: number;
 }
 
 export interface ConsultConfig {
@@ -148,6 +180,33 @@ export function loadConfig(env: Env = process.env): HubConfig {
     },
     media: mediaConfig(env),
     consult: consultConfig(env),
+    http: httpConfig(env, production),
+    sockets: {
+      maxSubscriptionsPerSocket: int(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),
+      maxSocketsPerUser: int(env, 'WS_MAX_SOCKETS_PER_USER', 10, 1, 10_000),
+      pingIntervalMs: int(env, 'WS_PING_INTERVAL_MS', 30_000, 100, 3_600_000),
+      idleTimeoutMs: int(env, 'WS_IDLE_TIMEOUT_MS', 10 * 60_000, 100, 24 * 3_600_000),
+    },
+  };
+}
+
+function httpConfig(env: Env, production: boolean): HttpConfig {
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError(`CORS_ORIGINS must list origins like https://portal.example.cn (scheme and host, no path), got "${origin}"`);
+  }
+  const headersTimeoutMs = int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+  const requestTimeoutMs = int(env, 'HTTP_REQUEST_TIMEOUT_MS', 120_000, 100, 3_600_000);
+  if (requestTimeoutMs < headersTimeoutMs) throw new ConfigError(`HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must not be below HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs})`);
+  return {
+    corsOrigins,
+    hsts: bool(env, 'HTTP_HSTS', false),
+    introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+    stackTraces: env.NODE_ENV === 'development',
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    drainTimeoutMs: int(env, 'SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
   };
 }
 

@@ -48,19 +48,21 @@ const availabilityRule: Rule<SpecialistSubject> = {
   allows: (actor, s) => (has(actor, Role.SPECIALIST) && actor.personId === s.specialistId) || schedulesFor(actor, s.consortiumIds),
   refusal: () => "A specialist's availability and rotation calendar are for the specialist and the schedulers of their consortia",
 };
+// Host staff run a host's sessions, township doctors and schedulers of the host's consortia book
+// and plan them; the visiting specialist sits in their own.
+const seesHostSessions = (actor: Actor, s: { hostId: number; consortiumIds: readonly number[] }) => actor.hospitalId === s.hostId
+  || ((has(actor, Role.TOWNSHIP_DOCTOR) || has(actor, Role.SCHEDULER)) && sharesConsortium(actor, s.consortiumIds));
+const SESSIONS_REFUSAL = 'Clinic sessions are visible to the host hospital, the visiting specialist, and township doctors and schedulers of the consortia the host belongs to';
 const sessionRule: Rule<ClinicSessionSubject> = {
-  // Host staff run the session, the specialist sits in it, township doctors and schedulers of the
-  // host's consortia book and plan it.
-  allows: (actor, s) => actor.hospitalId === s.hostId || actor.personId === s.specialistId
-    || ((has(actor, Role.TOWNSHIP_DOCTOR) || has(actor, Role.SCHEDULER)) && sharesConsortium(actor, s.consortiumIds)),
-  refusal: () => 'Clinic sessions are visible to the host hospital, the visiting specialist, and township doctors and schedulers of the consortia the host belongs to',
+  allows: (actor, s) => seesHostSessions(actor, s) || actor.personId === s.specialistId,
+  refusal: () => SESSIONS_REFUSAL,
 };
 
 const rules = {
   /** The directory (consortia, hospitals, grids, departments, people) is open to every signed-in user. */
   'directory.read': {
     allows: () => true,
-    refusal: () => '',
+    refusal: () => 'The directory is for everyone signed in',
   } satisfies Rule<void>,
   // Sessions and the audit trail (src/auth, src/audit).
   'session.end': {
@@ -210,8 +212,8 @@ const rules = {
   } satisfies Rule<HostDemandSubject>,
   'session.read': sessionRule,
   'host.sessions': {
-    allows: (actor, s) => sessionRule.allows(actor, { hostId: s.hostId, consortiumIds: s.consortiumIds, specialistId: -1 }),
-    refusal: () => sessionRule.refusal({ hostId: 0, consortiumIds: [], specialistId: 0 }),
+    allows: (actor, s) => seesHostSessions(actor, s),
+    refusal: () => SESSIONS_REFUSAL,
   } satisfies Rule<HostSubject>,
   // Bookings name patients (PIPL): the township doctors of the patient's hospital make them and see them.
   'booking.create': {
@@ -238,6 +240,12 @@ export function policyRefusal<P extends Permission>(permission: P, ...subject: S
 }
 
 /** Returns the actor when allowed; throws UNAUTHENTICATED or FORBIDDEN otherwise. */
+/** The signed-in actor, or UNAUTHENTICATED: for what anyone signed in may do (the rules of the thing itself follow). */
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw unauthenticated();
+  return actor;
+}
+
 export function authorize<P extends Permission>(actor: Actor | null, permission: P, ...subject: SubjectOf<P> extends void ? [] : [SubjectOf<P>]): Actor {
   if (!actor) throw unauthenticated();
   if (actor.ended) throw unauthenticated('This session was ended: sign in again');
@@ -251,13 +259,13 @@ export function authorize<P extends Permission>(actor: Actor | null, permission:
  * specialist's queue is read through the queue, not listed here).
  */
 export function consultationScope(actor: Actor | null): { requestingHospitalIds: number[]; specialistId: number; consortiumIds: number[] } {
-  const a = authorize(actor, 'directory.read');
+  const a = requireActor(actor);
   return { requestingHospitalIds: isClinician(a) ? [a.hospitalId] : [], specialistId: a.personId, consortiumIds: has(a, Role.SCHEDULER) ? a.consortiumIds : [] };
 }
 
 /** Referrals the actor may list: the list-query form of 'referral.read'. */
 export function referralScope(actor: Actor | null): { referredById: number; toHospitalIds: number[] } {
-  const a = authorize(actor, 'directory.read');
+  const a = requireActor(actor);
   return { referredById: a.personId, toHospitalIds: isClinician(a) ? [a.hospitalId] : [] };
 }
 

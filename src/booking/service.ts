@@ -1,7 +1,7 @@
 import { mayReadPatient } from '../consult/patient-access';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize } from '../auth/policy';
+import { allows, authorize, requireActor } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
 import { Hospital, Patient } from '../consortium/entities';
 import { badInput, conflict, notFound } from '../errors';
@@ -36,14 +36,14 @@ export class BookingService {
 
   /** The session and the event cursor to subscribe to its slots from (read first: nothing is missed). */
   async session(actor: Actor | null, idArg: string): Promise<SessionWithCursor> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const cursor = await currentCursor(this.db.manager);
     return { session: await this.#visibleSession(this.db.manager, actor, parseId(idArg, 'id'), idArg), cursor };
   }
 
   /** A host's open sessions from `from` (default today) for about two months. */
   async hostSessions(actor: Actor | null, hostIdArg: string, from?: string, to?: string): Promise<ClinicSession[]> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const hostId = parseId(hostIdArg, 'hostId');
     const start = from ? requireDate(from, 'from') : today();
     const end = to ? requireDate(to, 'to') : addDays(start, 62);
@@ -62,7 +62,7 @@ export class BookingService {
    * index on booking(slot_id) is the database's own guarantee that a slot is never sold twice.
    */
   async book(actor: Actor | null, input: BookSlotInput): Promise<Booking> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const sessionId = parseId(input.sessionId, 'sessionId');
     const patientId = parseId(input.patientId, 'patientId');
     const slotId = input.slotId ? parseId(input.slotId, 'slotId') : null;
@@ -79,7 +79,7 @@ export class BookingService {
   }
 
   async cancel(actor: Actor | null, input: CancelBookingInput): Promise<Booking> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(input.bookingId, 'bookingId');
     return this.db.transaction(async (m) => {
       const peek = await m.findOneBy(Booking, { id });
@@ -103,7 +103,7 @@ export class BookingService {
 
   /** Settles a NEEDS_REBOOKING booking by booking the patient into another session. */
   async rebook(actor: Actor | null, input: RebookInput): Promise<Booking> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(input.bookingId, 'bookingId');
     const sessionId = parseId(input.sessionId, 'sessionId');
     const slotId = input.slotId ? parseId(input.slotId, 'slotId') : null;
@@ -127,7 +127,7 @@ export class BookingService {
   }
 
   async patientBookings(actor: Actor | null, patientIdArg: string): Promise<Booking[]> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const patientId = parseId(patientIdArg, 'patientId');
     const patient = await this.db.getRepository(Patient).findOneBy({ id: patientId });
     if (!patient || !allows(actor, 'booking.read', { hospitalId: patient.hospitalId })) throw notFound('Patient', patientIdArg);
@@ -152,7 +152,7 @@ export class BookingService {
   }
 
   async booking(actor: Actor | null, idArg: string): Promise<Booking> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const booking = await this.db.getRepository(Booking).findOneBy({ id: parseId(idArg, 'id') });
     if (!booking || !allows(actor, 'booking.read', { hospitalId: booking.hospitalId })) throw notFound('Booking', idArg);
     await this.audit.record(actor!, 'booking.read', 'patient', [booking.patientId]);

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize, patientHospitals } from '../auth/policy';
+import { allows, authorize, requireActor, patientHospitals } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
 import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
@@ -30,7 +30,7 @@ export class PatientService {
 
   /** Finds a patient by the full national ID without the hub ever storing it. */
   async findByNationalId(actor: Actor | null, nationalId: string): Promise<Patient | null> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const normalized = normalizeNationalId(nationalId);
     const patient = await this.db.getRepository(Patient).findOneBy({ nationalIdHash: hashNationalId(normalized, this.nationalIdKey) });
     // A patient one may not see answers null, exactly like an unregistered ID: otherwise anyone
@@ -42,7 +42,7 @@ export class PatientService {
 
   /** For event payloads and other features: the patient, if this actor may see it (audited). */
   async #visible(actor: Actor | null, patient: Patient | null, ref: string): Promise<Patient> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     // Not yours looks exactly like not there (issue 13): same code, same message.
     if (!patient || !(await this.#mayRead(a, patient))) throw notFound('Patient', ref);
     await this.audit.record(a, 'patient.read', 'patient', [patient.id]);
@@ -59,7 +59,7 @@ export class PatientService {
   }
 
   async register(actor: Actor | null, input: RegisterPatientInput): Promise<Patient> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const hospitalId = input.hospitalId ? parseId(input.hospitalId, 'hospitalId') : actor!.hospitalId;
     const birth = new Date(`${input.birthDate}T00:00:00Z`);
     if (Number.isNaN(birth.getTime()) || birth.toISOString().slice(0, 10) !== input.birthDate) throw badInput('birthDate', `birthDate ${input.birthDate} is not a real date`);

@@ -1,9 +1,9 @@
-import express, { NextFunction, Request, Response, Router } from 'express';
+import { NextFunction, Request, Response, Router } from 'express';
 import type { Actor } from '../auth/actor';
 import { bearerToken as bearer } from '../auth/tokens';
 import { DomainError, ErrorCode, unauthenticated } from '../errors';
 import type { Logger } from '../graphql/logger';
-import { AttachmentService, UnsupportedMediaType } from './attachments';
+import { AttachmentService, PayloadTooLarge, UnsupportedMediaType } from './attachments';
 
 const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 
@@ -30,13 +30,17 @@ export function attachmentRoutes({ attachments, actorFrom, log }: AttachmentRout
 
   router.post(
     '/attachments/consultations/:id',
-    // Who is uploading is settled before a byte of the body is read: no one unknown fills memory.
+    // Who is uploading, to which consultation, whether they may, and the declared type and length
+    // are all settled before a byte of the body is read: a refused upload costs no memory, and the
+    // client hears 401/403/404/413/415 while it is still sending.
     async (req: Request, res: Response, next: NextFunction) => {
+      const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
       res.locals.actor = await actor(req);
+      await attachments.admit(res.locals.actor as Actor | null, String(req.params.id), req.headers['content-type'], length);
+      if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
+      req.body = await readBodyUpTo(req, attachments.maxBytes);
       next();
     },
-    // Its own body parser: the /graphql JSON parser and its 100 kB limit do not apply here.
-    express.raw({ type: () => true, limit: attachments.maxBytes }),
     async (req: Request, res: Response) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const fileName = (req.headers['x-file-name'] as string | undefined) ?? (typeof req.query.name === 'string' ? req.query.name : undefined);
@@ -60,10 +64,13 @@ export function attachmentRoutes({ attachments, actorFrom, log }: AttachmentRout
     }).end(content);
   });
 
-  router.use((error: any, _req: Request, res: Response, next: NextFunction) => {
+  router.use((error: any, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    if (error?.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `The file is larger than the limit of ${attachments.maxBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    // A refusal while the client is still sending: answer, then close the connection rather than
+    // read (and discard) the rest of a body nobody will store.
+    if (!req.complete) res.set('Connection', 'close');
+    if (error instanceof PayloadTooLarge) {
+      res.status(413).json({ errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
       return;
     }
     if (error instanceof DomainError) {
@@ -75,4 +82,27 @@ export function attachmentRoutes({ attachments, actorFrom, log }: AttachmentRout
     res.status(500).json({ errors: [{ message: 'Internal error; it has been logged', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   });
   return router;
+}
+
+/** The request body as it streams in, refused with 413 the moment it passes `max` bytes. */
+function readBodyUpTo(req: Request, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (error: Error | null) => {
+      req.off('data', onData).off('end', onEnd).off('error', done).off('aborted', onAborted);
+      if (error) {
+        req.pause();
+        reject(error);
+      } else resolve(Buffer.concat(chunks, size));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) return done(new PayloadTooLarge(max));
+      chunks.push(chunk);
+    };
+    const onEnd = () => done(null);
+    const onAborted = () => done(Object.assign(new Error('the client aborted the upload'), { status: 400 }));
+    req.on('data', onData).on('end', onEnd).on('error', done).on('aborted', onAborted);
+  });
 }

@@ -23,16 +23,16 @@ export async function patientSubjects(q: DataSource | EntityManager, patientIds:
   return new Map(rows.map((r) => [r.id, { hospitalId: r.hospital_id, hospitalName: r.hospital_name, assignedSpecialistIds: r.specialists, referredToHospitalIds: r.referred_to }]));
 }
 
+/**
+ * Patients as seen from a consultation or referral: batched, checked against 'patient.read'
+ * one by one, and every read written to the audit trail in one insert per batch.
+ */
 /** Whether the actor may see this patient (the check, without reading or auditing anything). */
 export async function mayReadPatient(q: DataSource | EntityManager, actor: Actor, patientId: number): Promise<boolean> {
   const subject = (await patientSubjects(q, [patientId])).get(patientId);
   return Boolean(subject && allows(actor, 'patient.read', subject));
 }
 
-/**
- * Patients as seen from a consultation or referral: batched, checked against 'patient.read'
- * one by one, and every read written to the audit trail in one insert per batch.
- */
 export function visiblePatientLoader(db: DataSource, audit: AuditTrail, actor: Actor | null) {
   return new DataLoader<number, Patient | Error>(async (ids) => {
     if (!actor) return ids.map(() => unauthenticated());

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize, consultationScope, ConsultationSubject, Permission } from '../auth/policy';
+import { allows, authorize, requireActor, consultationScope, ConsultationSubject, Permission } from '../auth/policy';
 import type { ConsultConfig } from '../config';
 import { Consortium, Department, Hospital, Patient, Person } from '../consortium/entities';
 import { badInput, notFound } from '../errors';
@@ -13,6 +13,9 @@ import { AssignConsultationInput, ConsultationFilter, ConsultationOpinionInput, 
 import { consultationEvent, ConsultationEventExtra } from './events';
 import { queueRule, QueueRule } from './queue-rule';
 import { allowsTransition, ConsultationAction, consultationTransition, ConsultationState } from './states';
+
+/** The permissions a step of the consultation machine checks, each about the consultation itself. */
+type StepPermission = Extract<Permission, 'consultation.claim' | 'consultation.assign' | 'consultation.handBack' | 'consultation.schedule' | 'consultation.conduct' | 'consultation.cancel'>;
 
 const MAX_SESSION_MINUTES = 240;
 /** A session started without an appointment (an emergency) holds the specialist for this long. */
@@ -45,7 +48,7 @@ export class ConsultationService {
   }
 
   async request(actor: Actor | null, input: RequestConsultationInput): Promise<Consultation> {
-    const doctor = authorize(actor, 'directory.read');
+    const doctor = requireActor(actor);
     const patientId = parseId(input.patientId, 'patientId');
     const specialtyId = parseId(input.specialtyId, 'specialtyId');
     const { preferredFrom = null, preferredTo = null } = input;
@@ -94,7 +97,7 @@ export class ConsultationService {
 
   /** A consultation the actor may see (NOT_FOUND otherwise, so ids reveal nothing). */
   async get(actor: Actor | null, id: string | number): Promise<Consultation> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     const c = await this.db.getRepository(Consultation).findOneBy({ id: parseId(id, 'id') });
     if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', id);
     return c;
@@ -207,16 +210,16 @@ export class ConsultationService {
    * consultation CLAIMED and gets a CONFLICT naming who won.
    */
   async #step(
-    actor: Actor | null, rawId: string, action: ConsultationAction, permission: Permission,
+    actor: Actor | null, rawId: string, action: ConsultationAction, permission: StepPermission,
     changes: (actor: Actor, c: Consultation, m: EntityManager) => Partial<Consultation> | Promise<Partial<Consultation>>,
     extra: (before: Consultation) => Partial<ConsultationEventExtra> = () => ({}),
   ): Promise<Consultation> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     const id = parseId(rawId, 'id');
     return this.db.transaction(async (m) => {
       const c = await m.findOne(Consultation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', rawId);
-      authorize(a, permission as 'consultation.conduct', consultationSubject(c));
+      authorize(a, permission, consultationSubject(c));
       if (!allowsTransition(c.state, action)) {
         // Losing a race for a request: say who has it.
         const detail = action === 'CLAIM' || action === 'ASSIGN' ? await this.#whoHasIt(m, c) : '';

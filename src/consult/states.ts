@@ -84,4 +84,3 @@ export function consultationTransition(id: number, state: ConsultationState, act
   throw conflict(message, 'id');
 }
 
-export const OPEN_STATES = [S.REQUESTED, S.CLAIMED, S.SCHEDULED, S.IN_SESSION, S.ENDED];

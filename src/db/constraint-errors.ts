@@ -43,8 +43,3 @@ export function translateConstraintError(error: unknown): DomainError | null {
       return null;
   }
 }
-
-/** Adds a new constraint's meaning (features register theirs next to their migrations). */
-export function registerConstraintMeanings(more: typeof meanings): void {
-  Object.assign(meanings, more);
-}

@@ -27,6 +27,7 @@ export class EventBus {
   readonly #transport: EventTransport;
   readonly #log: Logger;
   readonly #listeners = new Set<Listener>();
+  readonly #observers = new Set<Listener>();
   #lastDispatched = 0n;
   #pumping: Promise<void> | null = null;
   #again = false;
@@ -67,6 +68,7 @@ export class EventBus {
       const rows = await eventsAfter(this.#db, this.#lastDispatched, PAGE);
       for (const event of rows) {
         this.#lastDispatched = BigInt(event.id);
+        for (const observer of this.#observers) observer(event);
         for (const listener of this.#listeners) listener(event);
       }
       if (rows.length < PAGE || this.#closed) return;
@@ -136,6 +138,12 @@ export class EventBus {
     };
     this.#listeners.add(own);
     return () => this.#listeners.delete(own);
+  }
+
+  /** Sees every event this process dispatches (e.g. the metrics' delivery lag); not a subscriber. */
+  observe(observer: Listener): () => void {
+    this.#observers.add(observer);
+    return () => this.#observers.delete(observer);
   }
 
   get subscriberCount(): number {

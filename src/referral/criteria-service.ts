@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { authorize } from '../auth/policy';
+import { authorize, requireActor } from '../auth/policy';
 import { Department } from '../consortium/entities';
 import { badInput, notFound } from '../errors';
 import { parseId } from '../ids';
@@ -14,7 +14,7 @@ export class ReferralCriteriaService {
   constructor(private readonly db: DataSource) {}
 
   async list(actor: Actor | null, filter: CriteriaFilter): Promise<ReferralCriterion[]> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const q = this.db.getRepository(ReferralCriterion).createQueryBuilder('c').orderBy('c.direction', 'DESC').addOrderBy('c.id');
     if (filter.direction) q.andWhere('c.direction = :d', { d: filter.direction });
     if (!filter.includeRetired) q.andWhere('c.active');

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize, referralScope, ReferralSubject } from '../auth/policy';
+import { allows, authorize, requireActor, referralScope, ReferralSubject } from '../auth/policy';
 import { Department, Hospital, Patient, Person } from '../consortium/entities';
 import { ConsortiumKind, HospitalTier } from '../consortium/kinds';
 import { Consultation, ConsultationOpinion } from '../consult/entities';
@@ -41,7 +41,7 @@ export class ReferralService {
   constructor(private readonly db: DataSource) {}
 
   async propose(actor: Actor | null, input: ProposeReferralInput): Promise<Referral> {
-    const doctor = authorize(actor, 'directory.read');
+    const doctor = requireActor(actor);
     return this.#create(doctor, {
       direction: input.direction, patientId: parseId(input.patientId, 'patientId'), fromHospitalId: doctor.hospitalId,
       toHospitalId: parseId(input.toHospitalId, 'toHospitalId'), toDepartmentId: input.toDepartmentId ? parseId(input.toDepartmentId, 'toDepartmentId') : null,
@@ -53,7 +53,7 @@ export class ReferralService {
 
   /** One step from a consultation opinion that recommends referral to a prefilled UP referral. */
   async referFromConsultation(actor: Actor | null, input: ReferFromConsultationInput): Promise<Referral> {
-    const doctor = authorize(actor, 'directory.read');
+    const doctor = requireActor(actor);
     const id = parseId(input.consultationId, 'consultationId');
     const c = await this.db.getRepository(Consultation).findOneBy({ id });
     if (!c || !allows(doctor, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', input.consultationId);
@@ -147,7 +147,7 @@ export class ReferralService {
   }
 
   async get(actor: Actor | null, id: string | number): Promise<Referral> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     const r = await this.db.getRepository(Referral).findOneBy({ id: parseId(id, 'id') });
     if (!r || !allows(a, 'referral.read', referralSubject(r))) throw notFound('Referral', id);
     return r;
@@ -192,7 +192,7 @@ export class ReferralService {
   /** Lock, check visibility, permission and transition, apply, append the event: one transaction. */
   async #step(actor: Actor | null, rawId: string, action: ReferralAction, permission: 'referral.respond' | 'referral.cancel',
     changes: (a: Actor, r: Referral) => Partial<Referral>): Promise<Referral> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     const id = parseId(rawId, 'id');
     return this.db.transaction(async (m) => {
       const r = await m.findOne(Referral, { where: { id }, lock: { mode: 'pessimistic_write' } });

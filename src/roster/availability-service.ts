@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { authorize } from '../auth/policy';
+import { authorize, requireActor } from '../auth/policy';
 import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
@@ -33,7 +33,7 @@ export class AvailabilityService {
   }
 
   async record(actor: Actor | null, input: RecordAvailabilityInput): Promise<SpecialistAvailabilityView> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const specialistId = input.specialistId ? parseId(input.specialistId, 'specialistId') : actor!.personId;
     const now = today();
     const available = input.available.map((r, i) => validRange(r, `available[${i}]`, now));
@@ -73,7 +73,7 @@ export class AvailabilityService {
   }
 
   async removePeriod(actor: Actor | null, id: string): Promise<SpecialistAvailabilityView> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const periodId = parseId(id, 'id');
     const specialistId = await this.db.transaction(async (m) => {
       const period = await m.findOne(AvailabilityPeriod, { where: { id: periodId }, lock: { mode: 'pessimistic_write' } });
@@ -90,7 +90,7 @@ export class AvailabilityService {
   }
 
   async view(actor: Actor | null, specialistIdArg: string | null | undefined, from?: string, to?: string): Promise<SpecialistAvailabilityView> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const specialistId = specialistIdArg ? parseId(specialistIdArg, 'specialistId') : actor!.personId;
     const m = this.db.manager;
     const { subject } = await this.#specialistSubject(m, specialistId, 'specialistId');
@@ -117,7 +117,7 @@ export class AvailabilityService {
   }
 
   async hostSettings(actor: Actor | null, hostIdArg: string): Promise<HostSettings> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const hostId = parseId(hostIdArg, 'hostId');
     const m = this.db.manager;
     const host = await requireHost(m, hostId, 'hostId');
@@ -126,7 +126,7 @@ export class AvailabilityService {
   }
 
   async setHostSettings(actor: Actor | null, input: HostSettingsInput): Promise<HostSettings> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const hostId = parseId(input.hostId, 'hostId');
     return this.db.transaction(async (m) => {
       const host = await requireHost(m, hostId, 'hostId');

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize } from '../auth/policy';
+import { allows, authorize, requireActor } from '../auth/policy';
 import { Consortium, Department } from '../consortium/entities';
 import { requireRow } from '../consortium/service';
 import { badInput, notFound } from '../errors';
@@ -20,7 +20,7 @@ export class DemandService {
   constructor(private readonly db: DataSource) {}
 
   async request(actor: Actor | null, input: RequestDemandInput): Promise<RotationDemand> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const consortiumId = parseId(input.consortiumId, 'consortiumId');
     const hostId = parseId(input.hostId, 'hostId');
     const specialtyId = parseId(input.specialtyId, 'specialtyId');
@@ -48,7 +48,7 @@ export class DemandService {
 
   /** APPROVED and DECLINED are the schedulers' decisions; WITHDRAWN is the host's. */
   async decide(actor: Actor | null, input: DecideDemandInput, to: DemandState): Promise<RotationDemand> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(input.id, 'id');
     if (to !== DemandState.APPROVED && !input.reason?.trim()) throw badInput('reason', `reason: say why the demand is ${to.toLowerCase()}`);
     return this.db.transaction(async (m) => {
@@ -67,14 +67,14 @@ export class DemandService {
   }
 
   async get(actor: Actor | null, idArg: string): Promise<RotationDemand> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const demand = await this.db.getRepository(RotationDemand).findOneBy({ id: parseId(idArg, 'id') });
     if (!demand || !allows(actor, 'demand.read', { hostId: demand.hostHospitalId, consortiumId: demand.consortiumId })) throw notFound('Demand', idArg);
     return demand;
   }
 
   async list(actor: Actor | null, filter: DemandFilter, page: PageArgs) {
-    const me = authorize(actor, 'directory.read');
+    const me = requireActor(actor);
     const q = this.db.getRepository(RotationDemand).createQueryBuilder('d');
     // The list form of 'demand.read': own hospital's demands, plus all of the consortia one schedules for.
     const scheduled = me.consortiumIds.filter((consortiumId) => allows(me, 'roster.manage', { consortiumId }));

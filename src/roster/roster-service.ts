@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize } from '../auth/policy';
+import { allows, authorize, requireActor } from '../auth/policy';
 import { Consortium } from '../consortium/entities';
 import { requireRow } from '../consortium/service';
 import { badInput, conflict, notFound } from '../errors';
@@ -16,7 +16,9 @@ import { rosterEvent } from './events';
 import { AssignSpecialistInput, CreateRosterInput, MoveAssignmentInput, RemoveAssignmentInput } from './inputs';
 import { AssignmentSource, AssignmentState, DemandState, JobState, RosterState } from './kinds';
 import { PendingEvents } from '../events/pending-events';
-import { demandRows, lockForRules, RuleAssignment, ruleError, violationsOf } from './rule-context';
+import { demandRows, RuleAssignment, violationsOf } from './rule-context';
+import { ruleError } from './rule-errors';
+import { lockForRules } from './rule-locks';
 import { ASSIGNMENT_TRANSITIONS, ROSTER_TRANSITIONS, transition } from './states';
 
 /** A roster covers a month, sometimes a quarter. */
@@ -45,7 +47,7 @@ export class RosterService {
   constructor(private readonly db: DataSource) {}
 
   async create(actor: Actor | null, input: CreateRosterInput): Promise<Roster> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const consortiumId = parseId(input.consortiumId, 'consortiumId');
     const start = requireDate(input.periodStart, 'periodStart');
     const end = requireDate(input.periodEnd, 'periodEnd');
@@ -64,14 +66,14 @@ export class RosterService {
   }
 
   async get(actor: Actor | null, idArg: string): Promise<Roster> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const roster = await this.db.getRepository(Roster).findOneBy({ id: parseId(idArg, 'id') });
     if (!roster || !allows(actor, 'roster.read', { consortiumId: roster.consortiumId, published: roster.state !== RosterState.DRAFT })) throw notFound('Roster', idArg);
     return roster;
   }
 
   async list(actor: Actor | null, consortiumIdArg: string): Promise<Roster[]> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const consortiumId = parseId(consortiumIdArg, 'consortiumId');
     const rows = await this.db.getRepository(Roster).find({ where: { consortiumId }, order: { periodStart: 'DESC', id: 'DESC' } });
     return rows.filter((r) => allows(actor, 'roster.read', { consortiumId, published: r.state !== RosterState.DRAFT }));
@@ -96,7 +98,7 @@ export class RosterService {
   }
 
   async assign(actor: Actor | null, input: AssignSpecialistInput): Promise<AmendmentResult> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const rosterId = parseId(input.rosterId, 'rosterId');
     const specialistId = parseId(input.specialistId, 'specialistId');
     const demandId = parseId(input.demandId, 'demandId');
@@ -130,7 +132,7 @@ export class RosterService {
   }
 
   async move(actor: Actor | null, input: MoveAssignmentInput): Promise<AmendmentResult> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(input.assignmentId, 'assignmentId');
     if (input.date === undefined && input.specialistId === undefined) throw badInput('date', 'Say where the assignment moves: a new date, a new specialist, or both');
     return this.db.transaction(async (m) => {
@@ -159,7 +161,7 @@ export class RosterService {
   }
 
   async remove(actor: Actor | null, input: RemoveAssignmentInput): Promise<AmendmentResult> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(input.assignmentId, 'assignmentId');
     return this.db.transaction(async (m) => {
       const [roster, old] = await this.#lockedAssignment(m, actor, id, input.assignmentId);
@@ -177,7 +179,7 @@ export class RosterService {
   }
 
   async setPinned(actor: Actor | null, idArg: string, pinned: boolean): Promise<RosterAssignment> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(idArg, 'assignmentId');
     return this.db.transaction(async (m) => {
       const [roster, a] = await this.#lockedAssignment(m, actor, id, idArg);
@@ -193,7 +195,7 @@ export class RosterService {
 
   /** DRAFT -> PUBLISHED: every hard rule must hold; each assignment becomes a bookable clinic session. */
   async publish(actor: Actor | null, idArg: string): Promise<Roster> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(idArg, 'id');
     return this.db.transaction(async (m) => {
       const roster = await this.#editable(m, actor, id, 'id');
@@ -218,7 +220,7 @@ export class RosterService {
 
   /** PUBLISHED -> CLOSED once its period is over; its remaining open sessions close with it. */
   async close(actor: Actor | null, idArg: string): Promise<Roster> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(idArg, 'id');
     return this.db.transaction(async (m) => {
       const roster = await this.#editable(m, actor, id, 'id');
@@ -249,7 +251,7 @@ export class RosterService {
 
   /** A specialist's rotations in [from, to]: published ones for them, drafts too for their schedulers. */
   async calendar(actor: Actor | null, specialistIdArg: string | null | undefined, from?: string, to?: string): Promise<RosterAssignment[]> {
-    const me = authorize(actor, 'directory.read');
+    const me = requireActor(actor);
     const specialistId = specialistIdArg ? parseId(specialistIdArg, 'specialistId') : me.personId;
     const start = from ? requireDate(from, 'from') : today();
     const end = to ? requireDate(to, 'to') : addDays(start, 62);

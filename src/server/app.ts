@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -20,6 +19,12 @@ import { PgNotifyTransport } from '../events/transport';
 import type { HubContext } from '../graphql/context';
 import { createContext, createServices } from './context';
 import { createErrorFormatter } from './format-error';
+import { databaseOutagePlugin, databaseUnavailableError } from './database-outage';
+import { HttpDrain } from './drain';
+import { corsAllowList, securityHeaders } from './http-security';
+import { HubMetrics } from './metrics';
+import { SocketBounds } from './socket-bounds';
+import { isDatabaseUnavailable } from '../db/availability';
 import { healthRoutes } from './health';
 import { queryLimitRules } from './limits';
 import type { Logger } from '../graphql/logger';
@@ -76,9 +81,20 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
 
   const app = express();
   app.disable('x-powered-by');
-  const server = createServer(app);
+  const server = createServer({
+    // Half-sent requests are closed (slow headers, stalled bodies); Node checks every so often.
+    headersTimeout: config.http.headersTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(config.http.headersTimeoutMs / 4))),
+  }, app);
+  const drain = new HttpDrain(server, log);
 
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: config.bodyLimitBytes });
+  const bounds = new SocketBounds(wsServer, config.sockets, log);
+  const metrics = new HubMetrics({
+    db, bus, media, log, httpInFlight: () => drain.inFlight, sockets: () => ({ sockets: bounds.sockets, subscriptions: bounds.subscriptions }),
+  });
   const wsHandle = useServer<Record<string, unknown>, { actor?: Actor; token?: string }>({
     schema,
     validate: (s, document) => validate(s, document, [...specifiedRules, ...rules]),
@@ -90,7 +106,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
         ctx.extra.actor = actor;
         ctx.extra.token = token;
         sessionSockets.add(ctx.extra.socket, actor);
-        return true;
+        return bounds.admitSocket(ctx, ctx.extra.socket, ctx.extra.actor.personId);
       } catch (error) {
         // 4401 with the reason, so the client knows to sign in again rather than retry.
         ctx.extra.socket.close(4401, error instanceof DomainError ? error.message.slice(0, 120) : 'Unauthorized');
@@ -99,7 +115,9 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
     },
     // Each new operation re-checks the session and refreshes the actor in place, so the socket's
     // earlier subscriptions see the same current rights.
-    onSubscribe: async (ctx) => {
+    onSubscribe: async (ctx, id) => {
+      const limited = bounds.admitOperation(ctx, id);
+      if (limited) return limited;
       try {
         const fresh = (await actorFrom(ctx.extra.token))!;
         if (ctx.extra.actor?.ended) throw new DomainError('UNAUTHENTICATED', 'This session was ended: sign in again');
@@ -112,9 +130,17 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
     },
     onClose: (ctx) => sessionSockets.remove(ctx.extra.socket, ctx.extra.actor),
     context: (ctx): HubContext => createContext(ctx.extra.actor ?? null, db, services, bus, clientOf(ctx.extra.request)),
-    onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
-    onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+    onNext: (_ctx, _id, payload, _args, result) => {
+      if (!result.errors) return undefined;
+      const errors = result.errors.map((e) => formatError(e.toJSON(), e));
+      metrics.observeSocketOperation(payload.operationName ?? 'anonymous', 'subscription', 0, errors.map((e) => String(e.extensions?.code)));
+      return { ...result, errors };
+    },
+    onError: (_ctx, _id, payload, errors) => {
+      const formatted = errors.map((e) => formatError(e.toJSON(), e));
+      metrics.observeSocketOperation(payload.operationName ?? 'anonymous', 'subscription', 0, formatted.map((e) => String(e.extensions?.code)));
+      return formatted;
+    },
   }, wsServer);
 
   const apollo = new ApolloServer<HubContext>({
@@ -124,11 +150,14 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
     // NOTE: CSRF protection is for cookie sessions; the hub takes bearer tokens only, and the
     // GraphQL over HTTP spec's plain GET must work.
     csrfPrevention: false,
-    introspection: true,
+    // Production default: the schema is not handed to anyone who asks (GRAPHQL_INTROSPECTION).
+    introspection: config.http.introspection,
+    includeStacktraceInErrorResponses: config.http.stackTraces,
     // main.ts owns the signals and stops everything in order; Apollo's own handler would race it.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      databaseOutagePlugin(),
+      metrics.apollo(),
       // Measured (notes/performance.md): the default cache-control plugin wraps every field.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
@@ -147,7 +176,11 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   });
   await apollo.start();
 
+  app.use(metrics.http());
+  app.use(securityHeaders(config));
+  app.use(corsAllowList(config));
   app.use(healthRoutes(db, () => shuttingDown));
+  app.use(metrics.routes());
   app.use(webRoutes());
   // Consultation exam results: raw-body upload and audited download (own body parser), and the
   // per-process sweep that escalates requests left unclaimed past their deadline.
@@ -162,6 +195,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
         try {
           return createContext(await actorFrom(bearer(req.headers.authorization)), db, services, bus, clientOf(req));
         } catch (error) {
+          if (isDatabaseUnavailable(error)) throw databaseUnavailableError();
           if (!(error instanceof DomainError)) throw error;
           throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
         }
@@ -192,9 +226,12 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
     bus,
     async close() {
       if (shuttingDown) return;
-      shuttingDown = true;
-      log.debug('stopping Apollo and draining HTTP and WebSocket connections');
-      await apollo.stop(); // stops accepting, drains HTTP, closes WebSockets (above)
+      shuttingDown = true; // /readyz says 503 from this moment
+      log.debug('draining HTTP, then closing WebSockets and stopping Apollo');
+      // Every request already received is answered (up to the deadline) before anything closes.
+      await drain.drain(config.http.drainTimeoutMs);
+      bounds.close();
+      await apollo.stop(); // closes WebSockets with a reason (drainServer above)
       await deadlineSweep.close();
       await roomFollower.return?.();
       sessionSockets.close();

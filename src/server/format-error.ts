@@ -1,11 +1,14 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { ValidationError } from 'class-validator';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/availability';
 import { translateConstraintError } from '../db/constraint-errors';
 import { DomainError } from '../errors';
 import type { Logger } from '../graphql/logger';
+import { MediaError } from '../../media';
 
 function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
+  if (!Array.isArray(errors)) return null; // a validator that threw rather than reported
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const constraint = error.constraints && Object.values(error.constraints)[0];
@@ -28,6 +31,16 @@ function coercedField(message: string): string | null {
 }
 
 /**
+ * The SFU's codes are the hub's, plus UNAVAILABLE: no worker can serve the room right now (it
+ * is moving to another worker, or media is shutting down). That one is worth retrying, so it
+ * says so, to the client code (`retryable`) and to the person (reconnect).
+ */
+function mediaError(error: MediaError): Pick<GraphQLFormattedError, 'message' | 'extensions'> {
+  if (error.code !== 'UNAVAILABLE') return { message: error.message, extensions: { code: error.code } };
+  return { message: `The video service is briefly unavailable (${error.message}): reconnect and join the room again`, extensions: { code: 'UNAVAILABLE', retryable: true } };
+}
+
+/**
  * The one mapping from what went wrong to what the client sees: domain errors keep their code
  * and field, database verdicts are translated, anything unexpected is logged and hidden.
  */
@@ -38,6 +51,7 @@ export function createErrorFormatter(log: Logger) {
     if (domain) {
       return { ...formatted, message: domain.message, extensions: { code: domain.code, ...(domain.field ? { field: domain.field } : {}), ...domain.extensions } };
     }
+    if (original instanceof MediaError) return { ...formatted, ...mediaError(original) };
     if (original instanceof ArgumentValidationError) {
       const violation = firstViolation(original.extensions.validationErrors as ValidationError[]);
       return {
@@ -53,6 +67,10 @@ export function createErrorFormatter(log: Logger) {
     }
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
     if (error instanceof GraphQLError && !error.originalError) return formatted; // graphql-js' own (parse, coercion)
+    if (isDatabaseUnavailable(original)) {
+      log.warn({ err: original, path: formatted.path }, 'database unavailable');
+      return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
     log.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal error; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

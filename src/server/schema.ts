@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditEntryResolver } from '../audit/resolver';
-import { AuthResolver } from '../consortium/sign-in-resolver';
+import { validateArguments } from '../graphql/input-hygiene';
 import { PatientResolver } from '../consortium/patient-resolver';
 import { PersonResolver } from '../consortium/people-resolver';
+import { AuthResolver } from '../consortium/sign-in-resolver';
 import { ConsortiumResolver, DepartmentResolver, GridResolver, HospitalResolver } from '../consortium/resolver';
 import { ConsultationAttachmentResolver, ConsultationOpinionResolver, ConsultationResolver, QueueEntryResolver } from '../consult/resolver';
 import { ConsultationReferralsResolver, ReferralChangeResolver, ReferralCriterionResolver, ReferralResolver } from '../referral/resolver';
@@ -42,7 +43,8 @@ let built: Promise<GraphQLSchema> | null = null;
 export function hubSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [...resolvers],
-    validate: { forbidUnknownValues: false },
+    // Control characters, clearing required fields, then class-validator: graphql/input-hygiene.ts.
+    validateFn: validateArguments,
     pubSub: eventLogOnly,
   });
   return built;
