@@ -42,6 +42,9 @@ export interface HubConfig {
   http: HttpConfig;
   /** WebSocket bounds: subscriptions per socket, sockets per user, pings, idle sockets. */
   sockets: SocketConfig;
+  /** Language of the hub's sentences when neither the person nor the client names one. */
+  defaultLanguage: 'zh-CN' | 'en';
+  notifications: NotificationConfig;
 }
 
 export interface HttpConfig {
@@ -70,6 +73,22 @@ export interface SocketConfig {
   pingIntervalMs: number;
   /** A socket with no subscription and no message for this long is closed. */
   idleTimeoutMs: number;
+}
+
+export interface NotificationConfig {
+  /** Time zone in which notification texts state times. */
+  timeZone: string;
+  /** Outbound webhook (POST, HMAC-SHA256 signed); absent: notifications go to the log only. */
+  webhookUrl: string | undefined;
+  webhookSecret: string;
+  /** Retry after 1, 2, 4 ... times this, capped at retryMaxMs; given up after maxAttempts. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  maxAttempts: number;
+  /** How often each hub process looks for deliveries due (retries, other processes' rows). */
+  pollMs: number;
+  /** A delivery not finished in this time (the process died) is taken up again. */
+  leaseMs: number;
 }
 
 export interface ConsultConfig {
@@ -187,6 +206,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
       pingIntervalMs: int(env, 'WS_PING_INTERVAL_MS', 30_000, 100, 3_600_000),
       idleTimeoutMs: int(env, 'WS_IDLE_TIMEOUT_MS', 10 * 60_000, 100, 24 * 3_600_000),
     },
+    defaultLanguage: language(env, 'DEFAULT_LANGUAGE', 'en'),
+    notifications: notificationConfig(env, production, secretsDir),
   };
 }
 
@@ -207,6 +228,35 @@ function httpConfig(env: Env, production: boolean): HttpConfig {
     requestTimeoutMs,
     keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
     drainTimeoutMs: int(env, 'SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
+  };
+}
+
+function language(env: Env, name: string, fallback: 'zh-CN' | 'en'): 'zh-CN' | 'en' {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'zh-CN' && raw !== 'en') throw new ConfigError(`${name} must be zh-CN or en, got "${raw}"`);
+  return raw;
+}
+
+function notificationConfig(env: Env, production: boolean, secretsDir: string): NotificationConfig {
+  const webhookUrl = env.NOTIFY_WEBHOOK_URL || undefined;
+  if (webhookUrl && !/^https?:\/\//.test(webhookUrl)) throw new ConfigError('NOTIFY_WEBHOOK_URL must start with http:// or https://');
+  const timeZone = env.NOTIFY_TIME_ZONE || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(`NOTIFY_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${timeZone}"`);
+  }
+  return {
+    timeZone,
+    webhookUrl,
+    // The receiver must know the secret: production names it; elsewhere it is generated into SECRETS_DIR to be read from there.
+    webhookSecret: webhookUrl ? secret(env, 'NOTIFY_WEBHOOK_SECRET', production, secretsDir)() : '',
+    retryBaseMs: int(env, 'NOTIFY_RETRY_BASE_MS', 2_000, 10, 3_600_000),
+    retryMaxMs: int(env, 'NOTIFY_RETRY_MAX_MS', 10 * 60_000, 10, 24 * 3_600_000),
+    maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 12, 1, 1000),
+    pollMs: int(env, 'NOTIFY_POLL_MS', 1_000, 20, 3_600_000),
+    leaseMs: int(env, 'NOTIFY_LEASE_MS', 60_000, 100, 3_600_000),
   };
 }
 

@@ -40,7 +40,7 @@ export class AssessmentService {
     const consortiumId = parseId(args.consortiumId, 'consortiumId');
     authorize(actor, 'assessment.read', { consortiumId });
     const { from, to } = period(args);
-    if (!(await this.db.getRepository(Consortium).existsBy({ id: consortiumId }))) throw notFound('Consortium', consortiumId);
+    if (!(await this.db.getRepository(Consortium).existsBy({ id: consortiumId }))) throw notFound('entity.consortium', consortiumId);
     const [referrals, consultations, roster] = await Promise.all([
       this.#referrals(consortiumId, from, to), this.#consultations(consortiumId, from, to), this.#roster(consortiumId, from, to),
     ]);
@@ -165,12 +165,12 @@ const dayStart = (param: string, plusDays = 0) => `((${param}::date + ${plusDays
 function period(args: AssessmentArgs): { from: string; to: string } {
   const day = (value: string, field: string) => {
     const d = new Date(`${value}T00:00:00Z`);
-    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw badInput(field, `${field} ${value} is not a real date`);
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw badInput(field, 'assessment.notRealDate', { field, value });
     return d;
   };
   const from = day(args.from, 'from');
   const to = day(args.to, 'to');
-  if (to < from) throw badInput('to', 'to must not be before from');
-  if ((to.getTime() - from.getTime()) / 86_400_000 + 1 > MAX_PERIOD_DAYS) throw badInput('to', `A period is at most ${MAX_PERIOD_DAYS} days`);
+  if (to < from) throw badInput('to', 'assessment.toBeforeFrom');
+  if ((to.getTime() - from.getTime()) / 86_400_000 + 1 > MAX_PERIOD_DAYS) throw badInput('to', 'assessment.periodTooLong', { days: MAX_PERIOD_DAYS });
   return { from: args.from, to: args.to };
 }

@@ -1,7 +1,9 @@
 import { NextFunction, Request, Response, Router } from 'express';
 import type { Actor } from '../auth/actor';
 import { bearerToken as bearer } from '../auth/tokens';
-import { DomainError, unauthenticated } from '../errors';
+import { badInput, DomainError, unauthenticated } from '../errors';
+import { languageFromHeader } from '../i18n/language';
+import { translate } from '../i18n/translate';
 import type { Logger } from '../graphql/logger';
 import { AuditEntry } from './entities';
 import { AuditQuery, AuditTrail } from './service';
@@ -27,7 +29,7 @@ function queryOf(req: Request): AuditQuery {
     const raw = text(name);
     if (raw == null) return null;
     const d = new Date(raw);
-    if (Number.isNaN(d.getTime())) throw new DomainError('BAD_USER_INPUT', `${name} must be an ISO date or time, got "${raw}"`, name);
+    if (Number.isNaN(d.getTime())) throw badInput(name, 'audit.badDate', { field: name, value: raw });
     return d;
   };
   return { actorId: text('actorId'), patientId: text('patientId'), action: text('action'), from: date('from'), to: date('to') };
@@ -44,6 +46,7 @@ export function auditRoutes({ audit, actorFrom, log }: { audit: AuditTrail; acto
     const token = bearer(req.headers.authorization);
     if (!token) throw unauthenticated();
     const actor = await actorFrom(token);
+    res.locals.actor = actor;
     const batches = audit.export(actor, queryOf(req));
     // The first batch is fetched before any header goes out, so a refusal is still a clean 4xx.
     const first = await batches.next();
@@ -62,14 +65,16 @@ export function auditRoutes({ audit, actorFrom, log }: { audit: AuditTrail; acto
     }
     res.end();
   });
-  router.use('/audit', (error: any, _req: Request, res: Response, next: NextFunction) => {
+  router.use('/audit', (error: any, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
+    // The saved language of who asked, else their Accept-Language (this route runs before the GraphQL one's scope).
+    const language = (res.locals.actor as Actor | null | undefined)?.language ?? languageFromHeader(req.headers['accept-language']) ?? 'en';
     if (error instanceof DomainError) {
-      res.status(STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) } }] });
+      res.status(STATUS[error.code] ?? 400).json({ errors: [{ message: error.localized(language), extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) } }] });
       return;
     }
     log.error({ err: error }, 'audit export failed');
-    res.status(500).json({ errors: [{ message: 'Internal error; it has been logged', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    res.status(500).json({ errors: [{ message: translate(language, 'common.internal'), extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   });
   return router;
 }

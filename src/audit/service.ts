@@ -63,10 +63,10 @@ export class AuditTrail {
    */
   async search(actor: Actor | null, query: AuditQuery, page: { first: number; after?: string | null }): Promise<{ nodes: AuditEntry[]; hasNextPage: boolean; endCursor: string | null }> {
     const admin = authorize(actor, 'audit.read');
-    if (!Number.isInteger(page.first) || page.first < 1 || page.first > PAGE_MAX) throw badInput('first', `first must be between 1 and ${PAGE_MAX}`);
+    if (!Number.isInteger(page.first) || page.first < 1 || page.first > PAGE_MAX) throw badInput('first', 'audit.pageSize', { max: PAGE_MAX });
     const q = this.#where(query);
     if (page.after != null) {
-      if (!/^\d{1,19}$/.test(page.after)) throw badInput('after', 'after must be an endCursor returned by an earlier page');
+      if (!/^\d{1,19}$/.test(page.after)) throw badInput('after', 'common.badPageCursor');
       q.andWhere('e.id < :after', { after: page.after });
     }
     const rows = await q.orderBy('e.id', 'DESC').take(page.first + 1).getMany();
@@ -102,10 +102,10 @@ export class AuditTrail {
     }
     if (query.action) {
       // "patient.read" matches itself; "patient" matches every patient.* action.
-      if (!/^[A-Za-z.]{1,60}$/.test(query.action)) throw badInput('action', 'action is a name such as patient.read, or a prefix such as patient');
+      if (!/^[A-Za-z.]{1,60}$/.test(query.action)) throw badInput('action', 'audit.badAction');
       q.andWhere('(e.action = :action OR e.action LIKE :prefix)', { action: query.action, prefix: `${query.action}.%` });
     }
-    if (query.from && query.to && query.to < query.from) throw badInput('to', 'to is before from');
+    if (query.from && query.to && query.to < query.from) throw badInput('to', 'common.toBeforeFrom', { from: query.from.toISOString(), to: query.to.toISOString() });
     if (query.from) q.andWhere('e.at >= :from', { from: query.from });
     if (query.to) q.andWhere('e.at < :to', { to: query.to });
     return q;

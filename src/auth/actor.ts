@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { unauthenticated } from '../errors';
+import type { MessageKey } from '../i18n/catalogue';
+import { isLanguage, Language } from '../i18n/language';
 import { SessionEnd } from './entities';
 import { Role } from './roles';
 import type { TokenClaims } from './tokens';
@@ -22,14 +24,19 @@ export interface Actor {
    * allows it nothing, so no event reaches it even before the socket is closed.
    */
   ended?: boolean;
+  /** Saved language of the hub's sentences; null: the client's Accept-Language decides. */
+  language: Language | null;
 }
 
-const ACTOR_COLUMNS = `p.id, p.name, p.roles, p.hospital_id, p.active,
+const ACTOR_COLUMNS = `p.id, p.name, p.roles, p.hospital_id, p.active, p.language,
   COALESCE(array_agg(m.consortium_id) FILTER (WHERE m.consortium_id IS NOT NULL), '{}') AS consortium_ids,
   ARRAY(SELECT s.department_id FROM person_specialty s WHERE s.person_id = p.id ORDER BY 1) AS specialty_ids`;
 
 const toActor = (row: any): Actor =>
-  ({ personId: row.id, name: row.name, roles: row.roles, hospitalId: row.hospital_id, consortiumIds: row.consortium_ids, specialtyIds: row.specialty_ids });
+  ({
+    personId: row.id, name: row.name, roles: row.roles, hospitalId: row.hospital_id, consortiumIds: row.consortium_ids, specialtyIds: row.specialty_ids,
+    language: isLanguage(row.language) ? row.language : null,
+  });
 
 /** An actor by person id alone, for jobs and seeds that act on someone's behalf without a request. */
 export async function loadActor(db: DataSource, personId: number): Promise<Actor> {
@@ -38,18 +45,18 @@ export async function loadActor(db: DataSource, personId: number): Promise<Actor
       WHERE p.id = $1 GROUP BY p.id`,
     [personId],
   );
-  if (!row || !row.active) throw unauthenticated('This account no longer exists or was deactivated: ask an administrator');
+  if (!row || !row.active) throw unauthenticated('auth.goneOrDeactivated');
   return toActor(row);
 }
 
-/** What a person reads when a session they still hold a token for was ended. */
-export const sessionEndedMessage: Record<SessionEnd, string> = {
-  SIGNED_OUT: 'You signed out of this session: sign in again',
-  REVOKED: 'An administrator ended this session: sign in again',
-  PASSWORD_CHANGED: 'The password was changed, which ended this session: sign in again with the new password',
-  PASSWORD_RESET: 'An administrator reset the password, which ended this session: sign in again with the new password',
-  DEACTIVATED: 'This account was deactivated: ask an administrator',
-  RIGHTS_CHANGED: 'Your hospital or roles were changed, which ended this session: sign in again',
+/** What a person reads when a session they still hold a token for was ended (i18n/messages/auth.ts). */
+export const sessionEndedMessage: Record<SessionEnd, MessageKey> = {
+  SIGNED_OUT: 'auth.endedSignedOut',
+  REVOKED: 'auth.endedRevoked',
+  PASSWORD_CHANGED: 'auth.endedPasswordChanged',
+  PASSWORD_RESET: 'auth.endedPasswordReset',
+  DEACTIVATED: 'auth.deactivated',
+  RIGHTS_CHANGED: 'auth.endedRightsChanged',
 };
 
 /**
@@ -64,9 +71,9 @@ export async function loadSessionActor(db: DataSource, claims: TokenClaims): Pro
       WHERE a.id = $1 AND a.person_id = $2 GROUP BY p.id, a.id`,
     [claims.sessionId, claims.personId],
   );
-  if (!row) throw unauthenticated('This session does not exist (any more): sign in again');
+  if (!row) throw unauthenticated('auth.sessionUnknown');
   if (row.end_reason) throw unauthenticated(sessionEndedMessage[row.end_reason as SessionEnd]);
-  if (row.expired) throw unauthenticated('Your session expired: sign in again');
+  if (row.expired) throw unauthenticated('auth.sessionExpiredNow');
   if (!row.active) throw unauthenticated(sessionEndedMessage.DEACTIVATED);
   return { ...toActor(row), sessionId: claims.sessionId, sessionExpiresAt: row.expires_at };
 }

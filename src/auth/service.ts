@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { badInput, notFound, unauthenticated } from '../errors';
+import { isLanguage } from '../i18n/language';
 import type { Actor } from './actor';
 import { AuthSession, Credential, SessionEnd } from './entities';
 import { hashPassword, verifyPassword } from './password';
@@ -25,11 +26,9 @@ export interface AuthConfig {
   signIn: SignInThrottleConfig;
 }
 
-const WRONG = 'Wrong username or password';
-
 function checkNewPassword(field: string, password: string): void {
-  if (password.length < 10) throw badInput(field, `${field} must be at least 10 characters`);
-  if (password.length > 200) throw badInput(field, `${field} must be at most 200 characters`);
+  if (password.length < 10) throw badInput(field, 'validation.minLength', { field, min: 10 });
+  if (password.length > 200) throw badInput(field, 'validation.maxLength', { field, max: 200 });
 }
 
 export class AuthService {
@@ -60,12 +59,12 @@ export class AuthService {
     const ok = await verifyPassword(password, credential?.passwordHash ?? (await decoyHash));
     if (!person || !credential || !ok) {
       await this.audit.recordSignIn({ actorId: null, action: 'signIn.failed', personId: person?.id ?? null, username: name, clientAddress: address });
-      throw this.#throttle.failed(lockSeconds) ?? unauthenticated(WRONG);
+      throw this.#throttle.failed(lockSeconds) ?? unauthenticated('auth.wrongPassword');
     }
     await this.#throttle.succeeded(name, address);
     if (!person.active) {
       await this.audit.recordSignIn({ actorId: null, action: 'signIn.failed', personId: person.id, username: name, clientAddress: address });
-      throw unauthenticated('This account was deactivated: ask an administrator');
+      throw unauthenticated('auth.deactivated');
     }
     const session = await this.sessions.open(person.id, this.config.jwtTtlSeconds, client);
     await this.audit.recordSignIn({ actorId: person.id, action: 'signIn', personId: person.id, username: name, clientAddress: address });
@@ -85,7 +84,7 @@ export class AuthService {
     const session = /^[0-9a-f-]{36}$/i.test(sessionId) ? await this.sessions.find(sessionId) : null;
     const me = authorize(actor, 'directory.read');
     // Someone else's session looks exactly like one that does not exist.
-    if (!session || !allows(me, 'session.end', { personId: session.personId })) throw notFound('Session', sessionId);
+    if (!session || !allows(me, 'session.end', { personId: session.personId })) throw notFound('entity.session', sessionId);
     const reason = me.personId === session.personId ? SessionEnd.SIGNED_OUT : SessionEnd.REVOKED;
     const ended = await this.db.transaction((m) => this.sessions.end(m, { personId: session.personId, sessionId }, reason));
     return ended.length > 0;
@@ -104,7 +103,7 @@ export class AuthService {
     checkNewPassword('newPassword', newPassword);
     const credential = await this.db.getRepository(Credential).findOneBy({ personId: me.personId });
     if (!credential || !(await verifyPassword(currentPassword, credential.passwordHash))) {
-      throw badInput('currentPassword', 'The current password is wrong');
+      throw badInput('currentPassword', 'auth.currentPasswordWrong');
     }
     const hash = await hashPassword(newPassword);
     await this.db.transaction(async (m) => {
@@ -121,10 +120,18 @@ export class AuthService {
     const hash = await hashPassword(newPassword);
     await this.db.transaction(async (m) => {
       const [person] = await m.query('SELECT id FROM person WHERE id = $1 FOR UPDATE', [personId]);
-      if (!person) throw notFound('Person', personId);
+      if (!person) throw notFound('entity.person', personId);
       await m.upsert(Credential, { personId, passwordHash: hash }, ['personId']);
       await this.sessions.end(m, { personId }, SessionEnd.PASSWORD_RESET);
     });
     return true;
+  }
+
+  /** The signed-in person's language for the hub's sentences (null: the client's Accept-Language decides). */
+  async setLanguage(actor: Actor | null, language: string | null): Promise<number> {
+    if (!actor) throw unauthenticated();
+    if (language !== null && !isLanguage(language)) throw badInput('language', 'auth.badLanguage', { value: language });
+    await this.db.query('UPDATE person SET language = $2 WHERE id = $1', [actor.personId, language]);
+    return actor.personId;
   }
 }

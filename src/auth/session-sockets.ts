@@ -1,6 +1,10 @@
 import type { EventBus } from '../events/event-bus';
 import type { Actor } from './actor';
 import { sessionEndedMessage } from './actor';
+import type { MessageKey } from '../i18n/catalogue';
+import type { Language } from '../i18n/language';
+import { translate } from '../i18n/translate';
+import { closeReason } from '../i18n/close-reason';
 import { SessionEnd } from './entities';
 import { SESSION_TOPIC, SessionsEnded } from './sessions';
 
@@ -25,6 +29,8 @@ export const closeCodeFor = (reason: SessionEnd) => (reason === SessionEnd.DEACT
  */
 export class SessionSockets {
   readonly #bySession = new Map<string, Map<Closable, Actor>>();
+  /** The language each socket reads its close reason in (the actor's saved one, else the client's). */
+  readonly #language = new Map<Closable, Language>();
   /** A socket outliving its session's expiry is closed then (4401), like an ended one. */
   readonly #expiry = new Map<Closable, NodeJS.Timeout>();
   readonly #unwatch: () => void;
@@ -33,8 +39,9 @@ export class SessionSockets {
     this.#unwatch = bus.watch([SESSION_TOPIC], (event) => this.#ended(event.payload));
   }
 
-  add(socket: Closable, actor: Actor): void {
+  add(socket: Closable, actor: Actor, language: Language): void {
     if (!actor.sessionId) return;
+    this.#language.set(socket, language);
     const sockets = this.#bySession.get(actor.sessionId) ?? new Map<Closable, Actor>();
     sockets.set(socket, actor);
     this.#bySession.set(actor.sessionId, sockets);
@@ -42,7 +49,7 @@ export class SessionSockets {
       const ms = Math.min(actor.sessionExpiresAt.getTime() - Date.now(), 2 ** 31 - 1);
       const timer = setTimeout(() => {
         actor.ended = true;
-        socket.close(4401, 'Your session expired: sign in again');
+        socket.close(4401, this.#reason(socket, 'auth.sessionExpiredNow'));
       }, Math.max(ms, 0));
       timer.unref();
       this.#expiry.set(socket, timer);
@@ -52,6 +59,7 @@ export class SessionSockets {
   remove(socket: Closable, actor: Actor | undefined): void {
     clearTimeout(this.#expiry.get(socket));
     this.#expiry.delete(socket);
+    this.#language.delete(socket);
     if (!actor?.sessionId) return;
     const sockets = this.#bySession.get(actor.sessionId);
     sockets?.delete(socket);
@@ -71,13 +79,17 @@ export class SessionSockets {
       this.#bySession.delete(id);
       for (const [socket, actor] of sockets) {
         actor.ended = true;
-        // A close reason may hold 123 bytes: the sentences are ASCII and shorter.
-        socket.close(closeCodeFor(reason), sessionEndedMessage[reason].slice(0, 123));
+        socket.close(closeCodeFor(reason), this.#reason(socket, sessionEndedMessage[reason]));
       }
     }
   }
 
+  #reason(socket: Closable, key: MessageKey): string {
+    return closeReason(translate(this.#language.get(socket) ?? 'en', key));
+  }
+
   close(): void {
+    this.#language.clear();
     for (const timer of this.#expiry.values()) clearTimeout(timer);
     this.#expiry.clear();
     this.#unwatch();

@@ -91,10 +91,5 @@ export class SignInThrottle {
 
 function tooManyAttempts(ms: number): DomainError {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return new DomainError(
-    'TOO_MANY_REQUESTS',
-    `Too many failed sign-ins for this username or from this address: try again in ${seconds} seconds`,
-    undefined,
-    { retryAfter: seconds },
-  );
+  return new DomainError('TOO_MANY_REQUESTS', 'auth.tooManySignIns', { seconds }, undefined, { retryAfter: seconds });
 }

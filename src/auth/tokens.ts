@@ -35,14 +35,14 @@ export class TokenSigner {
       claims = jwt.verify(token, this.#key, { issuer: ISSUER, algorithms: ['HS256'] }) as jwt.JwtPayload;
     } catch (error) {
       if (error instanceof jwt.TokenExpiredError) {
-        throw unauthenticated(`Your session expired at ${error.expiredAt.toISOString()}: sign in again`);
+        throw unauthenticated('auth.sessionExpired', { at: error.expiredAt.toISOString() });
       }
-      throw unauthenticated('The access token is invalid (forged, truncated or from another server): sign in again');
+      throw unauthenticated('auth.tokenInvalid');
     }
     const personId = Number(claims.sub);
     // A token without a session (e.g. from before sessions existed) cannot be ended, so it is refused.
     if (!Number.isInteger(personId) || typeof claims.sid !== 'string' || !UUID.test(claims.sid)) {
-      throw unauthenticated('The access token is invalid (forged, truncated or from another server): sign in again');
+      throw unauthenticated('auth.tokenInvalid');
     }
     return { personId, sessionId: claims.sid };
   }

@@ -6,6 +6,7 @@
 import { EntityManager } from 'typeorm';
 import { Department, Hospital, Person } from '../consortium/entities';
 import { addMinutes, HALF_DAY_START, SESSION_HOURS, SESSION_LABEL, today } from '../roster/calendar';
+import { Message, message } from '../i18n/translate';
 import { consortiaOfHospital } from '../roster/directory-facts';
 import { HOST_DEFAULTS, HostSettings, RosterAssignment } from '../roster/entities';
 import { SessionTime } from '../roster/kinds';
@@ -61,6 +62,16 @@ export async function describeSession(m: EntityManager, s: { hostHospitalId: num
     m.findOneBy(Hospital, { id: s.hostHospitalId }), m.findOneBy(Person, { id: s.specialistId }), m.findOneBy(Department, { id: s.specialtyId }),
   ]);
   return `the ${specialty?.nameZh ?? 'specialty'} session of ${specialist?.name ?? `specialist ${s.specialistId}`} at ${host?.name ?? `hospital ${s.hostHospitalId}`} on ${s.date} (${SESSION_LABEL[s.session]})`;
+}
+
+/** The same description as a sentence to be said in the reader's language; `start`: at the start of a sentence. */
+export async function sessionMessage(m: EntityManager, s: { hostHospitalId: number; specialistId: number; specialtyId: number; date: string; session: SessionTime }, start = false): Promise<Message> {
+  const [host, specialist, specialty] = await Promise.all([
+    m.findOneBy(Hospital, { id: s.hostHospitalId }), m.findOneBy(Person, { id: s.specialistId }), m.findOneBy(Department, { id: s.specialtyId }),
+  ]);
+  return message(start ? 'booking.sessionStart' : 'booking.session', {
+    specialty: specialty?.nameZh ?? '', specialist: specialist?.name ?? String(s.specialistId), host: host?.name ?? String(s.hostHospitalId), date: s.date, half: message(`booking.${s.session}`),
+  });
 }
 
 /** The earliest free slot of a session the caller has locked; null when it is full. */

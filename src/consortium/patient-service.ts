@@ -44,7 +44,7 @@ export class PatientService {
   async #visible(actor: Actor | null, patient: Patient | null, ref: string): Promise<Patient> {
     const a = requireActor(actor);
     // Not yours looks exactly like not there (issue 13): same code, same message.
-    if (!patient || !(await this.#mayRead(a, patient))) throw notFound('Patient', ref);
+    if (!patient || !(await this.#mayRead(a, patient))) throw notFound('entity.patient', ref);
     await this.audit.record(a, 'patient.read', 'patient', [patient.id]);
     return patient;
   }
@@ -62,8 +62,8 @@ export class PatientService {
     requireActor(actor);
     const hospitalId = input.hospitalId ? parseId(input.hospitalId, 'hospitalId') : actor!.hospitalId;
     const birth = new Date(`${input.birthDate}T00:00:00Z`);
-    if (Number.isNaN(birth.getTime()) || birth.toISOString().slice(0, 10) !== input.birthDate) throw badInput('birthDate', `birthDate ${input.birthDate} is not a real date`);
-    if (birth.getTime() > Date.now()) throw badInput('birthDate', 'birthDate cannot be in the future');
+    if (Number.isNaN(birth.getTime()) || birth.toISOString().slice(0, 10) !== input.birthDate) throw badInput('birthDate', 'consortium.birthDateNotReal', { value: input.birthDate });
+    if (birth.getTime() > Date.now()) throw badInput('birthDate', 'consortium.birthDateFuture');
     const nationalId = normalizeNationalId(input.nationalId, input.birthDate);
     return this.db.transaction(async (m) => {
       const hospital = await requireRow(m, Hospital, hospitalId, 'hospitalId', 'hospital');

@@ -52,4 +52,9 @@ export class AuthResolver {
     if (!ctx.actor) throw unauthenticated();
     return ctx.loaders.person.load(ctx.actor.personId);
   }
+
+  @Mutation(() => Person, { description: "Saves the language of the hub's sentences for you (zh-CN or en); null: follow the client's Accept-Language" })
+  async setMyLanguage(@Arg('language', () => String, { nullable: true }) language: string | null, @Ctx() ctx: HubContext) {
+    return ctx.loaders.person.load(await ctx.services.auth.setLanguage(ctx.actor, language));
+  }
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import { allows, authorize, requireActor } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
 import { badInput, DomainError, notFound } from '../errors';
+import { message } from '../i18n/translate';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
 import { AttachmentType, Consultation, ConsultationAttachment } from './entities';
@@ -21,15 +22,15 @@ const EXTENSION: Record<AttachmentType, string> = { [AttachmentType.JPEG]: 'jpg'
 
 /** 415: the type is not one the hub stores. */
 export class UnsupportedMediaType extends DomainError {
-  constructor(message: string) {
-    super('BAD_USER_INPUT', message, 'content-type');
+  constructor(types: string, declared: string) {
+    super('BAD_USER_INPUT', 'consult.fileTypeUnsupported', { types, declared }, 'content-type');
   }
 }
 
 /** 413: the file is larger than the configured limit (told before it is read when it says so). */
 export class PayloadTooLarge extends DomainError {
   constructor(readonly limit: number) {
-    super('BAD_USER_INPUT', `The file is larger than the limit of ${limit} bytes`, 'body');
+    super('BAD_USER_INPUT', 'consult.fileTooLarge', { limit }, 'body');
   }
 }
 
@@ -37,29 +38,24 @@ export class PayloadTooLarge extends DomainError {
 export function declaredType(declared: string | undefined): AttachmentType {
   const type = (declared ?? '').split(';')[0].trim().toLowerCase() as AttachmentType;
   if (!Object.values(AttachmentType).includes(type)) {
-    throw new UnsupportedMediaType(`Content-Type must be one of ${Object.values(AttachmentType).join(', ')}; got "${declared ?? ''}"`);
+    throw new UnsupportedMediaType(Object.values(AttachmentType).join(', '), declared ?? '');
   }
   return type;
 }
 
 export function sniff(declared: string | undefined, body: Buffer): AttachmentType {
   const type = declaredType(declared);
-  if (!body.length) throw badInput('body', 'The file is empty');
+  if (!body.length) throw badInput('body', 'consult.fileEmpty');
   if (!body.subarray(0, MAGIC[type].length).equals(MAGIC[type])) {
-    throw badInput('body', `The file's content is not ${type} (its first bytes do not match): send the file as it is, with its real type`);
+    throw badInput('body', 'consult.fileNotItsType', { type });
   }
   return type;
 }
 
-/** A file name people can read, with nothing that could act as a path or a header. */
+/** A file name people can read (any script, at most 200 characters), with nothing that could act as a path or a header. */
 function cleanFileName(raw: string | undefined, type: AttachmentType, n: number): string {
-  let name = '';
-  try {
-    name = decodeURIComponent(raw ?? '');
-  } catch {
-    name = raw ?? '';
-  }
-  name = name.replace(/[\u0000-\u001f\u007f"\\/]/g, '').trim().slice(0, 200);
+  // Decoded already by the route (file-name.ts); here only made safe: no control characters, quotes or path separators.
+  const name = [...(raw ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f"\\/]/g, '')].slice(0, 200).join('').trim();
   return name || `exam-result-${n}.${EXTENSION[type]}`;
 }
 
@@ -81,7 +77,7 @@ export class AttachmentService {
    * The HTTP route asks this before reading a byte of the body; upload() asks again, locked.
    */
   async admit(actor: Actor | null, consultationId: string, contentType: string | undefined, declaredLength: number | undefined): Promise<void> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     const id = parseId(consultationId, 'id');
     this.mayAttach(a, await this.db.getRepository(Consultation).findOneBy({ id }), consultationId);
     declaredType(contentType);
@@ -89,10 +85,10 @@ export class AttachmentService {
   }
 
   private mayAttach(a: Actor, c: Consultation | null, consultationId: string): asserts c is Consultation {
-    if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', consultationId);
+    if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('entity.consultation', consultationId);
     authorize(a, 'consultation.attach', consultationSubject(c));
     if (c.state === ConsultationState.COMPLETED || c.state === ConsultationState.CANCELLED) {
-      throw badInput('id', `Consultation ${c.id} is ${c.state}: exam results can be attached only while it is open`);
+      throw badInput('id', 'consult.attachClosed', { id: c.id, state: message(`consult.state${c.state}`) });
     }
   }
 
@@ -124,7 +120,7 @@ export class AttachmentService {
     const attachment = await this.db.getRepository(ConsultationAttachment).findOneBy({ id });
     const c = attachment && (await this.db.getRepository(Consultation).findOneBy({ id: attachment.consultationId }));
     // Not even its existence is told to someone who may not see the consultation.
-    if (!attachment || !c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('Attachment', attachmentId);
+    if (!attachment || !c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('entity.attachment', attachmentId);
     authorize(a, 'consultation.clinical', consultationSubject(c));
     const [{ content }] = await this.db.query('SELECT content FROM consultation_attachment WHERE id = $1', [id]);
     await this.audit.record(a, 'attachment.read', 'consultation_attachment', [id]);

@@ -4,6 +4,9 @@ import { bearerToken as bearer } from '../auth/tokens';
 import { DomainError, ErrorCode, unauthenticated } from '../errors';
 import type { Logger } from '../graphql/logger';
 import { AttachmentService, PayloadTooLarge, UnsupportedMediaType } from './attachments';
+import { contentDisposition, uploadFileName } from './file-name';
+import { currentLanguage } from '../i18n/language';
+import { translate } from '../i18n/translate';
 
 const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 
@@ -16,7 +19,7 @@ export interface AttachmentRouteOptions {
 /**
  * Exam results travel as raw bytes over plain HTTP (GraphQL is the wrong carrier for files):
  *   POST /attachments/consultations/:id   body = the file, Content-Type image/jpeg | image/png | application/pdf,
- *                                          optional X-File-Name (percent-encoded UTF-8)   -> 201 JSON metadata
+ *                                          file name: see file-name.ts (filename*=, X-File-Name) -> 201 JSON metadata
  *   GET  /attachments/:id                  -> the file (policy-checked, audited)
  * Both take "Authorization: Bearer <token>"; errors are JSON shaped like GraphQL's.
  */
@@ -43,7 +46,7 @@ export function attachmentRoutes({ attachments, actorFrom, log }: AttachmentRout
     },
     async (req: Request, res: Response) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const fileName = (req.headers['x-file-name'] as string | undefined) ?? (typeof req.query.name === 'string' ? req.query.name : undefined);
+      const fileName = uploadFileName(req.headers, req.query as Record<string, unknown>);
       const a = await attachments.upload(res.locals.actor as Actor | null, String(req.params.id), req.headers['content-type'], fileName, body);
       res.status(201).json({
         id: String(a.id), consultationId: String(a.consultationId), fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes,
@@ -57,7 +60,7 @@ export function attachmentRoutes({ attachments, actorFrom, log }: AttachmentRout
     res.status(200).set({
       'Content-Type': attachment.contentType,
       'Content-Length': String(content.length),
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      'Content-Disposition': contentDisposition(attachment.fileName),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
       ETag: `"${attachment.sha256}"`,
@@ -69,17 +72,18 @@ export function attachmentRoutes({ attachments, actorFrom, log }: AttachmentRout
     // A refusal while the client is still sending: answer, then close the connection rather than
     // read (and discard) the rest of a body nobody will store.
     if (!req.complete) res.set('Connection', 'close');
+    const language = (res.locals.actor as Actor | null | undefined)?.language ?? currentLanguage('en');
     if (error instanceof PayloadTooLarge) {
-      res.status(413).json({ errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      res.status(413).json({ errors: [{ message: error.localized(language), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
       return;
     }
     if (error instanceof DomainError) {
       const status = error instanceof UnsupportedMediaType ? 415 : STATUS[error.code];
-      res.status(status).json({ errors: [{ message: error.message, extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) } }] });
+      res.status(status).json({ errors: [{ message: error.localized(language), extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) } }] });
       return;
     }
     log.error({ err: error }, 'attachment request failed');
-    res.status(500).json({ errors: [{ message: 'Internal error; it has been logged', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    res.status(500).json({ errors: [{ message: translate(language, 'common.internal'), extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   });
   return router;
 }

@@ -43,7 +43,7 @@ export function visiblePatientLoader(db: DataSource, audit: AuditTrail, actor: A
       const patient = byId.get(id);
       const subject = subjects.get(id);
       // A patient the actor may not see looks exactly like one that does not exist.
-      if (!patient || !subject || !allows(actor, 'patient.read', subject)) return notFound('Patient', id);
+      if (!patient || !subject || !allows(actor, 'patient.read', subject)) return notFound('entity.patient', id);
       visible.push(id);
       return patient;
     });

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { conflict } from '../errors';
+import { Message, message, orList } from '../i18n/translate';
 
 export enum Urgency {
   ROUTINE = 'ROUTINE',
@@ -63,10 +64,6 @@ export const CONSULTATION_TRANSITIONS: Record<ConsultationAction, { from: Consul
   CANCEL: { from: [S.REQUESTED, S.CLAIMED, S.SCHEDULED], to: S.CANCELLED },
 };
 
-const VERB: Record<ConsultationAction, string> = {
-  CLAIM: 'claimed', ASSIGN: 'assigned', HAND_BACK: 'handed back', SCHEDULE: 'scheduled', START: 'started',
-  END: 'ended', WRITE_OPINION: 'given an opinion', CANCEL: 'cancelled',
-};
 
 export const allowsTransition = (state: ConsultationState, action: ConsultationAction) => CONSULTATION_TRANSITIONS[action].from.includes(state);
 
@@ -75,12 +72,11 @@ export const allowsTransition = (state: ConsultationState, action: ConsultationA
  * state, often because someone else moved it first) naming the state and the states the step
  * needs. `describe` adds who/when to the message when known, e.g. who won a claim.
  */
-export function consultationTransition(id: number, state: ConsultationState, action: ConsultationAction, describe?: () => string): ConsultationState {
+export function consultationTransition(id: number, state: ConsultationState, action: ConsultationAction, describe?: () => Message | null): ConsultationState {
   const edge = CONSULTATION_TRANSITIONS[action];
   if (edge.from.includes(state)) return edge.to;
-  const detail = describe?.() ?? '';
-  const message = `Consultation ${id} cannot be ${VERB[action]}: it is ${state}${detail ? ` (${detail})` : ''}; ` +
-    `it can be ${VERB[action]} only when ${edge.from.join(' or ')}`;
-  throw conflict(message, 'id');
+  const holder = describe?.() ?? null;
+  const params = { id, verb: message(`consult.verb${action}`), state: message(`consult.state${state}`), from: orList(edge.from.map((s) => message(`consult.state${s}`))) };
+  throw conflict(holder ? 'consult.transitionHeldBy' : 'consult.transition', holder ? { ...params, holder } : params, 'id');
 }
 

@@ -20,6 +20,3 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 
 /** Seconds a client should wait before trying again while the database is away. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
-
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  `The database is not reachable right now, so the request could not be carried out. Try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`;

@@ -86,7 +86,7 @@ export class EventBus {
     const accept = options.accept ?? (() => true);
     let last: bigint;
     if (options.after != null) {
-      if (!/^\d{1,19}$/.test(options.after)) throw badInput('after', `"after" must be an event cursor from an earlier event, got "${options.after}"`);
+      if (!/^\d{1,19}$/.test(options.after)) throw badInput('after', 'common.badCursor', { after: options.after });
       last = BigInt(options.after);
     } else {
       last = this.#lastDispatched;

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor';
 import type { ClientInfo } from '../auth/sessions';
 import type { EventBus } from '../events/event-bus';
+import type { Language } from '../i18n/language';
 
 /*
  * NOTE: this layer sits below the domains and names none of them. The composition root
@@ -25,4 +26,6 @@ export interface HubContext {
   bus: EventBus;
   /** The address and user agent of the request (sign-in throttling, the audit trail). */
   client?: ClientInfo;
+  /** The language of this request's sentences: the actor's saved one, else the client's (Accept-Language, connectionParams.language). */
+  language: Language;
 }

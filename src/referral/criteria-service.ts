@@ -25,7 +25,7 @@ export class ReferralCriteriaService {
   async create(actor: Actor | null, input: CreateReferralCriterionInput): Promise<ReferralCriterion> {
     authorize(actor, 'referral.criteria.manage');
     const specialtyId = await this.#specialty(input.specialtyId ?? null);
-    if (input.greenChannel && input.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'Only UP criteria can qualify for the green channel');
+    if (input.greenChannel && input.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'referral.greenCriterionUpOnly');
     return this.db.getRepository(ReferralCriterion).save({
       code: input.code, direction: input.direction, condition: input.condition.trim(), criterion: input.criterion.trim(),
       icd10Prefixes: [...new Set(input.icd10Prefixes.map((p) => p.toUpperCase()))], specialtyId, greenChannel: input.greenChannel, active: true,
@@ -37,13 +37,13 @@ export class ReferralCriteriaService {
     const id = parseId(input.id, 'id');
     return this.db.transaction(async (m) => {
       const c = await m.findOne(ReferralCriterion, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!c) throw notFound('Referral criterion', input.id);
+      if (!c) throw notFound('entity.referralCriterion', input.id);
       if (input.condition !== undefined) c.condition = input.condition.trim();
       if (input.criterion !== undefined) c.criterion = input.criterion.trim();
       if (input.icd10Prefixes !== undefined) c.icd10Prefixes = [...new Set(input.icd10Prefixes.map((p) => p.toUpperCase()))];
       if (input.specialtyId !== undefined) c.specialtyId = await this.#specialty(input.specialtyId);
       if (input.greenChannel !== undefined) {
-        if (input.greenChannel && c.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'Only UP criteria can qualify for the green channel');
+        if (input.greenChannel && c.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'referral.greenCriterionUpOnly');
         c.greenChannel = input.greenChannel;
       }
       if (input.active !== undefined) c.active = input.active;
@@ -54,7 +54,7 @@ export class ReferralCriteriaService {
   async #specialty(raw: string | null): Promise<number | null> {
     if (!raw) return null;
     const id = parseId(raw, 'specialtyId');
-    if (!(await this.db.getRepository(Department).existsBy({ id }))) throw badInput('specialtyId', `specialtyId: department ${id} does not exist`);
+    if (!(await this.db.getRepository(Department).existsBy({ id }))) throw badInput('specialtyId', 'referral.specialtyMissing', { id });
     return id;
   }
 }

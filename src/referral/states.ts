@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { conflict } from '../errors';
+import { message, orList } from '../i18n/translate';
 
 export enum ReferralDirection {
   UP = 'UP',
@@ -52,13 +53,11 @@ export const REFERRAL_TRANSITIONS: Record<ReferralAction, { from: ReferralState[
   CANCEL: { from: [R.PROPOSED, R.ACCEPTED], to: R.CANCELLED },
 };
 
-const VERB: Record<ReferralAction, string> = { ACCEPT: 'accepted', DECLINE: 'declined', ARRIVE: 'marked arrived', COMPLETE: 'completed', CANCEL: 'cancelled' };
-
 /** The state after `action`, or a CONFLICT naming the current state and what the step needs. */
 export function referralTransition(id: number, state: ReferralState, action: ReferralAction): ReferralState {
   const edge = REFERRAL_TRANSITIONS[action];
   if (edge.from.includes(state)) return edge.to;
-  throw conflict(`Referral ${id} cannot be ${VERB[action]}: it is ${state}; it can be ${VERB[action]} only when ${edge.from.join(' or ')}`, 'id');
+  throw conflict('referral.transition', { id, verb: message(`referral.verb${action}`), state: message(`referral.state${state}`), from: orList(edge.from.map((s) => message(`referral.state${s}`))) }, 'id');
 }
 
 /** States in which the receiving hospital is (or will be) caring for the patient. */

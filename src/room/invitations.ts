@@ -23,14 +23,17 @@ export class RoomInvitations implements ConsultationRooms {
   async invite(actor: Actor | null, consultationId: string, personId: string): Promise<boolean> {
     const id = parseId(consultationId, 'consultationId');
     const access = await this.roomAccess(id);
-    if (!access) throw notFound('Consultation', consultationId);
+    if (!access) throw notFound('entity.consultation', consultationId);
     const inviter = authorize(actor, 'room.join', { participantIds: access.participantIds });
     const invitee = parseId(personId, 'personId');
     await requireRow(this.db.manager, Person, invitee, 'personId', 'person');
     const [{ consortium_ids: inviteeConsortiumIds }] = await this.db.query(
       `SELECT ARRAY(SELECT m.consortium_id FROM consortium_membership m WHERE m.hospital_id = p.hospital_id) AS consortium_ids FROM person p WHERE p.id = $1`, [invitee]);
     const subject = { participantIds: access.participantIds, consortiumId: access.consortiumId ?? -1, inviteeConsortiumIds };
-    if (!allows(inviter, 'room.invite', subject)) throw badInput('personId', `personId: ${policyRefusal('room.invite', subject)}`);
+    if (!allows(inviter, 'room.invite', subject)) {
+      const refusal = policyRefusal('room.invite', subject);
+      throw badInput('personId', refusal.key, refusal.params);
+    }
     await this.db.createQueryBuilder().insert().into(RoomInvitation)
       .values({ consultationId: id, personId: invitee, invitedById: inviter.personId }).orIgnore().execute();
     return true;

@@ -77,7 +77,7 @@ export class AvailabilityService {
     const periodId = parseId(id, 'id');
     const specialistId = await this.db.transaction(async (m) => {
       const period = await m.findOne(AvailabilityPeriod, { where: { id: periodId }, lock: { mode: 'pessimistic_write' } });
-      if (!period) throw notFound('Availability period', id);
+      if (!period) throw notFound('entity.availabilityPeriod', id);
       const { subject } = await this.#specialistSubject(m, period.personId, 'id');
       authorize(actor, 'availability.manage', subject);
       // NOTE: assignments already made on those days stay; the rules flag them when the roster is
@@ -97,7 +97,7 @@ export class AvailabilityService {
     authorize(actor, 'availability.read', subject);
     const start = from ? requireDate(from, 'from') : today();
     const end = to ? requireDate(to, 'to') : addDays(start, 92);
-    if (end < start) throw badInput('to', `to (${end}) is before from (${start})`);
+    if (end < start) throw badInput('to', 'common.toBeforeFrom', { to: end, from: start });
     const limits = await m.findOneBy(SpecialistLimits, { personId: specialistId });
     const periods = await m.getRepository(AvailabilityPeriod).createQueryBuilder('p')
       .where('p.person_id = :id AND p.end_date >= :start AND p.start_date <= :end', { id: specialistId, start, end })

@@ -53,7 +53,7 @@ export class DemandService {
     if (to !== DemandState.APPROVED && !input.reason?.trim()) throw badInput('reason', `reason: say why the demand is ${to.toLowerCase()}`);
     return this.db.transaction(async (m) => {
       const demand = await m.findOne(RotationDemand, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!demand) throw notFound('Demand', input.id);
+      if (!demand) throw notFound('entity.demand', input.id);
       if (to === DemandState.WITHDRAWN) authorize(actor, 'demand.request', { hostId: demand.hostHospitalId, consortiumId: demand.consortiumId });
       else authorize(actor, 'roster.manage', { consortiumId: demand.consortiumId });
       demand.state = transition(DEMAND_TRANSITIONS, `Demand ${id}`, demand.state, to);
@@ -69,7 +69,7 @@ export class DemandService {
   async get(actor: Actor | null, idArg: string): Promise<RotationDemand> {
     requireActor(actor);
     const demand = await this.db.getRepository(RotationDemand).findOneBy({ id: parseId(idArg, 'id') });
-    if (!demand || !allows(actor, 'demand.read', { hostId: demand.hostHospitalId, consortiumId: demand.consortiumId })) throw notFound('Demand', idArg);
+    if (!demand || !allows(actor, 'demand.read', { hostId: demand.hostHospitalId, consortiumId: demand.consortiumId })) throw notFound('entity.demand', idArg);
     return demand;
   }
 

@@ -85,7 +85,7 @@ export class RosterJobRunner {
     const id = parseId(idArg, 'id');
     const job = await this.db.transaction(async (m) => {
       const job = await m.findOne(RosterJob, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!job) throw notFound('Roster job', idArg);
+      if (!job) throw notFound('entity.rosterJob', idArg);
       const roster = await m.findOneByOrFail(Roster, { id: job.rosterId });
       authorize(actor, 'roster.manage', { consortiumId: roster.consortiumId });
       if (job.state !== JobState.QUEUED && job.state !== JobState.RUNNING) {
@@ -113,7 +113,7 @@ export class RosterJobRunner {
     const cursor = await currentCursor(this.db.manager);
     const job = await this.db.getRepository(RosterJob).findOneBy({ id: parseId(idArg, 'id') });
     const roster = job && (await this.db.getRepository(Roster).findOneBy({ id: job.rosterId }));
-    if (!job || !roster || !allows(actor, 'roster.manage', { consortiumId: roster.consortiumId })) throw notFound('Roster job', idArg);
+    if (!job || !roster || !allows(actor, 'roster.manage', { consortiumId: roster.consortiumId })) throw notFound('entity.rosterJob', idArg);
     return { job, cursor };
   }
 
@@ -121,7 +121,7 @@ export class RosterJobRunner {
     requireActor(actor);
     const rosterId = parseId(rosterIdArg, 'rosterId');
     const roster = await this.db.getRepository(Roster).findOneBy({ id: rosterId });
-    if (!roster || !allows(actor, 'roster.manage', { consortiumId: roster.consortiumId })) throw notFound('Roster', rosterIdArg);
+    if (!roster || !allows(actor, 'roster.manage', { consortiumId: roster.consortiumId })) throw notFound('entity.roster', rosterIdArg);
     return this.db.getRepository(RosterJob).find({ where: { rosterId }, order: { id: 'DESC' }, take: 50 });
   }
 

@@ -68,7 +68,7 @@ export class RosterService {
   async get(actor: Actor | null, idArg: string): Promise<Roster> {
     requireActor(actor);
     const roster = await this.db.getRepository(Roster).findOneBy({ id: parseId(idArg, 'id') });
-    if (!roster || !allows(actor, 'roster.read', { consortiumId: roster.consortiumId, published: roster.state !== RosterState.DRAFT })) throw notFound('Roster', idArg);
+    if (!roster || !allows(actor, 'roster.read', { consortiumId: roster.consortiumId, published: roster.state !== RosterState.DRAFT })) throw notFound('entity.roster', idArg);
     return roster;
   }
 
@@ -255,7 +255,7 @@ export class RosterService {
     const specialistId = specialistIdArg ? parseId(specialistIdArg, 'specialistId') : me.personId;
     const start = from ? requireDate(from, 'from') : today();
     const end = to ? requireDate(to, 'to') : addDays(start, 62);
-    if (end < start) throw badInput('to', `to (${end}) is before from (${start})`);
+    if (end < start) throw badInput('to', 'common.toBeforeFrom', { to: end, from: start });
     const m = this.db.manager;
     const person = await requireSpecialist(m, specialistId, 'specialistId');
     authorize(me, 'calendar.read', { specialistId, consortiumIds: await consortiaOfHospital(m, person.hospitalId) });
@@ -270,7 +270,7 @@ export class RosterService {
   /** Roster first, then the assignment: the same lock order as publishing and the optimizer's write-back. */
   async #lockedAssignment(m: EntityManager, actor: Actor | null, id: number, ref: string): Promise<[Roster, RosterAssignment]> {
     const peek = await m.findOneBy(RosterAssignment, { id });
-    if (!peek) throw notFound('Assignment', ref);
+    if (!peek) throw notFound('entity.assignment', ref);
     const roster = await this.#editable(m, actor, peek.rosterId, 'assignmentId');
     const a = await m.findOneOrFail(RosterAssignment, { where: { id }, lock: { mode: 'pessimistic_write' } });
     return [roster, a];

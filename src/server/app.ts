@@ -14,6 +14,7 @@ import { SessionSockets } from '../auth/session-sockets';
 import { bearerToken as bearer } from '../auth/tokens';
 import type { HubConfig } from '../config';
 import { DomainError } from '../errors';
+import { closeReason } from '../i18n/close-reason';
 import { EventBus } from '../events/event-bus';
 import { PgNotifyTransport } from '../events/transport';
 import type { HubContext } from '../graphql/context';
@@ -35,6 +36,9 @@ import { DeadlineSweep } from '../consult/deadline-sweep';
 import { followConsultationsForRooms } from '../room/follow-consultations';
 import type { HubMedia } from '../room/service';
 import { webRoutes } from '../web/routes';
+import { isLanguage, Language, languageFromHeader, languageScope } from '../i18n/language';
+import { translate } from '../i18n/translate';
+import { startNotifications } from '../notification/start';
 
 export interface Hub {
   url: string;
@@ -61,6 +65,7 @@ const clientOf = (req: IncomingMessage): ClientInfo => ({
   userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
 });
 
+
 /** Apollo over express on /graphql and graphql-ws on the same port and path. */
 export async function createHub({ config, db, databaseUrl, log, media = null }: HubOptions): Promise<Hub> {
   const schema = await hubSchema();
@@ -68,7 +73,8 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   const bus = await EventBus.create(db, new PgNotifyTransport(databaseUrl, log), log);
   if (media) services.rooms.attach(media);
   const roomFollower = followConsultationsForRooms(bus, services.rooms, log);
-  const formatError = createErrorFormatter(log);
+  const formatError = createErrorFormatter(log, config.defaultLanguage);
+  const notifications = await startNotifications(db, bus, config, log);
   const rules = queryLimitRules(config.limits);
   let shuttingDown = false;
 
@@ -95,21 +101,24 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   const metrics = new HubMetrics({
     db, bus, media, log, httpInFlight: () => drain.inFlight, sockets: () => ({ sockets: bounds.sockets, subscriptions: bounds.subscriptions }),
   });
-  const wsHandle = useServer<Record<string, unknown>, { actor?: Actor; token?: string }>({
+  const wsHandle = useServer<Record<string, unknown>, { actor?: Actor; token?: string; language?: Language }>({
     schema,
     validate: (s, document) => validate(s, document, [...specifiedRules, ...rules]),
     onConnect: async (ctx) => {
       const token = bearer(ctx.connectionParams?.authorization) ?? (ctx.connectionParams?.token as string | undefined);
+      const asked = ctx.connectionParams?.language;
+      const clientLanguage = isLanguage(asked) ? asked : languageFromHeader(ctx.extra.request.headers['accept-language']) ?? config.defaultLanguage;
       try {
-        if (!token) throw new DomainError('UNAUTHENTICATED', 'Send connectionParams.authorization = "Bearer <token>" from the signIn mutation');
+        if (!token) throw new DomainError('UNAUTHENTICATED', 'auth.signInFirstWs');
         const actor = (await actorFrom(token))!;
         ctx.extra.actor = actor;
         ctx.extra.token = token;
-        sessionSockets.add(ctx.extra.socket, actor);
+        ctx.extra.language = actor.language ?? clientLanguage;
+        sessionSockets.add(ctx.extra.socket, actor, ctx.extra.language);
         return bounds.admitSocket(ctx, ctx.extra.socket, ctx.extra.actor.personId);
       } catch (error) {
         // 4401 with the reason, so the client knows to sign in again rather than retry.
-        ctx.extra.socket.close(4401, error instanceof DomainError ? error.message.slice(0, 120) : 'Unauthorized');
+        ctx.extra.socket.close(4401, error instanceof DomainError ? closeReason(error.localized(clientLanguage)) : 'Unauthorized');
         return false;
       }
     },
@@ -120,24 +129,24 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
       if (limited) return limited;
       try {
         const fresh = (await actorFrom(ctx.extra.token))!;
-        if (ctx.extra.actor?.ended) throw new DomainError('UNAUTHENTICATED', 'This session was ended: sign in again');
+        if (ctx.extra.actor?.ended) throw new DomainError('UNAUTHENTICATED', 'auth.sessionEnded');
         Object.assign(ctx.extra.actor!, fresh);
       } catch (error) {
-        const message = error instanceof DomainError ? error.message : 'Unauthorized';
-        ctx.extra.socket.close(4401, message.slice(0, 120));
+        const message = error instanceof DomainError ? error.localized(ctx.extra.language ?? config.defaultLanguage) : 'Unauthorized';
+        ctx.extra.socket.close(4401, closeReason(message));
         return [new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } })];
       }
     },
     onClose: (ctx) => sessionSockets.remove(ctx.extra.socket, ctx.extra.actor),
-    context: (ctx): HubContext => createContext(ctx.extra.actor ?? null, db, services, bus, clientOf(ctx.extra.request)),
-    onNext: (_ctx, _id, payload, _args, result) => {
+    context: (ctx): HubContext => createContext(ctx.extra.actor ?? null, db, services, bus, ctx.extra.language ?? config.defaultLanguage, clientOf(ctx.extra.request)),
+    onNext: (ctx, _id, payload, _args, result) => {
       if (!result.errors) return undefined;
-      const errors = result.errors.map((e) => formatError(e.toJSON(), e));
+      const errors = result.errors.map((e) => formatError(e.toJSON(), e, ctx.extra.language));
       metrics.observeSocketOperation(payload.operationName ?? 'anonymous', 'subscription', 0, errors.map((e) => String(e.extensions?.code)));
       return { ...result, errors };
     },
-    onError: (_ctx, _id, payload, errors) => {
-      const formatted = errors.map((e) => formatError(e.toJSON(), e));
+    onError: (ctx, _id, payload, errors) => {
+      const formatted = errors.map((e) => formatError(e.toJSON(), e, ctx.extra.language));
       metrics.observeSocketOperation(payload.operationName ?? 'anonymous', 'subscription', 0, formatted.map((e) => String(e.extensions?.code)));
       return formatted;
     },
@@ -187,27 +196,37 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   app.use(attachmentRoutes({ attachments: services.attachments, actorFrom, log }));
   app.use(auditRoutes({ audit: services.audit, actorFrom, log }));
   const deadlineSweep = DeadlineSweep.start(db, config.consult, log);
+  // The language of every sentence the rest of the request says: Accept-Language now, the
+  // person's saved one once they are known (the context below).
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    languageScope.run({ language: languageFromHeader(req.headers['accept-language']) ?? config.defaultLanguage }, next);
+  });
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const scope = languageScope.getStore();
+        const clientLanguage = scope?.language ?? config.defaultLanguage;
         try {
-          return createContext(await actorFrom(bearer(req.headers.authorization)), db, services, bus, clientOf(req));
+          const context = createContext(await actorFrom(bearer(req.headers.authorization)), db, services, bus, clientLanguage, clientOf(req));
+          if (scope) scope.language = context.language;
+          return context;
         } catch (error) {
-          if (isDatabaseUnavailable(error)) throw databaseUnavailableError();
+          if (isDatabaseUnavailable(error)) throw databaseUnavailableError(clientLanguage);
           if (!(error instanceof DomainError)) throw error;
-          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+          throw new GraphQLError(error.localized(clientLanguage), { extensions: { code: error.code, http: { status: 401 } } });
         }
       },
     }),
   );
-  app.use((error: any, _req: Request, res: Response, next: NextFunction) => {
+  app.use((error: any, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     const status = error.status ?? error.statusCode ?? 500;
+    const language = languageFromHeader(req.headers['accept-language']) ?? config.defaultLanguage;
     const message = error.type === 'entity.too.large'
-      ? `Request body is larger than the limit of ${config.bodyLimitBytes} bytes`
-      : status < 500 ? `Bad request: ${error.message}` : 'Internal error';
+      ? translate(language, 'common.bodyTooLarge', { limit: config.bodyLimitBytes })
+      : status < 500 ? translate(language, 'common.badRequest', { detail: error.message }) : translate(language, 'common.internal');
     if (status >= 500) log.error({ err: error }, 'request failed');
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
   });
@@ -233,6 +252,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
       bounds.close();
       await apollo.stop(); // closes WebSockets with a reason (drainServer above)
       await deadlineSweep.close();
+      await notifications.close();
       await roomFollower.return?.();
       sessionSockets.close();
       // Roster optimizer jobs of this process stop (recorded CANCELLED) before the database goes.

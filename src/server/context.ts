@@ -26,6 +26,8 @@ import type { MediaApi } from '../../media';
 import { RoomInvitations } from '../room/invitations';
 import { RoomSignalling } from '../room/service';
 import { createLogger, Logger } from '../graphql/logger';
+import type { Language } from '../i18n/language';
+import { NotificationService } from '../notification/service';
 
 /** The services of one hub process; resolvers reach them through the request context. */
 export function createServices(db: DataSource, config: HubConfig, media: MediaApi | null = null, log: Logger = createLogger('silent')) {
@@ -43,6 +45,7 @@ export function createServices(db: DataSource, config: HubConfig, media: MediaAp
     bookings: new BookingService(db, audit),
     roomInvitations,
     rooms: new RoomSignalling(db, media, roomInvitations, log),
+    notifications: new NotificationService(db),
   };
 }
 
@@ -70,9 +73,9 @@ declare module '../graphql/context' {
   interface HubLoaders extends Loaders {}
 }
 
-export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus, client?: ClientInfo): HubContext {
+export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus, clientLanguage: Language = 'en', client?: ClientInfo): HubContext {
   return {
-    actor, services, bus, client,
+    actor, services, bus, client, language: actor?.language ?? clientLanguage,
     loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db), ...createBookingLoaders(db), auditRead: services.audit.reads(actor) },
   };
 }

@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/availability';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/availability';
+import type { Language } from '../i18n/language';
+import { translate } from '../i18n/translate';
 
 /**
  * While PostgreSQL is away, GraphQL over HTTP answers 503 with Retry-After (a proxy or client
@@ -24,8 +26,8 @@ export function databaseOutagePlugin(): ApolloServerPlugin {
 }
 
 /** The same answer when the outage shows while the request's context is built (signing in the actor). */
-export function databaseUnavailableError(): GraphQLError {
-  return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+export function databaseUnavailableError(language: Language): GraphQLError {
+  return new GraphQLError(translate(language, 'common.databaseUnavailable', { seconds: DATABASE_RETRY_AFTER_SECONDS }), {
     extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new Map([['retry-after', String(DATABASE_RETRY_AFTER_SECONDS)]]) } },
   });
 }

@@ -10,7 +10,8 @@ import { ConsortiumResolver, DepartmentResolver, GridResolver, HospitalResolver 
 import { ConsultationAttachmentResolver, ConsultationOpinionResolver, ConsultationResolver, QueueEntryResolver } from '../consult/resolver';
 import { ConsultationReferralsResolver, ReferralChangeResolver, ReferralCriterionResolver, ReferralResolver } from '../referral/resolver';
 import { AssessmentResolver, HostExpertDaysResolver } from '../assessment/resolver';
-import { RoomResolver } from '../room/resolver';
+import { LinkQualityResolver, RoomResolver } from '../room/resolver';
+import { NotificationResolver } from '../notification/resolver';
 import { AssignmentSessionResolver, BookingResolver, ClinicSessionResolver } from '../booking/resolver';
 import { AssignmentResolver, AvailabilityResolver, DemandResolver, HostSettingsResolver, RosterJobResolver, RosterResolver } from '../roster/resolver';
 
@@ -20,7 +21,7 @@ export const resolvers = [
   ConsultationResolver, ConsultationAttachmentResolver, ConsultationOpinionResolver, QueueEntryResolver,
   ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver,
   AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, ClinicSessionResolver, AssignmentSessionResolver, BookingResolver,
-  RoomResolver, AuditEntryResolver,
+  RoomResolver, LinkQualityResolver, NotificationResolver, AuditEntryResolver,
 ] as const;
 
 /**

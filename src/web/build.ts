@@ -1,12 +1,13 @@
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 
 // From sources (src/web) or compiled (dist/src/web), the repository root is found the same way.
 export const repoRoot = resolve(__dirname, __dirname.split(sep).includes('dist') ? '../../..' : '../..');
 export const webOutDir = join(repoRoot, 'dist/web');
 
-/** Bundles the browser pages into dist/web (run by `npm run build`). */
+/** Bundles the consult-room page (src/web/client) into dist/web. */
 export async function buildWebClient(outDir = webOutDir): Promise<string> {
   const sources = join(repoRoot, 'src/web/client');
   mkdirSync(outDir, { recursive: true });
@@ -24,8 +25,35 @@ export async function buildWebClient(outDir = webOutDir): Promise<string> {
   return outDir;
 }
 
+/**
+ * Builds the React app (src/web/app) with vite into dist/web: index.html and hashed assets/.
+ * NOTE: vite 8 is an ES module and the hub compiles to CommonJS, so it runs as its own
+ * process (its CLI) rather than through require().
+ */
+export function buildWebApp(): Promise<void> {
+  const vite = join(repoRoot, 'node_modules/vite/bin/vite.js');
+  // Old hashed files would pile up (the folder is shared with the room page, so not emptied whole).
+  rmSync(join(webOutDir, 'assets'), { recursive: true, force: true });
+  return new Promise((resolveBuild, reject) => {
+    const child = spawn(process.execPath, [vite, 'build', '--config', join(repoRoot, 'src/web/app/vite.config.mts'), '--logLevel', 'warn'], {
+      cwd: repoRoot,
+      // Jest sets NODE_ENV=test, which would give a development build of React and antd.
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolveBuild() : reject(new Error(`vite build failed (exit ${code})`))));
+  });
+}
+
+/** Everything the hub serves to browsers: the app at `/` and the consult-room page at `/room`. */
+export async function buildWeb(): Promise<string> {
+  await buildWebApp();
+  return buildWebClient();
+}
+
 if (require.main === module) {
-  buildWebClient().then((dir) => console.log(`web client built into ${dir}`), (error) => {
+  buildWeb().then((dir) => console.log(`web app and consult room built into ${dir}`), (error) => {
     console.error(error);
     process.exit(1);
   });

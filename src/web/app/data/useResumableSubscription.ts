@@ -1,0 +1,67 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { useEffect, useRef } from 'react';
+import { useHubConnection } from './HubConnectionContext';
+import { describeError, type DescribedError } from './errors';
+
+export interface ResumableOptions<TData, TVariables> {
+  /** The subscription's variables other than `after`. */
+  variables: Omit<TVariables, 'after'>;
+  /** Where to start: the cursor the screen's query returned (null: from now). */
+  after?: string | null;
+  /** The event cursor in one event (the `cursor` field of the change). */
+  cursorOf(data: TData): string | null | undefined;
+  onData(data: TData): void;
+  onError?(error: DescribedError): void;
+  /** true: not subscribed (e.g. until the initial query has its cursor). */
+  pause?: boolean;
+}
+
+/**
+ * Subscribes to a resumable hub subscription (one with an `after: ID` argument) and keeps
+ * following it across reconnects without losing or repeating events: after a reconnect the
+ * subscription is sent again from the last cursor seen.
+ * NOTE: graphql-ws re-sends the same payload object when it reconnects, so the payload's
+ * `after` is updated in place on every event; a resubscription then resumes from there.
+ */
+export function useResumableSubscription<TData, TVariables extends { after?: string | null }>(
+  document: TypedDocumentNode<TData, TVariables>,
+  options: ResumableOptions<TData, TVariables>,
+): void {
+  const { ws } = useHubConnection();
+  const latest = useRef(options);
+  latest.current = options;
+  const variablesKey = JSON.stringify(options.variables);
+
+  useEffect(() => {
+    if (options.pause) return undefined;
+    const payload = {
+      query: print(document),
+      variables: { ...(options.variables as object), after: options.after ?? null } as Record<string, unknown>,
+    };
+    let active = true;
+    const unsubscribe = ws.subscribe<TData>(payload, {
+      next(result) {
+        if (!active) return;
+        if (result.errors?.length) {
+          latest.current.onError?.(describeError({ graphQLErrors: result.errors }));
+          return;
+        }
+        if (!result.data) return;
+        const cursor = latest.current.cursorOf(result.data as TData);
+        if (cursor) payload.variables.after = cursor;
+        latest.current.onData(result.data as TData);
+      },
+      error(error) {
+        if (active) latest.current.onError?.(describeError(error));
+      },
+      complete() {},
+    });
+    return () => {
+      active = false;
+      unsubscribe();
+    };
+    // The document and variables identify the stream; `after` only says where it starts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ws, document, variablesKey, options.after, options.pause]);
+}

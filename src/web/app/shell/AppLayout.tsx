@@ -1,0 +1,57 @@
+import { Layout, Menu, Result } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { AppHeader } from './AppHeader';
+import { Loading } from './Loading';
+import { usePerson } from './session';
+import { workspaceAt, workspacesFor } from './workspaces';
+
+/** Header on top, the current workspace's menu at the side, its screen in the middle. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const person = usePerson();
+  const workspace = workspaceAt(pathname);
+  const allowed = workspace && workspacesFor(person.roles).includes(workspace);
+  const selected = workspace?.menu
+    .map((entry) => ({ entry, path: entry.path ? `${workspace.path}/${entry.path}` : workspace.path }))
+    .filter(({ path }) => pathname === path || pathname.startsWith(`${path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <AppHeader />
+      <Layout>
+        {workspace && allowed && workspace.menu.length > 0 && (
+          <Layout.Sider width={200} breakpoint="lg" collapsedWidth={0} theme="light" className="no-print">
+            <Menu
+              mode="inline"
+              selectedKeys={selected ? [selected] : []}
+              style={{ height: '100%' }}
+              items={workspace.menu.map((entry) => {
+                const path = entry.path ? `${workspace.path}/${entry.path}` : workspace.path;
+                return {
+                  key: path,
+                  icon: entry.icon,
+                  label: <span data-testid={`menu-${entry.path || 'home'}`}>{t(`${workspace.namespace}:${entry.labelKey}`)} {entry.Badge && <entry.Badge />}</span>,
+                  onClick: () => navigate(path),
+                };
+              })}
+            />
+          </Layout.Sider>
+        )}
+        <Layout.Content className="app-content">
+          {workspace && !allowed ? (
+            <Result status="403" title={t('errors.FORBIDDEN')} />
+          ) : (
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          )}
+        </Layout.Content>
+      </Layout>
+      {workspacesFor(person.roles).map((w) => w.Feeds && <w.Feeds key={w.id} />)}
+    </Layout>
+  );
+}
