@@ -86,12 +86,19 @@ describe('the shell', () => {
     expect(await text(a, '[data-testid="sign-in-reason"]')).toBe('登录状态已失效，请重新登录。');
   }, 60_000);
 
-  it('signs out, and a reload stays signed out', async () => {
+  it('signs out, ending the session on the hub too, and a reload stays signed out', async () => {
     const a = await app();
     await signInThroughUi(a.page, 'doctor.a');
+    const token = (await a.page.evaluate(() => sessionStorage.getItem('token')))!;
+    expect((await t.gql('{ me { id } }', {}, token)).data).toBeTruthy();
     await a.page.click('[data-testid="sign-out"]');
     await a.page.waitForSelector('[data-testid="sign-in-reason"]');
     expect(await text(a, '[data-testid="sign-in-reason"]')).toBe('您已安全退出。');
+    // The token the page held no longer works anywhere (the app does not wait for signOut's answer).
+    const deadline = Date.now() + 10_000;
+    let refused = await t.gql('{ me { id } }', {}, token);
+    while (!refused.errors && Date.now() < deadline) refused = await t.gql('{ me { id } }', {}, token);
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     await a.page.reload();
     await a.page.waitForSelector('#sign-in-form');
     expect(await a.page.locator('[data-testid="who"]').count()).toBe(0);
