@@ -5,7 +5,8 @@ import { ConsultationsAndReferrals1795411707971 } from './1795411707971-Consulta
 import { ReferralCriteriaCatalogue1795411707972 } from './1795411707972-ReferralCriteriaCatalogue';
 import { RoomInvitations1795413901289 } from './1795413901289-RoomInvitations';
 import { Notifications1796135652094 } from './1796135652094-Notifications';
+import { SessionsThrottleAudit1796135672970 } from './1796135672970-SessionsThrottleAudit';
 
 /** Applied in this order; a new migration is appended here. */
 export const migrations: Function[] = [Directory1763870000000, SpecialtyCatalogue1763870000001, Rotations1795411678459, ConsultationsAndReferrals1795411707971, ReferralCriteriaCatalogue1795411707972, RoomInvitations1795413901289,
-  Notifications1796135652094];
+  Notifications1796135652094, SessionsThrottleAudit1796135672970];
