@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import { resolve } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { SignInThrottleConfig } from './auth/throttle';
 
 /** Every environment variable the hub reads, parsed and validated here and nowhere else. */
 export interface HubConfig {
@@ -10,10 +12,14 @@ export interface HubConfig {
   databaseUrl: string | undefined;
   embeddedDataDir: string;
   embeddedPort: number;
+  /** Where generated secrets live when JWT_SECRET / NATIONAL_ID_KEY are not set (beside the embedded data). */
+  secretsDir: string;
   /** Load the demo consortium when the database has no hospitals yet. */
   seedDemo: boolean;
   jwtSecret: string;
   jwtTtlSeconds: number;
+  /** Sign-in throttling per username and per client address (src/auth/throttle.ts). */
+  signIn: SignInThrottleConfig;
   /** Key of the keyed hash that lets patients be found by national ID without storing it. */
   nationalIdKey: string;
   logLevel: string;
@@ -120,16 +126,37 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
-function secret(env: Env, name: string, production: boolean): string {
+/**
+ * A secret from the environment, or else one the hub generated on its first start and keeps
+ * in `dir` (mode 0600, beside the embedded data; back them up together: README). Never a
+ * constant: a default written in the source would let anyone forge tokens.
+ * NOTE: generated lazily (on first use) so that reading other settings writes no file.
+ */
+function secret(env: Env, name: string, requireFromEnv: boolean, dir: string): () => string {
   const raw = env[name];
   if (raw) {
     if (raw.length < 32) throw new ConfigError(`${name} must be at least 32 characters long`);
-    return raw;
+    return () => raw;
   }
-  if (production) throw new ConfigError(`${name} is required when NODE_ENV=production`);
-  // NOTE: a development default that changes per process would log everyone out on every
-  // restart of the demo; a fixed one is only acceptable because production refuses it.
-  return `development-only-${name.toLowerCase()}-do-not-use-in-production`;
+  // Several hub processes over one external database must share the secret: only the
+  // environment can give it to all of them.
+  if (requireFromEnv) throw new ConfigError(`${name} is required when NODE_ENV=production with DATABASE_URL (every hub process must share it)`);
+  let value: string | undefined;
+  return () => (value ??= generatedSecret(join(dir, name.toLowerCase())));
+}
+
+function generatedSecret(file: string): string {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    // 'wx': of two processes starting at once, one writes and the other reads what it wrote.
+    writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  chmodSync(file, 0o600);
+  const value = readFileSync(file, 'utf8').trim();
+  if (value.length < 32) throw new ConfigError(`${file} holds a secret shorter than 32 characters: remove the file or set the variable`);
+  return value;
 }
 
 export function loadConfig(env: Env = process.env): HubConfig {
@@ -142,16 +169,27 @@ export function loadConfig(env: Env = process.env): HubConfig {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
   }
+  const embeddedDataDir = resolve(env.EMBEDDED_PG_DIR || '.data/postgres');
+  const secretsDir = resolve(env.SECRETS_DIR || join(dirname(embeddedDataDir), 'secrets'));
+  const jwtSecret = secret(env, 'JWT_SECRET', production && Boolean(databaseUrl), secretsDir);
+  const nationalIdKey = secret(env, 'NATIONAL_ID_KEY', production && Boolean(databaseUrl), secretsDir);
   return {
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
-    embeddedDataDir: resolve(env.EMBEDDED_PG_DIR || '.data/postgres'),
+    embeddedDataDir,
+    secretsDir,
     embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     seedDemo: bool(env, 'SEED_DEMO', !databaseUrl),
-    jwtSecret: secret(env, 'JWT_SECRET', production),
+    get jwtSecret() { return jwtSecret(); },
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 10, 30 * 24 * 3600),
-    nationalIdKey: secret(env, 'NATIONAL_ID_KEY', production),
+    get nationalIdKey() { return nationalIdKey(); },
+    signIn: {
+      freeFailuresPerUser: int(env, 'SIGNIN_FREE_FAILURES_PER_USER', 5, 1, 1000),
+      freeFailuresPerAddress: int(env, 'SIGNIN_FREE_FAILURES_PER_ADDRESS', 30, 1, 100_000),
+      windowSeconds: int(env, 'SIGNIN_FAILURE_WINDOW_SECONDS', 3600, 10, 7 * 24 * 3600),
+      maxLockSeconds: int(env, 'SIGNIN_MAX_LOCK_SECONDS', 900, 1, 24 * 3600),
+    },
     logLevel,
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 100_000, 1_000, 50_000_000),
     limits: {
@@ -169,7 +207,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       idleTimeoutMs: int(env, 'WS_IDLE_TIMEOUT_MS', 10 * 60_000, 100, 24 * 3_600_000),
     },
     defaultLanguage: language(env, 'DEFAULT_LANGUAGE', 'en'),
-    notifications: notificationConfig(env, production),
+    notifications: notificationConfig(env, production, secretsDir),
   };
 }
 
@@ -200,7 +238,7 @@ function language(env: Env, name: string, fallback: 'zh-CN' | 'en'): 'zh-CN' | '
   return raw;
 }
 
-function notificationConfig(env: Env, production: boolean): NotificationConfig {
+function notificationConfig(env: Env, production: boolean, secretsDir: string): NotificationConfig {
   const webhookUrl = env.NOTIFY_WEBHOOK_URL || undefined;
   if (webhookUrl && !/^https?:\/\//.test(webhookUrl)) throw new ConfigError('NOTIFY_WEBHOOK_URL must start with http:// or https://');
   const timeZone = env.NOTIFY_TIME_ZONE || 'Asia/Shanghai';
@@ -212,7 +250,8 @@ function notificationConfig(env: Env, production: boolean): NotificationConfig {
   return {
     timeZone,
     webhookUrl,
-    webhookSecret: webhookUrl ? secret(env, 'NOTIFY_WEBHOOK_SECRET', production) : '',
+    // The receiver must know the secret: production names it; elsewhere it is generated into SECRETS_DIR to be read from there.
+    webhookSecret: webhookUrl ? secret(env, 'NOTIFY_WEBHOOK_SECRET', production, secretsDir)() : '',
     retryBaseMs: int(env, 'NOTIFY_RETRY_BASE_MS', 2_000, 10, 3_600_000),
     retryMaxMs: int(env, 'NOTIFY_RETRY_MAX_MS', 10 * 60_000, 10, 24 * 3_600_000),
     maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 12, 1, 1000),
@@ -259,7 +298,7 @@ function mediaConfig(env: Env): HubConfig['media'] {
   };
 }
 
-/** A throwaway secret for tests that must not share the development default. */
+/** A throwaway secret for tests (each test hub has its own). */
 export function randomSecret(): string {
   return randomBytes(32).toString('hex');
 }

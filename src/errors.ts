@@ -11,7 +11,7 @@ import { message, MessageParams, translate } from './i18n/translate';
 /** TRANSITION: sentences not yet in the catalogue pass through as they are (removed once all sites are converted). */
 type Key = MessageKey | (string & {});
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
 
 export class DomainError extends Error {
   constructor(
@@ -20,6 +20,8 @@ export class DomainError extends Error {
     params: MessageParams | string = {},
     /** The input field at fault, when there is one (e.g. "input.tier"). */
     field?: string,
+    /** More for the client, e.g. `retryAfter` seconds with TOO_MANY_REQUESTS. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     // English in logs and stack traces; clients get their own language from localized().
     super(translate('en', key as MessageKey, typeof params === 'string' ? {} : params));

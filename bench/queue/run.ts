@@ -24,7 +24,8 @@ import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { issueToken } from '../../src/auth/tokens';
+import { SessionStore } from '../../src/auth/sessions';
+import { TokenSigner } from '../../src/auth/tokens';
 import { createDataSource } from '../../src/db/data-source';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -128,7 +129,14 @@ async function main() {
     const fixture = await load(url);
     console.log(`loaded ${REQUESTS} open requests over ${SPECIALTIES.length} specialties and ${SUBSCRIBERS + 1} cardiology specialists in ${ms(performance.now() - t)}`);
     hub = await startHub(url);
-    const token = (personId: number) => issueToken(personId, JWT_SECRET, 3600).token;
+    // Tokens exactly like signIn's (a stored session each), without a password hash per person.
+    const sessionDb = createDataSource(url);
+    await sessionDb.initialize();
+    const signer = new TokenSigner(JWT_SECRET);
+    const token = async (personId: number) => {
+      const session = await new SessionStore(sessionDb).open(personId, 3600, {});
+      return signer.issue(personId, session.id, session.expiresAt);
+    };
     const gql = async (query: string, variables: Record<string, unknown>, bearer: string) => {
       const res = await fetch(hub!.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query, variables }) });
       const body: any = await res.json();
@@ -137,7 +145,7 @@ async function main() {
     };
 
     // 1. Queue page load.
-    const claimer = token(fixture.specialists[0]);
+    const claimer = await token(fixture.specialists[0]);
     const PAGE = `query($c: ID!, $s: ID!, $offset: Int) { consultationQueue(consortiumId: $c, specialtyId: $s, first: 50, offset: $offset) {
       cursor totalCount entries { consultationId position urgency effectiveUrgency waitingSeconds deadlineAt overdue requestingHospital { name } } } }`;
     for (let i = 0; i < 20; i++) await gql(PAGE, { c: fixture.consortium, s: fixture.cardiology, offset: 0 }, claimer); // warm-up
@@ -159,7 +167,8 @@ async function main() {
     const CHANGES = 'subscription($c: ID!, $s: ID!) { consultationQueueChanged(consortiumId: $c, specialtyId: $s) { cursor action consultationId inQueue } }';
     await Promise.all(fixture.specialists.slice(1, SUBSCRIBERS + 1).map(async (id, i) => {
       await sleep(i * 2); // spread the connection storm a little
-      const client = createClient({ url: hub!.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token(id)}` }, retryAttempts: 0, lazy: false });
+      const bearer = await token(id);
+      const client = createClient({ url: hub!.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${bearer}` }, retryAttempts: 0, lazy: false });
       clients.push(client);
       await new Promise<void>((resolve, reject) => {
         const off = client.on('connected', () => { off(); resolve(); });

@@ -81,6 +81,19 @@ const rules = {
     allows: (actor) => has(actor, Role.ADMIN),
     refusal: () => message('policy.calendarManage'),
   } satisfies Rule<void>,
+  // Sessions and the audit trail (src/auth, src/audit).
+  'session.end': {
+    allows: (actor, s) => actor.personId === s.personId || has(actor, Role.ADMIN),
+    refusal: () => message('policy.sessionEnd'),
+  } satisfies Rule<{ personId: number }>,
+  'session.manage': {
+    allows: (actor) => has(actor, Role.ADMIN),
+    refusal: () => message('policy.sessionManage'),
+  } satisfies Rule<void>,
+  'audit.read': {
+    allows: (actor) => has(actor, Role.ADMIN),
+    refusal: () => message('policy.auditRead'),
+  } satisfies Rule<void>,
   'directory.manage': {
     allows: (actor) => has(actor, Role.ADMIN),
     refusal: () => message('policy.directoryManage'),
@@ -186,6 +199,14 @@ const rules = {
     allows: (actor, s) => s.participantIds.includes(actor.personId),
     refusal: () => message('policy.roomJoin'),
   } satisfies Rule<{ participantIds: number[] }>,
+  // A participant may bring in colleagues, but only people of the consultation's consortium
+  // (patient data does not leave the consortium through the room).
+  'room.invite': {
+    allows: (actor, s) => s.participantIds.includes(actor.personId) && s.inviteeConsortiumIds.includes(s.consortiumId),
+    refusal: (s) => (s.participantIds.length && !s.inviteeConsortiumIds.includes(s.consortiumId)
+      ? message('policy.roomInviteConsortium')
+      : message('policy.roomInviteParticipant')),
+  } satisfies Rule<{ participantIds: number[]; consortiumId: number; inviteeConsortiumIds: number[] }>,
   'roster.manage': {
     allows: (actor, s) => has(actor, Role.SCHEDULER) && actor.consortiumIds.includes(s.consortiumId),
     refusal: () => message('policy.rosterManage'),
@@ -231,8 +252,13 @@ export type Permission = keyof typeof rules;
 type SubjectOf<P extends Permission> = Parameters<(typeof rules)[P]['allows']>[1];
 
 export function allows<P extends Permission>(actor: Actor | null, permission: P, ...subject: SubjectOf<P> extends void ? [] : [SubjectOf<P>]): boolean {
-  if (!actor) return false;
+  if (!actor || actor.ended) return false;
   return (rules[permission] as Rule<unknown>).allows(actor, subject[0]);
+}
+
+/** The sentence a refusal of `permission` gives, for services that report it another way (e.g. naming an input field). */
+export function policyRefusal<P extends Permission>(permission: P, ...subject: SubjectOf<P> extends void ? [] : [SubjectOf<P>]): Message {
+  return (rules[permission] as Rule<unknown>).refusal(subject[0]);
 }
 
 /** Returns the actor when allowed; throws UNAUTHENTICATED or FORBIDDEN otherwise. */
@@ -244,6 +270,7 @@ export function requireActor(actor: Actor | null): Actor {
 
 export function authorize<P extends Permission>(actor: Actor | null, permission: P, ...subject: SubjectOf<P> extends void ? [] : [SubjectOf<P>]): Actor {
   if (!actor) throw unauthenticated();
+  if (actor.ended) throw unauthenticated('auth.sessionEnded');
   const rule = rules[permission] as Rule<unknown>;
   if (!rule.allows(actor, subject[0])) throw forbidden(rule.refusal(subject[0]).key, rule.refusal(subject[0]).params);
   return actor;

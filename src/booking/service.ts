@@ -1,3 +1,4 @@
+import { mayReadPatient } from '../consult/patient-access';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { allows, authorize, requireActor } from '../auth/policy';
@@ -178,7 +179,8 @@ export class BookingService {
 
   async #bookablePatient(m: EntityManager, actor: Actor | null, patientId: number): Promise<Patient> {
     const patient = await m.findOneBy(Patient, { id: patientId });
-    if (!patient) throw badInput('patientId', 'booking.patientMissing', { id: patientId });
+    // A patient one may not see answers exactly like one that does not exist (issue 13).
+    if (!patient || !(await mayReadPatient(m, actor!, patient.id))) throw notFound('entity.patient', patientId);
     const hospital = await m.findOneBy(Hospital, { id: patient.hospitalId });
     authorize(actor, 'booking.create', { hospitalId: patient.hospitalId, hospitalName: hospital?.name });
     return patient;

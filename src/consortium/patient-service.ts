@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { authorize, requireActor, patientHospitals } from '../auth/policy';
+import { allows, authorize, requireActor, patientHospitals } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
 import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
@@ -33,20 +33,29 @@ export class PatientService {
     requireActor(actor);
     const normalized = normalizeNationalId(nationalId);
     const patient = await this.db.getRepository(Patient).findOneBy({ nationalIdHash: hashNationalId(normalized, this.nationalIdKey) });
-    if (!patient) return null;
-    return this.#visible(actor, patient, maskNationalId(normalized));
+    // A patient one may not see answers null, exactly like an unregistered ID: otherwise anyone
+    // signed in could learn who is a patient, and where.
+    if (!patient || !(await this.#mayRead(actor!, patient))) return null;
+    await this.audit.record(actor!, 'patient.read', 'patient', [patient.id]);
+    return patient;
   }
 
   /** For event payloads and other features: the patient, if this actor may see it (audited). */
   async #visible(actor: Actor | null, patient: Patient | null, ref: string): Promise<Patient> {
-    requireActor(actor);
-    if (!patient) throw notFound('entity.patient', ref);
-    // Who besides the patient's own hospital cares for them (a consultation's specialist, a
-    // hospital they were referred to): the policy decides on these facts.
-    const subject = (await patientSubjects(this.db, [patient.id])).get(patient.id)!;
-    authorize(actor, 'patient.read', subject);
-    await this.audit.record(actor!, 'patient.read', 'patient', [patient.id]);
+    const a = requireActor(actor);
+    // Not yours looks exactly like not there (issue 13): same code, same message.
+    if (!patient || !(await this.#mayRead(a, patient))) throw notFound('entity.patient', ref);
+    await this.audit.record(a, 'patient.read', 'patient', [patient.id]);
     return patient;
+  }
+
+  /**
+   * Who besides the patient's own hospital cares for them (a consultation's specialist, a
+   * hospital they were referred to): the policy decides on these facts.
+   */
+  async #mayRead(actor: Actor, patient: Patient): Promise<boolean> {
+    const subject = (await patientSubjects(this.db, [patient.id])).get(patient.id)!;
+    return allows(actor, 'patient.read', subject);
   }
 
   async register(actor: Actor | null, input: RegisterPatientInput): Promise<Patient> {

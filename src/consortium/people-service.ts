@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { Credential } from '../auth/entities';
+import { Credential, SessionEnd } from '../auth/entities';
+import { SessionStore } from '../auth/sessions';
 import { hashPassword } from '../auth/password';
 import { authorize } from '../auth/policy';
 import { Role } from '../auth/roles';
@@ -13,7 +14,11 @@ import { escapeLike, requireRow } from './service';
 
 /** People of the consortium and their roles and specialties; only administrators change them. */
 export class PeopleService {
-  constructor(private readonly db: DataSource) {}
+  readonly #sessions: SessionStore;
+
+  constructor(private readonly db: DataSource) {
+    this.#sessions = new SessionStore(db);
+  }
 
   async list(actor: Actor | null, filter: PersonFilter, page: PageArgs) {
     authorize(actor, 'directory.read');
@@ -59,6 +64,8 @@ export class PeopleService {
       if (person.id === admin.personId && ((input.roles && !input.roles.includes(Role.ADMIN)) || input.active === false)) {
         throw badInput(input.roles ? 'roles' : 'active', 'consortium.cannotDemoteSelf');
       }
+      const specialties = async () => (await m.find(PersonSpecialty, { where: { personId: id } })).map((s) => s.departmentId).sort().join();
+      const before = { hospitalId: person.hospitalId, roles: [...person.roles].sort().join(), active: person.active, specialties: await specialties() };
       if (input.hospitalId !== undefined) {
         person.hospitalId = parseId(input.hospitalId, 'hospitalId');
         await requireRow(m, Hospital, person.hospitalId, 'hospitalId', 'hospital');
@@ -71,6 +78,12 @@ export class PeopleService {
       if (input.specialtyIds) {
         await m.delete(PersonSpecialty, { personId: id });
         await this.#setSpecialties(m, saved, [...new Set(parseIds(input.specialtyIds, 'specialtyIds'))]);
+      }
+      // Sessions carry the rights they were opened with: deactivation, another hospital or other
+      // roles end them (their sockets close), so nobody keeps yesterday's rights on an open socket.
+      if (before.active && !saved.active) await this.#sessions.end(m, { personId: id }, SessionEnd.DEACTIVATED);
+      else if (before.hospitalId !== saved.hospitalId || before.roles !== [...saved.roles].sort().join() || before.specialties !== (await specialties())) {
+        await this.#sessions.end(m, { personId: id }, SessionEnd.RIGHTS_CHANGED);
       }
       return saved;
     });

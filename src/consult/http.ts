@@ -8,7 +8,7 @@ import { contentDisposition, uploadFileName } from './file-name';
 import { currentLanguage } from '../i18n/language';
 import { translate } from '../i18n/translate';
 
-const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 
 export interface AttachmentRouteOptions {
   attachments: AttachmentService;

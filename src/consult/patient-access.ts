@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { authorize, PatientSubject } from '../auth/policy';
+import { allows, authorize, PatientSubject } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
 import { Patient } from '../consortium/entities';
 import { notFound, unauthenticated } from '../errors';
@@ -27,6 +27,12 @@ export async function patientSubjects(q: DataSource | EntityManager, patientIds:
  * Patients as seen from a consultation or referral: batched, checked against 'patient.read'
  * one by one, and every read written to the audit trail in one insert per batch.
  */
+/** Whether the actor may see this patient (the check, without reading or auditing anything). */
+export async function mayReadPatient(q: DataSource | EntityManager, actor: Actor, patientId: number): Promise<boolean> {
+  const subject = (await patientSubjects(q, [patientId])).get(patientId);
+  return Boolean(subject && allows(actor, 'patient.read', subject));
+}
+
 export function visiblePatientLoader(db: DataSource, audit: AuditTrail, actor: Actor | null) {
   return new DataLoader<number, Patient | Error>(async (ids) => {
     if (!actor) return ids.map(() => unauthenticated());
@@ -36,12 +42,8 @@ export function visiblePatientLoader(db: DataSource, audit: AuditTrail, actor: A
     const result = ids.map((id) => {
       const patient = byId.get(id);
       const subject = subjects.get(id);
-      if (!patient || !subject) return notFound('entity.patient', id);
-      try {
-        authorize(actor, 'patient.read', subject);
-      } catch (refusal) {
-        return refusal as Error;
-      }
+      // A patient the actor may not see looks exactly like one that does not exist.
+      if (!patient || !subject || !allows(actor, 'patient.read', subject)) return notFound('entity.patient', id);
       visible.push(id);
       return patient;
     });

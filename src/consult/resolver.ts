@@ -152,14 +152,14 @@ export class ConsultationResolver {
     return c.assignedById ? ctx.loaders.person.load(c.assignedById) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Null unless you may see the clinical part (requesting hospital, its specialist)' })
-  clinicalSummary(@Root() c: Consultation, @Ctx() ctx: HubContext) {
-    return ctx.services.consultations.mayReadClinical(ctx.actor, c) ? c.clinicalSummary : null;
+  @FieldResolver(() => String, { nullable: true, description: 'Null unless you may see the clinical part (requesting hospital, its specialist); every read is audited' })
+  async clinicalSummary(@Root() c: Consultation, @Ctx() ctx: HubContext) {
+    return (await clinicalRead(c, ctx)) ? c.clinicalSummary : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Null unless you may see the clinical part' })
-  question(@Root() c: Consultation, @Ctx() ctx: HubContext) {
-    return ctx.services.consultations.mayReadClinical(ctx.actor, c) ? c.question : null;
+  @FieldResolver(() => String, { nullable: true, description: 'Null unless you may see the clinical part; every read is audited' })
+  async question(@Root() c: Consultation, @Ctx() ctx: HubContext) {
+    return (await clinicalRead(c, ctx)) ? c.question : null;
   }
 
   @FieldResolver(() => Patient, { nullable: true, description: 'Null unless you may see the clinical part; every read is audited' })
@@ -167,14 +167,14 @@ export class ConsultationResolver {
     return ctx.services.consultations.mayReadClinical(ctx.actor, c) ? ctx.loaders.visiblePatient.load(c.patientId) : null;
   }
 
-  @FieldResolver(() => ConsultationOpinion, { nullable: true, description: 'The opinion, once written (null unless you may see the clinical part)' })
-  opinion(@Root() c: Consultation, @Ctx() ctx: HubContext) {
-    return ctx.services.consultations.mayReadClinical(ctx.actor, c) ? ctx.loaders.opinionOfConsultation.load(c.id) : null;
+  @FieldResolver(() => ConsultationOpinion, { nullable: true, description: 'The opinion, once written (null unless you may see the clinical part); every read is audited' })
+  async opinion(@Root() c: Consultation, @Ctx() ctx: HubContext) {
+    return (await clinicalRead(c, ctx)) ? ctx.loaders.opinionOfConsultation.load(c.id) : null;
   }
 
-  @FieldResolver(() => [ConsultationAttachment], { nullable: true, description: 'Exam results (metadata; download each at downloadPath). Null unless you may see the clinical part' })
-  attachments(@Root() c: Consultation, @Ctx() ctx: HubContext) {
-    return ctx.services.consultations.mayReadClinical(ctx.actor, c) ? ctx.loaders.attachmentsOfConsultation.load(c.id) : null;
+  @FieldResolver(() => [ConsultationAttachment], { nullable: true, description: 'Exam results (metadata; download each at downloadPath). Null unless you may see the clinical part; every read is audited' })
+  async attachments(@Root() c: Consultation, @Ctx() ctx: HubContext) {
+    return (await clinicalRead(c, ctx)) ? ctx.loaders.attachmentsOfConsultation.load(c.id) : null;
   }
 
   @FieldResolver(() => Date, { description: 'When an unclaimed request is escalated to the schedulers' })
@@ -186,6 +186,16 @@ export class ConsultationResolver {
   effectiveUrgency(@Root() c: Consultation, @Ctx() ctx: HubContext) {
     return ctx.services.consultations.rule.effectiveUrgency(c.urgency, c.requestedAt, new Date());
   }
+}
+
+/**
+ * Whether the actor may see the consultation's clinical part; when so, the read is written to
+ * the audit trail against the patient (once per request, batched with the request's other reads).
+ */
+async function clinicalRead(c: Consultation, ctx: HubContext): Promise<boolean> {
+  if (!ctx.services.consultations.mayReadClinical(ctx.actor, c)) return false;
+  await ctx.loaders.auditRead.load({ action: 'consultation.clinical.read', subjectType: 'patient', subjectId: c.patientId });
+  return true;
 }
 
 @Resolver(() => ConsultationAttachment)

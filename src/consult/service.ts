@@ -4,6 +4,7 @@ import { allows, authorize, requireActor, consultationScope, ConsultationSubject
 import type { ConsultConfig } from '../config';
 import { Consortium, Department, Hospital, Patient, Person } from '../consortium/entities';
 import { badInput, notFound } from '../errors';
+import { mayReadPatient } from './patient-access';
 import { Message, message } from '../i18n/translate';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
@@ -28,6 +29,7 @@ export const consultationSubject = (c: Consultation): ConsultationSubject => ({
 /** Who may be in a consultation's video room (for the media layer). */
 export interface ConsultationParticipants {
   consultationId: number;
+  consortiumId: number;
   state: ConsultationState;
   requestingDoctorId: number;
   specialistId: number | null;
@@ -55,7 +57,8 @@ export class ConsultationService {
     if (preferredTo && preferredTo.getTime() <= Date.now()) throw badInput('preferredTo', 'consult.preferredPast');
     return this.db.transaction(async (m) => {
       const patient = await m.findOneBy(Patient, { id: patientId });
-      if (!patient) throw badInput('patientId', 'consult.patientMissing', { id: patientId });
+      // A patient one may not see answers exactly like one that does not exist (issue 13).
+      if (!patient || !(await mayReadPatient(m, doctor, patient.id))) throw notFound('entity.patient', patientId);
       const hospital = await m.findOneByOrFail(Hospital, { id: patient.hospitalId });
       const consortiumId = await this.#consortiumFor(m, patient.hospitalId, input.consortiumId ?? null);
       authorize(doctor, 'consultation.request', { hospitalId: patient.hospitalId, hospitalName: hospital.name, consortiumId });
@@ -192,13 +195,13 @@ export class ConsultationService {
   async participants(consultationId: number): Promise<ConsultationParticipants | null> {
     const c = await this.db.getRepository(Consultation).findOneBy({ id: consultationId });
     if (!c) return null;
-    return { consultationId: c.id, state: c.state, requestingDoctorId: c.requestedById, specialistId: c.specialistId, participantIds: participantIds(c) };
+    return { consultationId: c.id, consortiumId: c.consortiumId, state: c.state, requestingDoctorId: c.requestedById, specialistId: c.specialistId, participantIds: participantIds(c) };
   }
 
   /** The media layer's view (src/room/access.ts ConsultationRooms): who may join, and whether it is live. */
   async roomAccess(consultationId: number) {
     const p = await this.participants(consultationId);
-    return p && { consultationId: p.consultationId, participantIds: p.participantIds, inSession: p.state === ConsultationState.IN_SESSION };
+    return p && { consultationId: p.consultationId, consortiumId: p.consortiumId, participantIds: p.participantIds, inSession: p.state === ConsultationState.IN_SESSION };
   }
 
   /**

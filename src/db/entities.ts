@@ -1,6 +1,6 @@
 import { AuditEntry } from '../audit/entities';
 import { bookingEntities } from '../booking/entities';
-import { Credential } from '../auth/entities';
+import { AuthSession, Credential } from '../auth/entities';
 import { CalendarDayOverride, SpecialistCommitment } from '../calendar/entities';
 import { Consultation, ConsultationAttachment, ConsultationOpinion } from '../consult/entities';
 import { Consortium, ConsortiumMembership, Department, Grid, Hospital, Patient, Person, PersonSpecialty } from '../consortium/entities';
@@ -13,7 +13,7 @@ import { rosterEntities } from '../roster/entities';
 /** Every TypeORM entity of the hub; a feature adds its own here. */
 export const entities = [
   Consortium, Grid, Hospital, ConsortiumMembership, Department, Person, PersonSpecialty, Patient,
-  Credential, AuditEntry, EventRecord,
+  Credential, AuthSession, AuditEntry, EventRecord,
   ...rosterEntities, ...bookingEntities,
   Consultation, ConsultationOpinion, ConsultationAttachment, ReferralCriterion, Referral, ReferralCriterionCitation,
   RoomInvitation, CalendarDayOverride, SpecialistCommitment,

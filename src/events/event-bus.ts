@@ -121,6 +121,25 @@ export class EventBus {
     return queue;
   }
 
+  /**
+   * Calls `listener` synchronously for every live event of `topics`, in log order and before
+   * any subscription added later hears of it (the hub's session watcher relies on that).
+   * Returns the function that stops it.
+   */
+  watch<T extends Topic>(topics: T[], listener: (event: TopicEvent<T>) => void): () => void {
+    const wanted = new Set<string>(topics);
+    const own: Listener = (event) => {
+      if (!wanted.has(event.topic)) return;
+      try {
+        listener(event as TopicEvent<T>);
+      } catch (error) {
+        this.#log.error({ err: error, topic: event.topic }, 'an event watcher failed');
+      }
+    };
+    this.#listeners.add(own);
+    return () => this.#listeners.delete(own);
+  }
+
   /** Sees every event this process dispatches (e.g. the metrics' delivery lag); not a subscriber. */
   observe(observer: Listener): () => void {
     this.#observers.add(observer);

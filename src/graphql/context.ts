@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor';
+import type { ClientInfo } from '../auth/sessions';
 import type { EventBus } from '../events/event-bus';
 import type { Language } from '../i18n/language';
 
@@ -23,6 +24,8 @@ export interface HubContext {
   services: HubServices;
   loaders: HubLoaders;
   bus: EventBus;
+  /** The address and user agent of the request (sign-in throttling, the audit trail). */
+  client?: ClientInfo;
   /** The language of this request's sentences: the actor's saved one, else the client's (Accept-Language, connectionParams.language). */
   language: Language;
 }

@@ -1,4 +1,5 @@
 import { assessment } from './messages/assessment';
+import { audit } from './messages/audit';
 import { auth } from './messages/auth';
 import { booking } from './messages/booking';
 import { calendar } from './messages/calendar';
@@ -15,7 +16,7 @@ import { room } from './messages/room';
  * Every sentence the hub says to a person, by domain. A domain adds its table here; the key
  * of a sentence is "<domain>.<name>", e.g. "consult.alreadyClaimed".
  */
-export const catalogue = { common, entity, validation, auth, policy, consortium, consult, referral, room, booking, calendar, assessment, database, notification };
+export const catalogue = { common, entity, validation, auth, policy, consortium, consult, referral, room, booking, calendar, assessment, database, notification, audit };
 
 type Catalogue = typeof catalogue;
 export type MessageKey = { [D in keyof Catalogue & string]: `${D}.${keyof Catalogue[D] & string}` }[keyof Catalogue & string];

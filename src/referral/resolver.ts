@@ -14,6 +14,8 @@ import {
 
 @ObjectType() export class ReferralConnection extends Connection(Referral) {}
 
+const auditReferralRead = (r: Referral, ctx: HubContext) =>
+  ctx.loaders.auditRead.load({ action: 'referral.read', subjectType: 'patient', subjectId: r.patientId });
 /** A linked record the reader may not see (or that is gone) shows as null; anything else (a database outage) is an error. */
 function nullWhenNotVisible(error: unknown): null {
   if (error instanceof DomainError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
@@ -75,6 +77,32 @@ export class ReferralResolver {
   })
   referralChanged(@Root() event: TopicEvent<'referral'>, @Arg('incomingOnly', { defaultValue: false }) _incomingOnly: boolean, @Arg('after', () => ID, { nullable: true }) _after?: string): ReferralChange {
     return referralChange(event);
+  }
+
+  // A referral's clinical text is patient data: each read is written to the audit trail against
+  // the patient (once per request, batched). Only people who may read the referral get here.
+  @FieldResolver(() => String, { description: 'ICD-10 code, e.g. I21.9; every read is audited' })
+  async diagnosisCode(@Root() r: Referral, @Ctx() ctx: HubContext) {
+    await auditReferralRead(r, ctx);
+    return r.diagnosisCode;
+  }
+
+  @FieldResolver(() => String, { description: 'The diagnosis in words; every read is audited' })
+  async diagnosisText(@Root() r: Referral, @Ctx() ctx: HubContext) {
+    await auditReferralRead(r, ctx);
+    return r.diagnosisText;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why it is referred: required when it cites no catalogue criterion; every read is audited' })
+  async justification(@Root() r: Referral, @Ctx() ctx: HubContext) {
+    await auditReferralRead(r, ctx);
+    return r.justification;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'DOWN: the care plan for the receiving township doctor; every read is audited' })
+  async carePlan(@Root() r: Referral, @Ctx() ctx: HubContext) {
+    await auditReferralRead(r, ctx);
+    return r.carePlan;
   }
 
   @FieldResolver(() => Patient, { description: 'Every read is audited' })

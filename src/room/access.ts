@@ -8,6 +8,8 @@ export interface RoomAccess {
   participantIds: number[];
   /** The session has started and not ended: only then can the room be joined. */
   inSession: boolean;
+  /** The consultation's consortium: only its people can be invited into the room. */
+  consortiumId?: number;
 }
 
 export interface ConsultationRooms {

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { authorize } from '../auth/policy';
+import { allows, authorize, policyRefusal } from '../auth/policy';
 import { Person } from '../consortium/entities';
 import { requireRow } from '../consortium/service';
-import { notFound } from '../errors';
+import { badInput, notFound } from '../errors';
 import { parseId } from '../ids';
 import { ConsultationRooms, RoomAccess } from './access';
 import { RoomInvitation } from './entities';
@@ -27,6 +27,13 @@ export class RoomInvitations implements ConsultationRooms {
     const inviter = authorize(actor, 'room.join', { participantIds: access.participantIds });
     const invitee = parseId(personId, 'personId');
     await requireRow(this.db.manager, Person, invitee, 'personId', 'person');
+    const [{ consortium_ids: inviteeConsortiumIds }] = await this.db.query(
+      `SELECT ARRAY(SELECT m.consortium_id FROM consortium_membership m WHERE m.hospital_id = p.hospital_id) AS consortium_ids FROM person p WHERE p.id = $1`, [invitee]);
+    const subject = { participantIds: access.participantIds, consortiumId: access.consortiumId ?? -1, inviteeConsortiumIds };
+    if (!allows(inviter, 'room.invite', subject)) {
+      const refusal = policyRefusal('room.invite', subject);
+      throw badInput('personId', refusal.key, refusal.params);
+    }
     await this.db.createQueryBuilder().insert().into(RoomInvitation)
       .values({ consultationId: id, personId: invitee, invitedById: inviter.personId }).orIgnore().execute();
     return true;

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Consortium, Department, Hospital, Person } from '../consortium/entities';
+import { allows } from '../auth/policy';
 import type { TopicEvent } from '../events/topics';
 import { subscribe } from '../graphql/subscribe';
 import { parseId } from '../ids';
@@ -234,6 +235,8 @@ export class AmendmentResultResolver {
 
 @Resolver(() => RosterAssignment)
 export class AssignmentResolver {
+  // NOTE: every way to an assignment (roster(id), rotationCalendar) already shows only rosters
+  // the viewer may read, so its roster needs no check of its own.
   @FieldResolver(() => Roster)
   roster(@Root() a: RosterAssignment, @Ctx() ctx: HubContext) {
     return ctx.loaders.roster.load(a.rosterId);
@@ -254,9 +257,12 @@ export class AssignmentResolver {
     return ctx.loaders.department.load(a.specialtyId);
   }
 
-  @FieldResolver(() => RotationDemand)
-  demand(@Root() a: RosterAssignment, @Ctx() ctx: HubContext) {
-    return ctx.loaders.demand.load(a.demandId);
+  // NOTE: nested fields obey the same visibility as their own queries: a published roster is
+  // open to the consortium, but a host's demand only to its staff and the schedulers.
+  @FieldResolver(() => RotationDemand, { nullable: true, description: "Null unless you may see the demand itself (rotationDemand(id)): the host's staff and the schedulers of its consortium" })
+  async demand(@Root() a: RosterAssignment, @Ctx() ctx: HubContext) {
+    const demand = await ctx.loaders.demand.load(a.demandId);
+    return demand && allows(ctx.actor, 'demand.read', { hostId: demand.hostHospitalId, consortiumId: demand.consortiumId }) ? demand : null;
   }
 }
 

@@ -4,14 +4,17 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import type { ClientInfo } from '../auth/sessions';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
-import { Actor, loadActor } from '../auth/actor';
-import { bearerToken as bearer, verifyToken } from '../auth/tokens';
+import { Actor, loadSessionActor } from '../auth/actor';
+import { SessionSockets } from '../auth/session-sockets';
+import { bearerToken as bearer } from '../auth/tokens';
 import type { HubConfig } from '../config';
 import { DomainError } from '../errors';
+import { closeReason } from '../i18n/close-reason';
 import { EventBus } from '../events/event-bus';
 import { PgNotifyTransport } from '../events/transport';
 import type { HubContext } from '../graphql/context';
@@ -28,6 +31,7 @@ import { queryLimitRules } from './limits';
 import type { Logger } from '../graphql/logger';
 import { hubSchema } from './schema';
 import { attachmentRoutes } from '../consult/http';
+import { auditRoutes } from '../audit/http';
 import { DeadlineSweep } from '../consult/deadline-sweep';
 import { followConsultationsForRooms } from '../room/follow-consultations';
 import type { HubMedia } from '../room/service';
@@ -55,15 +59,12 @@ export interface HubOptions {
 }
 
 
-/** A WebSocket close reason must fit 123 bytes of UTF-8 (a Chinese character takes 3). */
-function closeReason(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    if (Buffer.byteLength(out + ch) > 123) break;
-    out += ch;
-  }
-  return out;
-}
+/** Who a request came from, for sign-in throttling and the audit trail. */
+const clientOf = (req: IncomingMessage): ClientInfo => ({
+  address: req.socket.remoteAddress ?? null,
+  userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
+});
+
 
 /** Apollo over express on /graphql and graphql-ws on the same port and path. */
 export async function createHub({ config, db, databaseUrl, log, media = null }: HubOptions): Promise<Hub> {
@@ -77,10 +78,12 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   const rules = queryLimitRules(config.limits);
   let shuttingDown = false;
 
+  // Every request's token is checked against its stored session (bench/auth/session-check.ts).
   async function actorFrom(token: string | undefined): Promise<Actor | null> {
     if (!token) return null;
-    return loadActor(db, verifyToken(token, config.jwtSecret).personId);
+    return loadSessionActor(db, services.auth.tokens.verify(token));
   }
+  const sessionSockets = new SessionSockets(bus);
 
   const app = express();
   app.disable('x-powered-by');
@@ -107,9 +110,11 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
       const clientLanguage = isLanguage(asked) ? asked : languageFromHeader(ctx.extra.request.headers['accept-language']) ?? config.defaultLanguage;
       try {
         if (!token) throw new DomainError('UNAUTHENTICATED', 'auth.signInFirstWs');
-        ctx.extra.actor = (await actorFrom(token))!;
+        const actor = (await actorFrom(token))!;
+        ctx.extra.actor = actor;
         ctx.extra.token = token;
-        ctx.extra.language = ctx.extra.actor.language ?? clientLanguage;
+        ctx.extra.language = actor.language ?? clientLanguage;
+        sessionSockets.add(ctx.extra.socket, actor, ctx.extra.language);
         return bounds.admitSocket(ctx, ctx.extra.socket, ctx.extra.actor.personId);
       } catch (error) {
         // 4401 with the reason, so the client knows to sign in again rather than retry.
@@ -117,17 +122,23 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
         return false;
       }
     },
-    onSubscribe: (ctx, id) => {
+    // Each new operation re-checks the session and refreshes the actor in place, so the socket's
+    // earlier subscriptions see the same current rights.
+    onSubscribe: async (ctx, id) => {
       const limited = bounds.admitOperation(ctx, id);
       if (limited) return limited;
       try {
-        verifyToken(ctx.extra.token!, config.jwtSecret);
+        const fresh = (await actorFrom(ctx.extra.token))!;
+        if (ctx.extra.actor?.ended) throw new DomainError('UNAUTHENTICATED', 'auth.sessionEnded');
+        Object.assign(ctx.extra.actor!, fresh);
       } catch (error) {
-        ctx.extra.socket.close(4401, (error as Error).message.slice(0, 120));
-        return [new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED' } })];
+        const message = error instanceof DomainError ? error.localized(ctx.extra.language ?? config.defaultLanguage) : 'Unauthorized';
+        ctx.extra.socket.close(4401, closeReason(message));
+        return [new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } })];
       }
     },
-    context: (ctx): HubContext => createContext(ctx.extra.actor ?? null, db, services, bus, ctx.extra.language ?? config.defaultLanguage),
+    onClose: (ctx) => sessionSockets.remove(ctx.extra.socket, ctx.extra.actor),
+    context: (ctx): HubContext => createContext(ctx.extra.actor ?? null, db, services, bus, ctx.extra.language ?? config.defaultLanguage, clientOf(ctx.extra.request)),
     onNext: (ctx, _id, payload, _args, result) => {
       if (!result.errors) return undefined;
       const errors = result.errors.map((e) => formatError(e.toJSON(), e, ctx.extra.language));
@@ -183,6 +194,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   // Consultation exam results: raw-body upload and audited download (own body parser), and the
   // per-process sweep that escalates requests left unclaimed past their deadline.
   app.use(attachmentRoutes({ attachments: services.attachments, actorFrom, log }));
+  app.use(auditRoutes({ audit: services.audit, actorFrom, log }));
   const deadlineSweep = DeadlineSweep.start(db, config.consult, log);
   // The language of every sentence the rest of the request says: Accept-Language now, the
   // person's saved one once they are known (the context below).
@@ -197,7 +209,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
         const scope = languageScope.getStore();
         const clientLanguage = scope?.language ?? config.defaultLanguage;
         try {
-          const context = createContext(await actorFrom(bearer(req.headers.authorization)), db, services, bus, clientLanguage);
+          const context = createContext(await actorFrom(bearer(req.headers.authorization)), db, services, bus, clientLanguage, clientOf(req));
           if (scope) scope.language = context.language;
           return context;
         } catch (error) {
@@ -242,6 +254,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
       await deadlineSweep.close();
       await notifications.close();
       await roomFollower.return?.();
+      sessionSockets.close();
       // Roster optimizer jobs of this process stop (recorded CANCELLED) before the database goes.
       await services.rosterJobs.close();
       log.debug('closing the event bus');

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import type { ClientInfo } from '../auth/sessions';
 import type { HubContext } from '../graphql/context';
 import { AuthService } from '../auth/service';
 import { CalendarService, SpecialistCalendarService } from '../calendar/service';
@@ -37,7 +38,7 @@ export function createServices(db: DataSource, config: HubConfig, media: MediaAp
   const roomInvitations = new RoomInvitations(db, consult.consultations);
   return {
     audit,
-    auth: new AuthService(db, config.jwtSecret, config.jwtTtlSeconds),
+    auth: new AuthService(db, audit, config),
     directory: new DirectoryService(db),
     calendar: new CalendarService(db),
     specialistCalendar: new SpecialistCalendarService(db),
@@ -67,7 +68,7 @@ function consultServices(db: DataSource, config: HubConfig, audit: AuditTrail) {
 
 export type Services = ReturnType<typeof createServices>;
 
-type Loaders = DirectoryLoaders & ConsultLoaders & ReferralLoaders & RosterLoaders & BookingLoaders;
+type Loaders = DirectoryLoaders & ConsultLoaders & ReferralLoaders & RosterLoaders & BookingLoaders & { auditRead: ReturnType<AuditTrail['reads']> };
 
 // The concrete services and loaders behind graphql/context.ts's HubContext (see the NOTE there).
 declare module '../graphql/context' {
@@ -77,6 +78,9 @@ declare module '../graphql/context' {
   interface HubLoaders extends Loaders {}
 }
 
-export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus, clientLanguage: Language = 'en'): HubContext {
-  return { actor, services, bus, language: actor?.language ?? clientLanguage, loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db), ...createBookingLoaders(db) } };
+export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus, clientLanguage: Language = 'en', client?: ClientInfo): HubContext {
+  return {
+    actor, services, bus, client, language: actor?.language ?? clientLanguage,
+    loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db), ...createBookingLoaders(db), auditRead: services.audit.reads(actor) },
+  };
 }

@@ -60,7 +60,7 @@ export function createErrorFormatter(log: Logger, defaultLanguage: Language = 'e
     const original = error instanceof GraphQLError ? error.originalError ?? error : error;
     const domain = original instanceof DomainError ? original : translateConstraintError(original);
     if (domain) {
-      return { ...formatted, message: domain.localized(language), extensions: { code: domain.code, ...(domain.field ? { field: domain.field } : {}) } };
+      return { ...formatted, message: domain.localized(language), extensions: { code: domain.code, ...(domain.field ? { field: domain.field } : {}), ...domain.extensions } };
     }
     if (original instanceof MediaError) return { ...formatted, ...mediaError(original) };
     if (original instanceof ArgumentValidationError) {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditEntryResolver } from '../audit/resolver';
 import { validateArguments } from '../graphql/input-hygiene';
 import { CalendarResolver, SpecialistCalendarResolver } from '../calendar/resolver';
 import { PatientResolver } from '../consortium/patient-resolver';
@@ -21,7 +22,7 @@ export const resolvers = [
   ConsultationResolver, ConsultationAttachmentResolver, ConsultationOpinionResolver, QueueEntryResolver,
   ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver, CriterionCountResolver,
   AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, AmendmentResultResolver, ClinicSessionResolver, AssignmentSessionResolver, BookingResolver,
-  RoomResolver, LinkQualityResolver, NotificationResolver, CalendarResolver, SpecialistCalendarResolver,
+  RoomResolver, LinkQualityResolver, NotificationResolver, AuditEntryResolver, CalendarResolver, SpecialistCalendarResolver,
 ] as const;
 
 /**

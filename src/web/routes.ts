@@ -40,7 +40,7 @@ export function webRoutes(): Router {
       .send(template.replace(/__CSP_NONCE__/g, nonce));
   };
   // History fallback: every app path that is not the API, an asset or the room is the app.
-  router.get(/^\/(?!graphql|assets\/|web\/|attachments\/|health|metrics|room$).*/, (req, res, next) => {
+  router.get(/^\/(?!graphql|assets\/|web\/|attachments\/|audit\/|health|metrics|room$).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     appPage(req, res);
   });

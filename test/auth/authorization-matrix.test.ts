@@ -3,10 +3,11 @@ import { startTestHub, TestHub } from '../support/hub';
 
 /**
  * Every directory operation, as every role and as nobody: who gets an answer, who gets
- * FORBIDDEN, who UNAUTHENTICATED. Patient rows belong to township hospital A or B.
+ * FORBIDDEN, who UNAUTHENTICATED. Patient rows belong to township hospital A or B; a patient
+ * one may not see answers exactly as one that does not exist (NOT_FOUND, or null by national ID).
  */
 type Who = 'anonymous' | 'admin' | 'scheduler' | 'specialist' | 'doctorA' | 'doctorB';
-type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+type Outcome = 'ok' | 'null' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED';
 const WHO: Who[] = ['anonymous', 'admin', 'scheduler', 'specialist', 'doctorA', 'doctorB'];
 const USERNAME: Record<Exclude<Who, 'anonymous'>, string> = { admin: 'admin', scheduler: 'scheduler', specialist: 'specialist', doctorA: 'doctor.a', doctorB: 'doctor.b' };
 
@@ -44,8 +45,8 @@ const operations = (): Operation[] => {
     { name: 'person', query: 'query($id: ID!) { person(id: $id) { name } }', variables: () => ({ id: f.users.doctorB.id }), expect: everyoneSignedIn },
     { name: 'me', query: '{ me { id } }', variables: () => ({}), expect: everyoneSignedIn },
     { name: 'patients (list of own hospital)', query: '{ patients { nodes { id } } }', variables: () => ({}), expect: { specialist: 'ok', doctorA: 'ok', doctorB: 'ok', admin: 'FORBIDDEN', scheduler: 'FORBIDDEN' } },
-    { name: "patient of hospital A", query: 'query($id: ID!) { patient(id: $id) { name nationalIdMasked } }', variables: () => ({ id: f.patientA.id }), expect: { doctorA: 'ok' } },
-    { name: "patientByNationalId of hospital A", query: 'query($n: String!) { patientByNationalId(nationalId: $n) { id } }', variables: () => ({ n: f.patientANationalId }), expect: { doctorA: 'ok' } },
+    { name: "patient of hospital A", query: 'query($id: ID!) { patient(id: $id) { name nationalIdMasked } }', variables: () => ({ id: f.patientA.id }), expect: { doctorA: 'ok', doctorB: 'NOT_FOUND', specialist: 'NOT_FOUND', admin: 'NOT_FOUND', scheduler: 'NOT_FOUND' } },
+    { name: "patientByNationalId of hospital A", query: 'query($n: String!) { patientByNationalId(nationalId: $n) { id } }', variables: () => ({ n: f.patientANationalId }), expect: { doctorA: 'ok', doctorB: 'null', specialist: 'null', admin: 'null', scheduler: 'null' } },
     {
       name: 'registerPatient at hospital A',
       query: 'mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { id } }',
@@ -81,7 +82,7 @@ describe('authorization matrix', () => {
       for (const who of WHO) {
         const expected: Outcome = who === 'anonymous' ? 'UNAUTHENTICATED' : op.expect[who] ?? 'FORBIDDEN';
         const r = await t.gql(op.query, op.variables(), tokens[who]);
-        const actual = r.errors ? r.errors[0].extensions?.code : 'ok';
+        const actual = r.errors ? r.errors[0].extensions?.code : Object.values(r.data ?? {})[0] === null ? 'null' : 'ok';
         if (actual !== expected) mismatches.push(`${op.name} as ${who}: expected ${expected}, got ${actual} ${r.errors ? r.errors[0].message : ''}`);
         if (actual === 'FORBIDDEN' && !r.errors![0].message.match(/only|Only/)) mismatches.push(`${op.name} as ${who}: unhelpful message "${r.errors![0].message}"`);
       }
@@ -96,8 +97,18 @@ describe('authorization matrix', () => {
     expect(await names('specialist')).toEqual([]);
   });
 
-  it("names the other hospital when refusing its patient", async () => {
-    const r = await t.gql('query($id: ID!) { patient(id: $id) { name } }', { id: t.fixture.patientA.id }, tokens.doctorB);
-    expect(r.errors?.[0]).toMatchObject({ message: 'Patients of 甲镇卫生院 are visible only to doctors of that hospital', extensions: { code: 'FORBIDDEN' } });
+  // Issue 13 (8): FORBIDDEN naming the hospital told anyone signed in who is a patient, and where.
+  it("answers another hospital's patient exactly like one that does not exist, by id and by national ID", async () => {
+    const notYours = await t.gql('query($id: ID!) { patient(id: $id) { name } }', { id: t.fixture.patientA.id }, tokens.doctorB);
+    const missing = await t.gql('query($id: ID!) { patient(id: $id) { name } }', { id: 999999 }, tokens.doctorB);
+    expect(notYours.errors?.[0]).toMatchObject({ message: `Patient ${t.fixture.patientA.id} does not exist or is not visible to you`, extensions: { code: 'NOT_FOUND' } });
+    expect(missing.errors?.[0]).toMatchObject({ message: 'Patient 999999 does not exist or is not visible to you', extensions: { code: 'NOT_FOUND' } });
+    expect(JSON.stringify(notYours)).not.toMatch(/甲镇/);
+    const byId = async (n: string) => t.gql('query($n: String!) { patientByNationalId(nationalId: $n) { id } }', { n }, tokens.doctorB);
+    const registered = await byId(t.fixture.patientANationalId);
+    const unregistered = await byId(validNationalId('1949-12-31', '002'));
+    expect(registered).toEqual(unregistered);
+    expect(registered).toMatchObject({ status: 200, data: { patientByNationalId: null } });
+    expect(registered.errors).toBeUndefined();
   });
 });

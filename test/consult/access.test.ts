@@ -79,7 +79,7 @@ describe('exam result attachments', () => {
     expect(refused.status).toBe(403);
     expect((await refused.json()).errors[0].message).toMatch(/specialist who took it/);
     const patientBefore = await t.gql('query($id: ID!) { patient(id: $id) { name } }', { id: t.fixture.patientA.id }, specialist);
-    expect(patientBefore.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(patientBefore.errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
     ok(await t.gql('mutation($id: ID!) { claimConsultation(id: $id) { state } }', { id: consultation }, specialist));
     const after = ok(await t.gql(CONSULTATION, { id: consultation }, specialist)).consultation;

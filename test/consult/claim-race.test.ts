@@ -15,7 +15,7 @@ describe('claiming a consultation', () => {
   it('50 specialists claiming one request at once: exactly one wins, 49 get CONFLICT naming the consultation and the winner', async () => {
     const specialists = await addSpecialists(t, 50);
     const id = await requestConsultation(t, doctorA, { urgency: 'EMERGENCY' });
-    const tokens = specialists.map((s) => tokenFor(t, s.id));
+    const tokens = await Promise.all(specialists.map((s) => tokenFor(t, s.id)));
 
     const results = await Promise.all(tokens.map((token) => t.gql(CLAIM, { id }, token)));
 
@@ -43,7 +43,7 @@ describe('claiming a consultation', () => {
     const scheduler = await t.signIn('scheduler');
     const id = await requestConsultation(t, doctorA);
     const [claim, assign] = await Promise.all([
-      t.gql(CLAIM, { id }, tokenFor(t, specialist.id)),
+      t.gql(CLAIM, { id }, await tokenFor(t, specialist.id)),
       t.gql('mutation($i: AssignConsultationInput!) { assignConsultation(input: $i) { id state } }', { i: { id, specialistId: String(t.fixture.users.specialist.id) } }, scheduler),
     ]);
     const outcomes = [claim, assign].map((r) => (r.errors ? r.errors[0].extensions?.code : 'ok')).sort();
@@ -56,7 +56,7 @@ describe('claiming a consultation', () => {
     const id = await requestConsultation(t, doctorA);
     const [neurologist] = await addSpecialists(t, 1, 'NEUROLOGY', 'neuro');
     // Another specialty's specialist does not even learn that the request exists.
-    const refused = await t.gql(CLAIM, { id }, tokenFor(t, neurologist.id));
+    const refused = await t.gql(CLAIM, { id }, await tokenFor(t, neurologist.id));
     expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     // The requesting doctor sees it but cannot claim it.
     const byDoctor = await t.gql(CLAIM, { id }, doctorA);

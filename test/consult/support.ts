@@ -1,5 +1,6 @@
 import { Role, Title } from '../../src/auth/roles';
-import { issueToken } from '../../src/auth/tokens';
+import { SessionStore } from '../../src/auth/sessions';
+import { TokenSigner } from '../../src/auth/tokens';
 import { Department, Person } from '../../src/consortium/entities';
 import { addPerson, passwordHash } from '../support/people';
 import { TestHub } from '../support/hub';
@@ -21,7 +22,10 @@ export async function addSpecialists(t: TestHub, count: number, code = 'CARDIOLO
 }
 
 /** A token exactly like signIn's, without paying for a password hash per person. */
-export const tokenFor = (t: TestHub, personId: number) => issueToken(personId, t.config.jwtSecret, 3600).token;
+export async function tokenFor(t: TestHub, personId: number): Promise<string> {
+  const session = await new SessionStore(t.database.db).open(personId, 3600, {});
+  return new TokenSigner(t.config.jwtSecret).issue(personId, session.id, session.expiresAt);
+}
 
 export const REQUEST = `mutation($i: RequestConsultationInput!) { requestConsultation(input: $i) { id state urgency requestedAt } }`;
 

@@ -26,17 +26,17 @@ beforeAll(async () => {
   const person = async (username: string, roles: Role[], hospitalId: number, specialties: number[] = []) => {
     const p = await db.getRepository(Person).save({ name: `用户${username}`, username, roles, hospitalId, title: roles.includes(Role.SPECIALIST) ? Title.CHIEF : null });
     for (const departmentId of specialties) await db.getRepository(PersonSpecialty).insert({ personId: p.id, departmentId });
-    tokens[username] = tokenFor(t, p.id);
+    tokens[username] = await tokenFor(t, p.id);
   };
   await person('resp.here', [Role.SPECIALIST], t.fixture.tertiary.id, [respiratory.id]);
   await person('desk.here', [Role.REFERRAL_DESK], t.fixture.tertiary.id);
   await person('cardio.there', [Role.SPECIALIST], second.id, [cardiology.id]);
   await person('desk.there', [Role.REFERRAL_DESK], second.id);
   await person('doctor.here', [Role.TOWNSHIP_DOCTOR], t.fixture.tertiary.id);
-  tokens['cardio.here'] = tokenFor(t, t.fixture.users.specialist.id);
-  tokens['scheduler.here'] = tokenFor(t, t.fixture.users.scheduler.id);
-  tokens['doctor.a'] = tokenFor(t, t.fixture.users.doctorA.id);
-  tokens['doctor.b'] = tokenFor(t, t.fixture.users.doctorB.id);
+  tokens['cardio.here'] = await tokenFor(t, t.fixture.users.specialist.id);
+  tokens['scheduler.here'] = await tokenFor(t, t.fixture.users.scheduler.id);
+  tokens['doctor.a'] = await tokenFor(t, t.fixture.users.doctorA.id);
+  tokens['doctor.b'] = await tokenFor(t, t.fixture.users.doctorB.id);
   acs = ok(await t.gql('{ referralCriteria(direction: UP, diagnosisCode: "I21.9") { id code } }', {}, tokens['doctor.a'])).referralCriteria.find((c: any) => c.code === 'UP_CARD_ACS').id;
 });
 afterAll(async () => { await t.stop(); });

@@ -100,6 +100,22 @@ describe('consultation video room signalling', () => {
     await endSession(t, id, tokens.specialist);
   });
 
+  // Issue 13 (9): a participant could invite a user of another consortium into the room.
+  it("invites only people of the consultation's consortium", async () => {
+    const db = t.database.db;
+    const [{ id: hospitalId }] = await db.query(`INSERT INTO hospital (name, tier, county, latitude, longitude) VALUES ('外县人民医院', 'TERTIARY', '外县', 36.5, 118.0) RETURNING id`);
+    await db.query('INSERT INTO consortium_membership (consortium_id, hospital_id) VALUES ($1, $2)', [t.fixture.otherConsortium.id, hospitalId]);
+    const [{ id: outsider }] = await db.query(`INSERT INTO person (name, username, roles, hospital_id) VALUES ('外县专家', 'outsider.1', '{SPECIALIST}', $1) RETURNING id`, [hospitalId]);
+    const id = await consultationInSession(t, tokens);
+    const INVITE = 'mutation($id: ID!, $p: ID!) { inviteToConsultationRoom(consultationId: $id, personId: $p) }';
+    const refused = refusal(await t.gql(INVITE, { id, p: String(outsider) }, tokens.specialist));
+    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', field: 'personId', message: expect.stringMatching(/consultation's consortium/) });
+    const [{ n }] = await db.query('SELECT count(*)::int AS n FROM room_invitation WHERE consultation_id = $1 AND person_id = $2', [id, outsider]);
+    expect(n).toBe(0);
+    ok(await t.gql(INVITE, { id, p: String(t.fixture.users.doctorB.id) }, tokens.specialist));
+    await endSession(t, id, tokens.specialist);
+  });
+
   it('reports each participant\'s link and switches a weak link to low bandwidth or audio only', async () => {
     const id = await consultationInSession(t, tokens);
     const caps = ok(await t.gql(OPEN, { id }, tokens.doctorA)).openConsultationRoom;

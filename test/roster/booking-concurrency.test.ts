@@ -90,11 +90,15 @@ describe('booking a clinic session', () => {
 
   it("books only a doctor's own hospital's patients, and shows bookings only to that hospital", async () => {
     const f = t.fixture;
+    // Issue 13: another hospital's patient answers exactly like one that does not exist.
     const notYours = refusal(await book(f.patientB.id));
-    expect(notYours.code).toBe('FORBIDDEN');
-    expect(notYours.message).toMatch(/Only township doctors of 乙镇卫生院/);
-    expect(refusal(await book(f.patientA.id, doctorB)).code).toBe('FORBIDDEN');
-    expect(refusal(await book(f.patientA.id, scheduler)).code).toBe('FORBIDDEN');
+    expect(notYours.code).toBe('NOT_FOUND');
+    expect(notYours.message).toBe(`Patient ${f.patientB.id} does not exist or is not visible to you`);
+    const missing = refusal(await book(999999));
+    expect(missing.code).toBe('NOT_FOUND');
+    expect(missing.message).toBe('Patient 999999 does not exist or is not visible to you');
+    expect(refusal(await book(f.patientA.id, doctorB)).code).toBe('NOT_FOUND');
+    expect(refusal(await book(f.patientA.id, scheduler)).code).toBe('NOT_FOUND');
     const [{ patient_id: holder, starts_at: startsAt }] = await t.database.db.query(
       `SELECT b.patient_id, s.starts_at FROM booking b JOIN clinic_slot s ON s.id = b.slot_id WHERE b.session_id = $1 AND b.state = 'BOOKED' ORDER BY b.id LIMIT 1`, [sessionId]);
     const list = ok(await t.gql('query($p: ID!) { patientBookings(patientId: $p) { state clinicSession { id date } slot { startsAt } patient { id } } }', { p: holder }, doctorA)).patientBookings;

@@ -175,9 +175,9 @@ describe("the township doctor's day", () => {
     await positionIs(3);
     await shot('zh-CN', 'consultation-queue');
     const [cardio1, cardio2] = await addSpecialists(t, 2);
-    ok(await t.gql('mutation($id: ID!) { claimConsultation(id: $id) { state } }', { id: ahead[0] }, tokenFor(t, cardio1.id)));
+    ok(await t.gql('mutation($id: ID!) { claimConsultation(id: $id) { state } }', { id: ahead[0] }, await tokenFor(t, cardio1.id)));
     await positionIs(2);
-    ok(await t.gql('mutation($id: ID!) { claimConsultation(id: $id) { state } }', { id: ahead[1] }, tokenFor(t, cardio2.id)));
+    ok(await t.gql('mutation($id: ID!) { claimConsultation(id: $id) { state } }', { id: ahead[1] }, await tokenFor(t, cardio2.id)));
     await positionIs(1);
     ok(await t.gql('mutation($id: ID!) { claimConsultation(id: $id) { state } }', { id: consultationId }, specialist));
     await page.waitForSelector('[data-testid="consultation-state"][data-state="CLAIMED"]');

@@ -1,5 +1,6 @@
 import { Browser } from 'playwright-core';
-import { issueToken } from '../../src/auth/tokens';
+import { SessionStore } from '../../src/auth/sessions';
+import { TokenSigner } from '../../src/auth/tokens';
 import { randomSecret } from '../../src/config';
 import { TestHub } from '../support/hub';
 import { AppPage, appUrl, launchAppBrowser, openApp, screenshot, signInThroughUi, startAppHub, switchLanguage } from './support/app';
@@ -60,7 +61,9 @@ describe('the shell', () => {
     const a = await app();
     await a.page.waitForSelector('#sign-in-form');
     // Long enough for a loaded machine to show the home first, short enough to wait for.
-    const { token } = issueToken(Number(t.fixture.users.doctorA.id), t.config.jwtSecret, 12);
+    const personId = Number(t.fixture.users.doctorA.id);
+    const session = await new SessionStore(t.database.db).open(personId, 12, {});
+    const token = new TokenSigner(t.config.jwtSecret).issue(personId, session.id, session.expiresAt);
     await a.page.evaluate((tk) => sessionStorage.setItem('token', tk), token);
     await a.page.goto(appUrl(t, '/doctor'));
     await a.page.waitForSelector('[data-testid="who"]');
@@ -74,19 +77,28 @@ describe('the shell', () => {
   it('returns to sign-in when the hub refuses a token the page thought valid', async () => {
     const a = await app({ locale: 'en' });
     await a.page.waitForSelector('#sign-in-form');
-    const forged = issueToken(Number(t.fixture.users.doctorA.id), randomSecret(), 3600).token;
+    const personId = Number(t.fixture.users.doctorA.id);
+    const session = await new SessionStore(t.database.db).open(personId, 3600, {});
+    const forged = new TokenSigner(randomSecret()).issue(personId, session.id, session.expiresAt);
     await a.page.evaluate((tk) => sessionStorage.setItem('token', tk), forged);
     await a.page.reload();
     await a.page.waitForSelector('[data-testid="sign-in-reason"]');
     expect(await text(a, '[data-testid="sign-in-reason"]')).toBe('登录状态已失效，请重新登录。');
   }, 60_000);
 
-  it('signs out, and a reload stays signed out', async () => {
+  it('signs out, ending the session on the hub too, and a reload stays signed out', async () => {
     const a = await app();
     await signInThroughUi(a.page, 'doctor.a');
+    const token = (await a.page.evaluate(() => sessionStorage.getItem('token')))!;
+    expect((await t.gql('{ me { id } }', {}, token)).data).toBeTruthy();
     await a.page.click('[data-testid="sign-out"]');
     await a.page.waitForSelector('[data-testid="sign-in-reason"]');
     expect(await text(a, '[data-testid="sign-in-reason"]')).toBe('您已安全退出。');
+    // The token the page held no longer works anywhere (the app does not wait for signOut's answer).
+    const deadline = Date.now() + 10_000;
+    let refused = await t.gql('{ me { id } }', {}, token);
+    while (!refused.errors && Date.now() < deadline) refused = await t.gql('{ me { id } }', {}, token);
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     await a.page.reload();
     await a.page.waitForSelector('#sign-in-form');
     expect(await a.page.locator('[data-testid="who"]').count()).toBe(0);

@@ -22,6 +22,7 @@ export const entity = {
   department: { en: 'Department', 'zh-CN': '科室' },
   specialty: { en: 'Specialty', 'zh-CN': '专科' },
   person: { en: 'Person', 'zh-CN': '人员' },
+  session: { en: 'Session', 'zh-CN': '登录会话' },
   patient: { en: 'Patient', 'zh-CN': '患者' },
   consultation: { en: 'Consultation', 'zh-CN': '会诊' },
   attachment: { en: 'Attachment', 'zh-CN': '附件' },

@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Me {\n    me { ...SessionPerson }\n  }\n": typeof types.MeDocument,
     "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n": typeof types.SessionPersonFragmentDoc,
     "\n  query DoctorConsultations($state: ConsultationState, $after: String) {\n    consultations(state: $state, first: 50, after: $after) {\n      totalCount\n      nodes {\n        id state urgency requestedAt scheduledStart\n        patient { id name }\n        specialty { id nameZh nameEn }\n        specialist { id name }\n      }\n    }\n  }\n": typeof types.DoctorConsultationsDocument,
@@ -106,6 +107,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Me {\n    me { ...SessionPerson }\n  }\n": types.MeDocument,
     "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n": types.SessionPersonFragmentDoc,
     "\n  query DoctorConsultations($state: ConsultationState, $after: String) {\n    consultations(state: $state, first: 50, after: $after) {\n      totalCount\n      nodes {\n        id state urgency requestedAt scheduledStart\n        patient { id name }\n        specialty { id nameZh nameEn }\n        specialist { id name }\n      }\n    }\n  }\n": types.DoctorConsultationsDocument,
@@ -214,6 +216,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -17,6 +17,12 @@ export const SignInDocument = graphql(`
   }
 `);
 
+export const SignOutDocument = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
 export const MeDocument = graphql(`
   query Me {
     me { ...SessionPerson }
@@ -98,7 +104,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   stateRef.current = state;
   const token = state.status === 'signed-out' ? null : state.token;
 
+  const connectionRef = useRef<HubConnection | null>(null);
+
   const signOut = useCallback((reason: SignOutReason = 'signedOut') => {
+    // Signing out ends the session on the hub too (its token stops working everywhere), not only
+    // here; the page does not wait for the answer: the person is signed out on this device either way.
+    if (reason === 'signedOut' && stateRef.current.status !== 'signed-out') {
+      void connectionRef.current?.urql.mutation(SignOutDocument, {}, { requestPolicy: 'network-only' }).toPromise();
+    }
     sessionStorage.removeItem(TOKEN);
     sessionStorage.removeItem(EXPIRES);
     setState((previous) => (previous.status === 'signed-out' ? previous : { status: 'signed-out', reason }));
@@ -115,6 +128,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => createHubConnection({ token, language: currentLanguage, onUnauthenticated }),
     [token, onUnauthenticated],
   );
+  connectionRef.current = connection;
   useEffect(() => () => connection.dispose(), [connection]);
 
   // A reload: ask the hub who this token belongs to (it also says whether it is still valid).
