@@ -8,6 +8,9 @@ export interface RoomAccess {
   participantIds: number[];
   /** The session has started and not ended: only then can the room be joined. */
   inSession: boolean;
+  /** Who asked and who answers, so the room can name each person's part. */
+  requestingDoctorId?: number;
+  specialistId?: number | null;
 }
 
 export interface ConsultationRooms {
