@@ -99,6 +99,13 @@ const rules = {
     allows: (actor, s) => requestsFor(actor, s) || consults(actor, s),
     refusal: () => "A consultation's clinical details, patient and exam results are for the doctors of the requesting hospital and the specialist who took it",
   } satisfies Rule<ConsultationSubject>,
+  // Before claiming, a queue's specialists read what the request is about (question, summary,
+  // the patient's age and sex, the requesting hospital), so nobody claims blind; never the
+  // patient's name or ID number. Every such read is audited.
+  'consultation.preview': {
+    allows: (actor, s) => servesQueue(actor, s) || consults(actor, s),
+    refusal: () => "A request's question and summary are shown before claiming only to the specialists of its queue",
+  } satisfies Rule<ConsultationSubject>,
   'consultation.queue': {
     allows: (actor, s) => servesQueue(actor, s) || schedulesIn(actor, s.consortiumId),
     refusal: () => 'A consultation queue is for the specialists of that specialty in the consortium and for its schedulers',

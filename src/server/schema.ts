@@ -8,6 +8,7 @@ import { ConsortiumResolver, DepartmentResolver, GridResolver, HospitalResolver 
 import { ConsultationAttachmentResolver, ConsultationOpinionResolver, ConsultationResolver, QueueEntryResolver } from '../consult/resolver';
 import { ConsultationReferralsResolver, ReferralChangeResolver, ReferralCriterionResolver, ReferralResolver } from '../referral/resolver';
 import { AssessmentResolver, HostExpertDaysResolver } from '../assessment/resolver';
+import { ConsultationPreviewResolver } from '../consult/preview';
 import { RoomResolver } from '../room/resolver';
 import { AssignmentSessionResolver, BookingResolver, ClinicSessionResolver } from '../booking/resolver';
 import { AssignmentResolver, AvailabilityResolver, DemandResolver, HostSettingsResolver, RosterJobResolver, RosterResolver } from '../roster/resolver';
@@ -18,7 +19,7 @@ export const resolvers = [
   ConsultationResolver, ConsultationAttachmentResolver, ConsultationOpinionResolver, QueueEntryResolver,
   ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver,
   AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, ClinicSessionResolver, AssignmentSessionResolver, BookingResolver,
-  RoomResolver,
+  RoomResolver, ConsultationPreviewResolver,
 ] as const;
 
 /**
