@@ -7,7 +7,7 @@ import { Hospital } from '../consortium/entities';
 import { Sex } from '../consortium/kinds';
 import { notFound } from '../errors';
 import { parseId } from '../ids';
-import type { HubContext } from '../server/context';
+import type { HubContext } from '../graphql/context';
 import { Consultation } from './entities';
 import { consultationSubject } from './service';
 import { ConsultationState } from './states';
