@@ -3,8 +3,8 @@
  * events/, auth/, db/; those never import a domain or server/ (the composition root), and
  * nothing imports server/ except the entry point. `npm test` runs this check.
  */
-const domains = '^src/(consortium|roster|optimizer|booking|consult|referral|assessment|room|audit)/';
-const lower = '^src/(graphql|events|auth|db)/';
+const domains = '^src/(consortium|roster|optimizer|booking|consult|referral|assessment|room|audit|notification)/';
+const lower = '^src/(graphql|events|auth|db|i18n)/';
 
 module.exports = {
   forbidden: [

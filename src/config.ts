@@ -34,6 +34,57 @@ export interface HubConfig {
   };
   /** Remote consultations: claim deadlines, queue ageing, escalation sweep, attachments. */
   consult: ConsultConfig;
+  /** HTTP hardening: headers, CORS, introspection, timeouts, the drain on SIGTERM. */
+  http: HttpConfig;
+  /** WebSocket bounds: subscriptions per socket, sockets per user, pings, idle sockets. */
+  sockets: SocketConfig;
+  /** Language of the hub's sentences when neither the person nor the client names one. */
+  defaultLanguage: 'zh-CN' | 'en';
+  notifications: NotificationConfig;
+}
+
+export interface HttpConfig {
+  /** Origins other than the hub's own whose browsers may call the API (CORS allow-list). */
+  corsOrigins: string[];
+  /** Send Strict-Transport-Security (only when the hub is reached over HTTPS). */
+  hsts: boolean;
+  /** Schema introspection: on in development and tests, off in production unless configured. */
+  introspection: boolean;
+  /** Stack traces in error answers: only with NODE_ENV=development. */
+  stackTraces: boolean;
+  /** A client must have sent all request headers within this time (slow-header attacks). */
+  headersTimeoutMs: number;
+  /** A whole request (an upload on a township link included) must arrive within this time. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive HTTP connection is closed after this time. */
+  keepAliveTimeoutMs: number;
+  /** On SIGTERM: how long requests already received may take to be answered. */
+  drainTimeoutMs: number;
+}
+
+export interface SocketConfig {
+  maxSubscriptionsPerSocket: number;
+  maxSocketsPerUser: number;
+  /** A ping every this often; a socket that has not answered the previous one is closed. */
+  pingIntervalMs: number;
+  /** A socket with no subscription and no message for this long is closed. */
+  idleTimeoutMs: number;
+}
+
+export interface NotificationConfig {
+  /** Time zone in which notification texts state times. */
+  timeZone: string;
+  /** Outbound webhook (POST, HMAC-SHA256 signed); absent: notifications go to the log only. */
+  webhookUrl: string | undefined;
+  webhookSecret: string;
+  /** Retry after 1, 2, 4 ... times this, capped at retryMaxMs; given up after maxAttempts. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  maxAttempts: number;
+  /** How often each hub process looks for deliveries due (retries, other processes' rows). */
+  pollMs: number;
+  /** A delivery not finished in this time (the process died) is taken up again. */
+  leaseMs: number;
 }
 
 export interface ConsultConfig {
@@ -112,6 +163,63 @@ export function loadConfig(env: Env = process.env): HubConfig {
     },
     media: mediaConfig(env),
     consult: consultConfig(env),
+    http: httpConfig(env, production),
+    sockets: {
+      maxSubscriptionsPerSocket: int(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),
+      maxSocketsPerUser: int(env, 'WS_MAX_SOCKETS_PER_USER', 10, 1, 10_000),
+      pingIntervalMs: int(env, 'WS_PING_INTERVAL_MS', 30_000, 100, 3_600_000),
+      idleTimeoutMs: int(env, 'WS_IDLE_TIMEOUT_MS', 10 * 60_000, 100, 24 * 3_600_000),
+    },
+    defaultLanguage: language(env, 'DEFAULT_LANGUAGE', 'en'),
+    notifications: notificationConfig(env, production),
+  };
+}
+
+function httpConfig(env: Env, production: boolean): HttpConfig {
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError(`CORS_ORIGINS must list origins like https://portal.example.cn (scheme and host, no path), got "${origin}"`);
+  }
+  const headersTimeoutMs = int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+  const requestTimeoutMs = int(env, 'HTTP_REQUEST_TIMEOUT_MS', 120_000, 100, 3_600_000);
+  if (requestTimeoutMs < headersTimeoutMs) throw new ConfigError(`HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must not be below HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs})`);
+  return {
+    corsOrigins,
+    hsts: bool(env, 'HTTP_HSTS', false),
+    introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+    stackTraces: env.NODE_ENV === 'development',
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    drainTimeoutMs: int(env, 'SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
+  };
+}
+
+function language(env: Env, name: string, fallback: 'zh-CN' | 'en'): 'zh-CN' | 'en' {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'zh-CN' && raw !== 'en') throw new ConfigError(`${name} must be zh-CN or en, got "${raw}"`);
+  return raw;
+}
+
+function notificationConfig(env: Env, production: boolean): NotificationConfig {
+  const webhookUrl = env.NOTIFY_WEBHOOK_URL || undefined;
+  if (webhookUrl && !/^https?:\/\//.test(webhookUrl)) throw new ConfigError('NOTIFY_WEBHOOK_URL must start with http:// or https://');
+  const timeZone = env.NOTIFY_TIME_ZONE || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(`NOTIFY_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${timeZone}"`);
+  }
+  return {
+    timeZone,
+    webhookUrl,
+    webhookSecret: webhookUrl ? secret(env, 'NOTIFY_WEBHOOK_SECRET', production) : '',
+    retryBaseMs: int(env, 'NOTIFY_RETRY_BASE_MS', 2_000, 10, 3_600_000),
+    retryMaxMs: int(env, 'NOTIFY_RETRY_MAX_MS', 10 * 60_000, 10, 24 * 3_600_000),
+    maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 12, 1, 1000),
+    pollMs: int(env, 'NOTIFY_POLL_MS', 1_000, 20, 3_600_000),
+    leaseMs: int(env, 'NOTIFY_LEASE_MS', 60_000, 100, 3_600_000),
   };
 }
 

@@ -4,7 +4,7 @@ import { badInput } from './errors';
 export function parseId(value: string | number, field: string): number {
   const id = typeof value === 'number' ? value : /^\d{1,10}$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) {
-    throw badInput(field, `${field} must be the ID of an existing record, got "${value}"`);
+    throw badInput(field, 'common.badId', { field, value: String(value) });
   }
   return id;
 }

@@ -49,10 +49,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    // The drain deadline plus time to close the rest.
+    const limitMs = config.http.drainTimeoutMs + 10_000;
     const timer = setTimeout(() => {
-      log.error('shutdown took longer than 15 s; exiting');
+      log.error(`shutdown took longer than ${limitMs / 1000} s; exiting`);
       process.exit(1);
-    }, 15_000);
+    }, limitMs);
     let code = 0;
     const steps = [
       ['hub', () => hub.close()],

@@ -331,8 +331,11 @@ function ensureBuildTools(options) {
   if (canApt) {
     log(`installing build packages: ${packages.join(' ')}`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    runChecked('apt-get', ['update'], { env });
-    runChecked('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { env });
+    // Waits for dpkg's lock rather than failing when another apt-get (e.g. the tests' system
+    // packages, test/support/system-packages.mjs) holds it.
+    const lock = ['-o', 'DPkg::Lock::Timeout=600'];
+    runChecked('apt-get', [...lock, 'update'], { env });
+    runChecked('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...packages], { env });
     missing = buildRequirements(options).filter(([, , ok]) => !ok);
   }
   if (missing.length > 0) {

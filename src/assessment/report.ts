@@ -21,6 +21,13 @@ export class ReferralFigures {
   @Field(() => Int) cancelled: number;
   @Field(() => Int, { description: 'Citing no catalogue criterion (written justification only)' }) withoutCriterion: number;
   @Field(() => Float, { nullable: true, description: 'Median hours from proposal to acceptance, over the accepted ones' }) medianHoursToAccept: number | null;
+  @Field(() => [CriterionCount], { description: 'The criteria cited most often (at most ten, most cited first), over referrals not cancelled' }) topCriteria: CriterionCount[];
+}
+
+@ObjectType({ description: 'How many referrals of the period cite one criterion' })
+export class CriterionCount {
+  @Field(() => ID) criterionId: number;
+  @Field(() => Int) referrals: number;
 }
 
 @ObjectType({ description: 'Consultations requested in the period, of one urgency' })

@@ -6,7 +6,7 @@ import { Consortium } from '../consortium/entities';
 import { Urgency } from '../consult/states';
 import { badInput, notFound } from '../errors';
 import { parseId } from '../ids';
-import { AssessmentArgs, ConsortiumAssessment, ConsultationUrgencyFigures, HostExpertDays, ReferralFigures, RosterFigures } from './report';
+import { AssessmentArgs, ConsortiumAssessment, CriterionCount, ConsultationUrgencyFigures, HostExpertDays, ReferralFigures, RosterFigures } from './report';
 
 /** The consortium's calendar: periods are whole local days. */
 export const CONSORTIUM_TIME_ZONE = 'Asia/Shanghai';
@@ -40,7 +40,7 @@ export class AssessmentService {
     const consortiumId = parseId(args.consortiumId, 'consortiumId');
     authorize(actor, 'assessment.read', { consortiumId });
     const { from, to } = period(args);
-    if (!(await this.db.getRepository(Consortium).existsBy({ id: consortiumId }))) throw notFound('Consortium', consortiumId);
+    if (!(await this.db.getRepository(Consortium).existsBy({ id: consortiumId }))) throw notFound('entity.consortium', consortiumId);
     const [referrals, consultations, roster] = await Promise.all([
       this.#referrals(consortiumId, from, to), this.#consultations(consortiumId, from, to), this.#roster(consortiumId, from, to),
     ]);
@@ -62,7 +62,15 @@ export class AssessmentService {
         WHERE r.consortium_id = $1 AND r.proposed_at >= ${dayStart('$2')} AND r.proposed_at < ${dayStart('$3', 1)}`,
       [consortiumId, from, to],
     );
+    const top: { id: number; n: number }[] = await this.db.query(
+      `SELECT l.criterion_id AS id, count(*)::int AS n
+         FROM referral r JOIN referral_criterion_citation l ON l.referral_id = r.id
+        WHERE r.consortium_id = $1 AND r.state <> 'CANCELLED' AND r.proposed_at >= ${dayStart('$2')} AND r.proposed_at < ${dayStart('$3', 1)}
+        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
+      [consortiumId, from, to],
+    );
     return Object.assign(new ReferralFigures(), {
+      topCriteria: top.map((c) => Object.assign(new CriterionCount(), { criterionId: c.id, referrals: c.n })),
       up: r.up, down: r.down, upDownRatio: r.down ? round(r.up / r.down) : null, greenChannel: r.green, accepted: r.accepted, declined: r.declined,
       completed: r.completed, cancelled: r.cancelled, withoutCriterion: r.without_criterion, medianHoursToAccept: round(num(r.median_hours)),
     });
@@ -162,15 +170,15 @@ export class AssessmentService {
 /** The start of a local day as a timestamptz SQL expression over a 'YYYY-MM-DD' parameter. */
 const dayStart = (param: string, plusDays = 0) => `((${param}::date + ${plusDays})::timestamp AT TIME ZONE '${CONSORTIUM_TIME_ZONE}')`;
 
-function period(args: AssessmentArgs): { from: string; to: string } {
+export function period(args: AssessmentArgs): { from: string; to: string } {
   const day = (value: string, field: string) => {
     const d = new Date(`${value}T00:00:00Z`);
-    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw badInput(field, `${field} ${value} is not a real date`);
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw badInput(field, 'assessment.notRealDate', { field, value });
     return d;
   };
   const from = day(args.from, 'from');
   const to = day(args.to, 'to');
-  if (to < from) throw badInput('to', 'to must not be before from');
-  if ((to.getTime() - from.getTime()) / 86_400_000 + 1 > MAX_PERIOD_DAYS) throw badInput('to', `A period is at most ${MAX_PERIOD_DAYS} days`);
+  if (to < from) throw badInput('to', 'assessment.toBeforeFrom');
+  if ((to.getTime() - from.getTime()) / 86_400_000 + 1 > MAX_PERIOD_DAYS) throw badInput('to', 'assessment.periodTooLong', { days: MAX_PERIOD_DAYS });
   return { from: args.from, to: args.to };
 }

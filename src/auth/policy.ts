@@ -1,5 +1,6 @@
 import type { Topic, TopicEvent } from '../events/topics';
 import { forbidden, unauthenticated } from '../errors';
+import { Message, message } from '../i18n/translate';
 import type { Actor } from './actor';
 import { Role } from './roles';
 
@@ -10,7 +11,7 @@ import { Role } from './roles';
  */
 interface Rule<S> {
   allows(actor: Actor, subject: S): boolean;
-  refusal(subject: S): string;
+  refusal(subject: S): Message;
 }
 
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
@@ -46,25 +47,26 @@ const sharesConsortium = (actor: Actor, consortiumIds: readonly number[]) => con
 const schedulesFor = (actor: Actor, consortiumIds: readonly number[]) => has(actor, Role.SCHEDULER) && sharesConsortium(actor, consortiumIds);
 const availabilityRule: Rule<SpecialistSubject> = {
   allows: (actor, s) => (has(actor, Role.SPECIALIST) && actor.personId === s.specialistId) || schedulesFor(actor, s.consortiumIds),
-  refusal: () => "A specialist's availability and rotation calendar are for the specialist and the schedulers of their consortia",
+  refusal: () => message('policy.availabilityRule'),
 };
+// Host staff run a host's sessions, township doctors and schedulers of the host's consortia book
+// and plan them; the visiting specialist sits in their own.
+const seesHostSessions = (actor: Actor, s: { hostId: number; consortiumIds: readonly number[] }) => actor.hospitalId === s.hostId
+  || ((has(actor, Role.TOWNSHIP_DOCTOR) || has(actor, Role.SCHEDULER)) && sharesConsortium(actor, s.consortiumIds));
 const sessionRule: Rule<ClinicSessionSubject> = {
-  // Host staff run the session, the specialist sits in it, township doctors and schedulers of the
-  // host's consortia book and plan it.
-  allows: (actor, s) => actor.hospitalId === s.hostId || actor.personId === s.specialistId
-    || ((has(actor, Role.TOWNSHIP_DOCTOR) || has(actor, Role.SCHEDULER)) && sharesConsortium(actor, s.consortiumIds)),
-  refusal: () => 'Clinic sessions are visible to the host hospital, the visiting specialist, and township doctors and schedulers of the consortia the host belongs to',
+  allows: (actor, s) => seesHostSessions(actor, s) || actor.personId === s.specialistId,
+  refusal: () => message('policy.sessionRule'),
 };
 
 const rules = {
   /** The directory (consortia, hospitals, grids, departments, people) is open to every signed-in user. */
   'directory.read': {
     allows: () => true,
-    refusal: () => '',
+    refusal: () => message('policy.directoryRead'),
   } satisfies Rule<void>,
   'directory.manage': {
     allows: (actor) => has(actor, Role.ADMIN),
-    refusal: () => 'Only administrators can change the directory (consortia, hospitals, grids, departments, people)',
+    refusal: () => message('policy.directoryManage'),
   } satisfies Rule<void>,
   // PIPL: patient data is for the clinicians of the hospital where the patient is registered;
   // administrators and schedulers run the consortium without seeing patients.
@@ -74,139 +76,139 @@ const rules = {
     allows: (actor, s) => isClinician(actor) && (actor.hospitalId === s.hospitalId
       || (s.assignedSpecialistIds ?? []).includes(actor.personId) || (s.referredToHospitalIds ?? []).includes(actor.hospitalId)),
     // NOTE: the wording stays the foundation's: the exceptions are for people already caring for the patient.
-    refusal: (s) => `Patients of ${s.hospitalName ?? `hospital ${s.hospitalId}`} are visible only to doctors of that hospital`,
+    refusal: (s) => message('policy.patientRead', { hospital: s.hospitalName ?? message('policy.hospitalNumber', { id: s.hospitalId }) }),
   } satisfies Rule<PatientSubject>,
   'patient.list': {
     allows: (actor) => isClinician(actor),
-    refusal: () => 'Only doctors (township doctors and specialists) can list patients, and only those of their own hospital',
+    refusal: () => message('policy.patientList'),
   } satisfies Rule<void>,
   'patient.register': {
     allows: (actor, s) => isClinician(actor) && actor.hospitalId === s.hospitalId,
-    refusal: (s) => `Only doctors of ${s.hospitalName ?? `hospital ${s.hospitalId}`} can register or change its patients`,
+    refusal: (s) => message('policy.patientRegister', { hospital: s.hospitalName ?? message('policy.hospitalNumber', { id: s.hospitalId }) }),
   } satisfies Rule<HospitalSubject>,
   // Remote consultations (src/consult). The queue of a consortium and specialty is served by its
   // specialists and watched by its schedulers; a consultation's clinical part (summary, patient,
   // exam results) is for the requesting hospital's doctors and the specialist who took it.
   'consultation.request': {
     allows: (actor, s) => has(actor, Role.TOWNSHIP_DOCTOR) && actor.hospitalId === s.hospitalId && actor.consortiumIds.includes(s.consortiumId),
-    refusal: (s) => `Only township doctors of ${s.hospitalName ?? `hospital ${s.hospitalId}`} can request a consultation for its patients, in a consortium the hospital belongs to`,
+    refusal: (s) => message('policy.consultationRequest', { hospital: s.hospitalName ?? message('policy.hospitalNumber', { id: s.hospitalId }) }),
   } satisfies Rule<HospitalSubject & ConsortiumSubject>,
   'consultation.read': {
     allows: (actor, s) => requestsFor(actor, s) || consults(actor, s) || servesQueue(actor, s) || schedulesIn(actor, s.consortiumId),
-    refusal: () => 'This consultation is visible only to the requesting hospital, its specialist, the specialists of its queue and the schedulers of its consortium',
+    refusal: () => message('policy.consultationRead'),
   } satisfies Rule<ConsultationSubject>,
   'consultation.clinical': {
     allows: (actor, s) => requestsFor(actor, s) || consults(actor, s),
-    refusal: () => "A consultation's clinical details, patient and exam results are for the doctors of the requesting hospital and the specialist who took it",
+    refusal: () => message('policy.consultationClinical'),
   } satisfies Rule<ConsultationSubject>,
   // Before claiming, a queue's specialists read what the request is about (question, summary,
   // the patient's age and sex, the requesting hospital), so nobody claims blind; never the
   // patient's name or ID number. Every such read is audited.
   'consultation.preview': {
     allows: (actor, s) => servesQueue(actor, s) || consults(actor, s),
-    refusal: () => "A request's question and summary are shown before claiming only to the specialists of its queue",
+    refusal: () => message('policy.consultationPreview'),
   } satisfies Rule<ConsultationSubject>,
   'consultation.queue': {
     allows: (actor, s) => servesQueue(actor, s) || schedulesIn(actor, s.consortiumId),
-    refusal: () => 'A consultation queue is for the specialists of that specialty in the consortium and for its schedulers',
+    refusal: () => message('policy.consultationQueue'),
   } satisfies Rule<QueueSubject>,
   'consultation.claim': {
     allows: (actor, s) => servesQueue(actor, s),
-    refusal: () => 'Only specialists of this specialty at a hospital of this consortium can claim its consultations',
+    refusal: () => message('policy.consultationClaim'),
   } satisfies Rule<QueueSubject>,
   'consultation.assign': {
     allows: (actor, s) => schedulesIn(actor, s.consortiumId),
-    refusal: () => "Only schedulers of the consultation's consortium can assign it",
+    refusal: () => message('policy.consultationAssign'),
   } satisfies Rule<QueueSubject>,
   'consultation.handBack': {
     allows: (actor, s) => consults(actor, s) || schedulesIn(actor, s.consortiumId),
-    refusal: () => 'Only the specialist who took the consultation (or a scheduler of its consortium) can hand it back',
+    refusal: () => message('policy.consultationHandBack'),
   } satisfies Rule<ConsultationSubject>,
   'consultation.schedule': {
     allows: (actor, s) => consults(actor, s) || schedulesIn(actor, s.consortiumId),
-    refusal: () => 'Only the specialist who took the consultation (or a scheduler of its consortium) can set its session time',
+    refusal: () => message('policy.consultationSchedule'),
   } satisfies Rule<ConsultationSubject>,
   'consultation.conduct': {
     allows: (actor, s) => consults(actor, s),
-    refusal: () => 'Only the specialist who took the consultation can start or end its session and write its opinion',
+    refusal: () => message('policy.consultationConduct'),
   } satisfies Rule<ConsultationSubject>,
   'consultation.cancel': {
     allows: (actor, s) => requestsFor(actor, s) || schedulesIn(actor, s.consortiumId),
-    refusal: () => 'Only doctors of the requesting hospital or schedulers of the consortium can cancel a consultation',
+    refusal: () => message('policy.consultationCancel'),
   } satisfies Rule<ConsultationSubject>,
   'consultation.attach': {
     allows: (actor, s) => requestsFor(actor, s),
-    refusal: () => 'Only doctors of the requesting hospital can attach exam results to a consultation',
+    refusal: () => message('policy.consultationAttach'),
   } satisfies Rule<ConsultationSubject>,
   // Two-way referral (src/referral): the sending doctor and the receiving hospital's doctors.
   'referral.create': {
     allows: (actor, s) => isClinician(actor) && actor.hospitalId === s.hospitalId,
-    refusal: (s) => `Only doctors of ${s.hospitalName ?? `hospital ${s.hospitalId}`} can refer patients from it`,
+    refusal: (s) => message('policy.referralCreate', { hospital: s.hospitalName ?? message('policy.hospitalNumber', { id: s.hospitalId }) }),
   } satisfies Rule<HospitalSubject>,
   'referral.read': {
     allows: (actor, s) => actor.personId === s.referredById || receives(actor, s),
-    refusal: () => 'A referral is visible only to the doctor who sent it and to the doctors of the receiving hospital',
+    refusal: () => message('policy.referralRead'),
   } satisfies Rule<ReferralSubject>,
   'referral.respond': {
     allows: (actor, s) => receives(actor, s),
-    refusal: () => 'Only doctors of the receiving hospital can accept, decline or record the arrival and completion of a referral',
+    refusal: () => message('policy.referralRespond'),
   } satisfies Rule<ReferralSubject>,
   'referral.cancel': {
     allows: (actor, s) => actor.personId === s.referredById,
-    refusal: () => 'Only the doctor who sent a referral can cancel it',
+    refusal: () => message('policy.referralCancel'),
   } satisfies Rule<ReferralSubject>,
   'referral.criteria.manage': {
     allows: (actor) => has(actor, Role.ADMIN),
-    refusal: () => 'Only administrators can edit the referral criteria catalogue',
+    refusal: () => message('policy.referralCriteriaManage'),
   } satisfies Rule<void>,
   // Assessment (src/assessment): aggregate figures, no patient data.
   'assessment.read': {
     allows: (actor, s) => has(actor, Role.ADMIN) || schedulesIn(actor, s.consortiumId),
-    refusal: () => "A consortium's assessment is for administrators and the schedulers of that consortium",
+    refusal: () => message('policy.assessmentRead'),
   } satisfies Rule<ConsortiumSubject>,
   // A consultation's video room: its requesting doctor, its specialist, people they invited.
   'room.join': {
     allows: (actor, s) => s.participantIds.includes(actor.personId),
-    refusal: () => "Only the consultation's participants (the requesting doctor, the specialist and people they invited) can join its video room",
+    refusal: () => message('policy.roomJoin'),
   } satisfies Rule<{ participantIds: number[] }>,
   'roster.manage': {
     allows: (actor, s) => has(actor, Role.SCHEDULER) && actor.consortiumIds.includes(s.consortiumId),
-    refusal: () => 'Only schedulers of this consortium can manage its rosters',
+    refusal: () => message('policy.rosterManage'),
   } satisfies Rule<ConsortiumSubject>,
   /** Drafts are the schedulers' working copies; a published roster is open to the consortium's members. */
   'roster.read': {
     allows: (actor, s) => schedulesFor(actor, [s.consortiumId]) || (s.published && actor.consortiumIds.includes(s.consortiumId)),
-    refusal: (s) => (s.published ? 'Only members of this consortium can see its rosters' : 'A draft roster is visible only to the schedulers of its consortium'),
+    refusal: (s) => message(s.published ? 'policy.rosterReadPublished' : 'policy.rosterReadDraft'),
   } satisfies Rule<ConsortiumSubject & { published: boolean }>,
   'availability.manage': availabilityRule,
   'availability.read': availabilityRule,
   'calendar.read': availabilityRule,
   'host.configure': {
     allows: (actor, s) => schedulesFor(actor, s.consortiumIds),
-    refusal: (s) => `Only schedulers of a consortium ${s.hostName ?? `hospital ${s.hostId}`} belongs to can change how it receives visiting experts`,
+    refusal: (s) => message('policy.hostConfigure', { hospital: s.hostName ?? message('policy.hospitalNumber', { id: s.hostId }) }),
   } satisfies Rule<HostSubject>,
   /** A host hospital's own staff ask for coverage; schedulers of the consortium may do it for them. */
   'demand.request': {
     allows: (actor, s) => actor.hospitalId === s.hostId || schedulesFor(actor, [s.consortiumId]),
-    refusal: () => 'Only staff of the host hospital or schedulers of its consortium can ask for or withdraw expert coverage',
+    refusal: () => message('policy.demandRequest'),
   } satisfies Rule<HostDemandSubject>,
   'demand.read': {
     allows: (actor, s) => actor.hospitalId === s.hostId || schedulesFor(actor, [s.consortiumId]),
-    refusal: () => "A host hospital's demands are visible to its staff and the schedulers of its consortium",
+    refusal: () => message('policy.demandRead'),
   } satisfies Rule<HostDemandSubject>,
   'session.read': sessionRule,
   'host.sessions': {
-    allows: (actor, s) => sessionRule.allows(actor, { hostId: s.hostId, consortiumIds: s.consortiumIds, specialistId: -1 }),
-    refusal: () => sessionRule.refusal({ hostId: 0, consortiumIds: [], specialistId: 0 }),
+    allows: (actor, s) => seesHostSessions(actor, s),
+    refusal: () => message('policy.sessionRule'),
   } satisfies Rule<HostSubject>,
   // Bookings name patients (PIPL): the township doctors of the patient's hospital make them and see them.
   'booking.create': {
     allows: (actor, s) => has(actor, Role.TOWNSHIP_DOCTOR) && actor.hospitalId === s.hospitalId,
-    refusal: (s) => `Only township doctors of ${s.hospitalName ?? `hospital ${s.hospitalId}`} can book or cancel for its patients`,
+    refusal: (s) => message('policy.bookingCreate', { hospital: s.hospitalName ?? message('policy.hospitalNumber', { id: s.hospitalId }) }),
   } satisfies Rule<HospitalSubject>,
   'booking.read': {
     allows: (actor, s) => isClinician(actor) && actor.hospitalId === s.hospitalId,
-    refusal: (s) => `Bookings of patients of ${s.hospitalName ?? `hospital ${s.hospitalId}`} are visible only to doctors of that hospital`,
+    refusal: (s) => message('policy.bookingRead', { hospital: s.hospitalName ?? message('policy.hospitalNumber', { id: s.hospitalId }) }),
   } satisfies Rule<HospitalSubject>,
 };
 
@@ -219,10 +221,16 @@ export function allows<P extends Permission>(actor: Actor | null, permission: P,
 }
 
 /** Returns the actor when allowed; throws UNAUTHENTICATED or FORBIDDEN otherwise. */
+/** The signed-in actor, or UNAUTHENTICATED: for what anyone signed in may do (the rules of the thing itself follow). */
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw unauthenticated();
+  return actor;
+}
+
 export function authorize<P extends Permission>(actor: Actor | null, permission: P, ...subject: SubjectOf<P> extends void ? [] : [SubjectOf<P>]): Actor {
   if (!actor) throw unauthenticated();
   const rule = rules[permission] as Rule<unknown>;
-  if (!rule.allows(actor, subject[0])) throw forbidden(rule.refusal(subject[0]));
+  if (!rule.allows(actor, subject[0])) throw forbidden(rule.refusal(subject[0]).key, rule.refusal(subject[0]).params);
   return actor;
 }
 
@@ -231,13 +239,13 @@ export function authorize<P extends Permission>(actor: Actor | null, permission:
  * specialist's queue is read through the queue, not listed here).
  */
 export function consultationScope(actor: Actor | null): { requestingHospitalIds: number[]; specialistId: number; consortiumIds: number[] } {
-  const a = authorize(actor, 'directory.read');
+  const a = requireActor(actor);
   return { requestingHospitalIds: isClinician(a) ? [a.hospitalId] : [], specialistId: a.personId, consortiumIds: has(a, Role.SCHEDULER) ? a.consortiumIds : [] };
 }
 
 /** Referrals the actor may list: the list-query form of 'referral.read'. */
 export function referralScope(actor: Actor | null): { referredById: number; toHospitalIds: number[] } {
-  const a = authorize(actor, 'directory.read');
+  const a = requireActor(actor);
   return { referredById: a.personId, toHospitalIds: isClinician(a) ? [a.hospitalId] : [] };
 }
 
@@ -285,6 +293,9 @@ export function allowsEvent<T extends Topic>(actor: Actor, of: TopicEvent<T>): b
       return allows(actor, 'booking.read', { hospitalId: event.payload.hospitalId });
     case 'room':
       return allows(actor, 'room.join', { participantIds: event.payload.participantIds });
+    case 'notification':
+      // A notification centre is its owner's alone.
+      return event.payload.recipientId === actor.personId;
     default:
       return false;
   }

@@ -21,9 +21,9 @@ export function verifyToken(token: string, secret: string): TokenClaims {
     return { personId };
   } catch (error) {
     if (error instanceof jwt.TokenExpiredError) {
-      throw unauthenticated(`Your session expired at ${error.expiredAt.toISOString()}: sign in again`);
+      throw unauthenticated('auth.sessionExpired', { at: error.expiredAt.toISOString() });
     }
-    throw unauthenticated('The access token is invalid (forged, truncated or from another server): sign in again');
+    throw unauthenticated('auth.tokenInvalid');
   }
 }
 

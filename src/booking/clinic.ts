@@ -6,11 +6,12 @@
 import { EntityManager } from 'typeorm';
 import { Department, Hospital, Person } from '../consortium/entities';
 import { addMinutes, HALF_DAY_START, SESSION_HOURS, SESSION_LABEL, today } from '../roster/calendar';
+import { Message, message } from '../i18n/translate';
 import { consortiaOfHospital } from '../roster/directory-facts';
 import { HOST_DEFAULTS, HostSettings, RosterAssignment } from '../roster/entities';
 import { SessionTime } from '../roster/kinds';
 import { PendingEvents } from '../events/pending-events';
-import { transition } from '../roster/states';
+import { transition } from '../state-machine';
 import { Booking, ClinicSession, ClinicSlot } from './entities';
 import type { SessionAudience } from './events';
 import { BookingState, ClinicSessionState } from './kinds';
@@ -63,6 +64,16 @@ export async function describeSession(m: EntityManager, s: { hostHospitalId: num
   return `the ${specialty?.nameZh ?? 'specialty'} session of ${specialist?.name ?? `specialist ${s.specialistId}`} at ${host?.name ?? `hospital ${s.hostHospitalId}`} on ${s.date} (${SESSION_LABEL[s.session]})`;
 }
 
+/** The same description as a sentence to be said in the reader's language; `start`: at the start of a sentence. */
+export async function sessionMessage(m: EntityManager, s: { hostHospitalId: number; specialistId: number; specialtyId: number; date: string; session: SessionTime }, start = false): Promise<Message> {
+  const [host, specialist, specialty] = await Promise.all([
+    m.findOneBy(Hospital, { id: s.hostHospitalId }), m.findOneBy(Person, { id: s.specialistId }), m.findOneBy(Department, { id: s.specialtyId }),
+  ]);
+  return message(start ? 'booking.sessionStart' : 'booking.session', {
+    specialty: specialty?.nameZh ?? '', specialist: specialist?.name ?? String(s.specialistId), host: host?.name ?? String(s.hostHospitalId), date: s.date, half: message(`booking.${s.session}`),
+  });
+}
+
 /** The earliest free slot of a session the caller has locked; null when it is full. */
 export async function firstFreeSlot(m: EntityManager, sessionId: number, slotId: number | null = null): Promise<ClinicSlot | null> {
   const rows: { id: number; position: number; starts_at: string }[] = await m.query(
@@ -78,6 +89,8 @@ export async function firstFreeSlot(m: EntityManager, sessionId: number, slotId:
 export interface RebookingOutcome {
   moved: number;
   flagged: number;
+  /** The bookings that were in the cancelled session (each now MOVED or NEEDS_REBOOKING) */
+  bookingIds: number[];
 }
 
 /**
@@ -92,7 +105,7 @@ export interface RebookingOutcome {
  */
 export async function cancelSession(m: EntityManager, sessionId: number, reason: string, events: PendingEvents): Promise<RebookingOutcome> {
   const session = await m.findOne(ClinicSession, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
-  if (!session) return { moved: 0, flagged: 0 };
+  if (!session) return { moved: 0, flagged: 0, bookingIds: [] };
   session.state = transition(SESSION_TRANSITIONS, `Clinic session ${session.id}`, session.state, ClinicSessionState.CANCELLED);
   session.cancelledReason = reason;
   await m.save(session);
@@ -126,7 +139,7 @@ export async function cancelSession(m: EntityManager, sessionId: number, reason:
   events.add('clinic-session', { action: 'CANCELLED', ...(await sessionAudience(m, session)), date: session.date, session: session.session, rosterId: session.rosterId, reason, moved, flagged });
   await slotEvent(m, session, 'CANCELLED', events);
   for (const s of touched.values()) await slotEvent(m, s, 'REBOOKED_IN', events);
-  return { moved, flagged };
+  return { moved, flagged, bookingIds: bookings.map((b) => b.id) };
 }
 
 async function moveToEquivalent(m: EntityManager, from: ClinicSession, booking: Booking): Promise<{ newBooking: Booking; toSession: ClinicSession } | null> {

@@ -1,6 +1,6 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize } from '../auth/policy';
+import { allows, authorize, requireActor } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
 import { Hospital, Patient } from '../consortium/entities';
 import { badInput, conflict, notFound } from '../errors';
@@ -9,8 +9,9 @@ import { addDays, requireDate, today } from '../roster/calendar';
 import { consortiaOfHospital, requireHost } from '../roster/directory-facts';
 import { currentCursor } from '../events/event-log';
 import { PendingEvents } from '../events/pending-events';
-import { transition } from '../roster/states';
-import { describeSession, firstFreeSlot, sessionAudience, slotEvent } from './clinic';
+import { transition } from '../state-machine';
+import { firstFreeSlot, sessionAudience, sessionMessage, slotEvent } from './clinic';
+import { message } from '../i18n/translate';
 import { Booking, ClinicSession, ClinicSlot } from './entities';
 import { BookSlotInput, CancelBookingInput, RebookInput } from './inputs';
 import { BookingState, ClinicSessionState } from './kinds';
@@ -27,26 +28,26 @@ export class BookingService {
 
   async #visibleSession(m: EntityManager, actor: Actor | null, id: number, ref: string, lock = false): Promise<ClinicSession> {
     const session = await m.findOne(ClinicSession, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!session) throw notFound('Clinic session', ref);
+    if (!session) throw notFound('entity.clinicSession', ref);
     const audience = await sessionAudience(m, session);
-    if (!allows(actor, 'session.read', audience)) throw notFound('Clinic session', ref);
+    if (!allows(actor, 'session.read', audience)) throw notFound('entity.clinicSession', ref);
     return session;
   }
 
   /** The session and the event cursor to subscribe to its slots from (read first: nothing is missed). */
   async session(actor: Actor | null, idArg: string): Promise<SessionWithCursor> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const cursor = await currentCursor(this.db.manager);
     return { session: await this.#visibleSession(this.db.manager, actor, parseId(idArg, 'id'), idArg), cursor };
   }
 
   /** A host's open sessions from `from` (default today) for about two months. */
   async hostSessions(actor: Actor | null, hostIdArg: string, from?: string, to?: string): Promise<ClinicSession[]> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const hostId = parseId(hostIdArg, 'hostId');
     const start = from ? requireDate(from, 'from') : today();
     const end = to ? requireDate(to, 'to') : addDays(start, 62);
-    if (end < start) throw badInput('to', `to (${end}) is before from (${start})`);
+    if (end < start) throw badInput('to', 'common.toBeforeFrom', { to: end, from: start });
     const m = this.db.manager;
     const host = await requireHost(m, hostId, 'hostId');
     authorize(actor, 'host.sessions', { hostId, hostName: host.name, consortiumIds: await consortiaOfHospital(m, hostId) });
@@ -61,7 +62,7 @@ export class BookingService {
    * index on booking(slot_id) is the database's own guarantee that a slot is never sold twice.
    */
   async book(actor: Actor | null, input: BookSlotInput): Promise<Booking> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const sessionId = parseId(input.sessionId, 'sessionId');
     const patientId = parseId(input.patientId, 'patientId');
     const slotId = input.slotId ? parseId(input.slotId, 'slotId') : null;
@@ -78,11 +79,11 @@ export class BookingService {
   }
 
   async cancel(actor: Actor | null, input: CancelBookingInput): Promise<Booking> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(input.bookingId, 'bookingId');
     return this.db.transaction(async (m) => {
       const peek = await m.findOneBy(Booking, { id });
-      if (!peek || !allows(actor, 'booking.read', { hospitalId: peek.hospitalId })) throw notFound('Booking', input.bookingId);
+      if (!peek || !allows(actor, 'booking.read', { hospitalId: peek.hospitalId })) throw notFound('entity.booking', input.bookingId);
       authorize(actor, 'booking.create', { hospitalId: peek.hospitalId });
       // Session first, then the booking: the order every booking change uses.
       const session = await m.findOneOrFail(ClinicSession, { where: { id: peek.sessionId }, lock: { mode: 'pessimistic_write' } });
@@ -102,13 +103,13 @@ export class BookingService {
 
   /** Settles a NEEDS_REBOOKING booking by booking the patient into another session. */
   async rebook(actor: Actor | null, input: RebookInput): Promise<Booking> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(input.bookingId, 'bookingId');
     const sessionId = parseId(input.sessionId, 'sessionId');
     const slotId = input.slotId ? parseId(input.slotId, 'slotId') : null;
     return this.db.transaction(async (m) => {
       const peek = await m.findOneBy(Booking, { id });
-      if (!peek || !allows(actor, 'booking.read', { hospitalId: peek.hospitalId })) throw notFound('Booking', input.bookingId);
+      if (!peek || !allows(actor, 'booking.read', { hospitalId: peek.hospitalId })) throw notFound('entity.booking', input.bookingId);
       const patient = await this.#bookablePatient(m, actor, peek.patientId);
       const session = await this.#openSession(m, actor, sessionId, input.sessionId);
       const flagged = await m.findOneOrFail(Booking, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -126,10 +127,10 @@ export class BookingService {
   }
 
   async patientBookings(actor: Actor | null, patientIdArg: string): Promise<Booking[]> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const patientId = parseId(patientIdArg, 'patientId');
     const patient = await this.db.getRepository(Patient).findOneBy({ id: patientId });
-    if (!patient || !allows(actor, 'booking.read', { hospitalId: patient.hospitalId })) throw notFound('Patient', patientIdArg);
+    if (!patient || !allows(actor, 'booking.read', { hospitalId: patient.hospitalId })) throw notFound('entity.patient', patientIdArg);
     await this.audit.record(actor!, 'booking.read', 'patient', [patientId]);
     return this.db.getRepository(Booking).find({ where: { patientId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
@@ -150,17 +151,26 @@ export class BookingService {
     return rows;
   }
 
+  /**
+   * Bookings an amendment just moved or flagged, for the scheduler who made it: only ids from
+   * that amendment's own result reach here. Their patients stay behind the patient policy.
+   */
+  async amendedBookings(ids: number[]): Promise<Booking[]> {
+    if (!ids.length) return [];
+    return this.db.getRepository(Booking).find({ where: { id: In(ids) }, order: { id: 'ASC' } });
+  }
+
   async booking(actor: Actor | null, idArg: string): Promise<Booking> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const booking = await this.db.getRepository(Booking).findOneBy({ id: parseId(idArg, 'id') });
-    if (!booking || !allows(actor, 'booking.read', { hospitalId: booking.hospitalId })) throw notFound('Booking', idArg);
+    if (!booking || !allows(actor, 'booking.read', { hospitalId: booking.hospitalId })) throw notFound('entity.booking', idArg);
     await this.audit.record(actor!, 'booking.read', 'patient', [booking.patientId]);
     return booking;
   }
 
   async #bookablePatient(m: EntityManager, actor: Actor | null, patientId: number): Promise<Patient> {
     const patient = await m.findOneBy(Patient, { id: patientId });
-    if (!patient) throw badInput('patientId', `patientId: patient ${patientId} does not exist`);
+    if (!patient) throw badInput('patientId', 'booking.patientMissing', { id: patientId });
     const hospital = await m.findOneBy(Hospital, { id: patient.hospitalId });
     authorize(actor, 'booking.create', { hospitalId: patient.hospitalId, hospitalName: hospital?.name });
     return patient;
@@ -169,25 +179,25 @@ export class BookingService {
   async #openSession(m: EntityManager, actor: Actor | null, sessionId: number, ref: string): Promise<ClinicSession> {
     const session = await this.#visibleSession(m, actor, sessionId, ref, true);
     if (session.state !== ClinicSessionState.OPEN) {
-      throw conflict(`${capitalise(await describeSession(m, session))} is ${session.state}${session.cancelledReason ? ` (${session.cancelledReason})` : ''}: book another session`, 'sessionId');
+      const why = session.cancelledReason ? message('booking.because', { reason: session.cancelledReason }) : '';
+      throw conflict('booking.closed', { session: await sessionMessage(m, session, true), state: message(`booking.state${session.state}`), why }, 'sessionId');
     }
-    if (session.date < today()) throw conflict(`${capitalise(await describeSession(m, session))} is over`, 'sessionId');
+    if (session.date < today()) throw conflict('booking.over', { session: await sessionMessage(m, session, true) }, 'sessionId');
     return session;
   }
 
   /** Takes a slot of a session the caller has locked. */
   async #place(m: EntityManager, actor: Actor, session: ClinicSession, patient: Patient, slotId: number | null, movedFromId: number | null): Promise<Booking> {
     const already = await m.findOneBy(Booking, { sessionId: session.id, patientId: patient.id, state: BookingState.BOOKED });
-    if (already) throw conflict(`${patient.name} already has a slot in ${await describeSession(m, session)}`, 'patientId');
+    if (already) throw conflict('booking.alreadyBooked', { patient: patient.name, session: await sessionMessage(m, session) }, 'patientId');
     if (slotId !== null) {
       const slot = await m.findOneBy(ClinicSlot, { id: slotId });
-      if (!slot || slot.sessionId !== session.id) throw badInput('slotId', `slotId: slot ${slotId} is not a slot of clinic session ${session.id}`);
+      if (!slot || slot.sessionId !== session.id) throw badInput('slotId', 'booking.slotNotInSession', { slot: slotId, session: session.id });
     }
     const slot = await firstFreeSlot(m, session.id, slotId);
     if (!slot) {
-      throw conflict(slotId !== null
-        ? `That slot of ${await describeSession(m, session)} is already taken: choose another or leave slotId out`
-        : `No free slot left in ${await describeSession(m, session)} (all ${session.slotCount} are booked)`, 'sessionId');
+      const described = await sessionMessage(m, session);
+      throw conflict(slotId !== null ? 'booking.slotTaken' : 'booking.full', { session: described, count: session.slotCount }, 'sessionId');
     }
     const booking = await m.save(m.create(Booking, {
       slotId: slot.id, sessionId: session.id, patientId: patient.id, hospitalId: patient.hospitalId, bookedById: actor.personId, state: BookingState.BOOKED, movedFromId,
@@ -196,5 +206,3 @@ export class BookingService {
     return booking;
   }
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,5 +1,5 @@
-/** The state machines of clinic sessions and bookings (see roster/states.ts for the shape). */
-import { type Machine } from '../roster/states';
+/** The state machines of clinic sessions and bookings (the shape of src/state-machine.ts). */
+import { type Machine } from '../state-machine';
 import { BookingState, ClinicSessionState } from './kinds';
 
 export const SESSION_TRANSITIONS: Machine<ClinicSessionState> = {

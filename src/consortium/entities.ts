@@ -68,6 +68,7 @@ export class Department {
 @Check('person_roles_check', `cardinality(roles) > 0 AND roles <@ ARRAY[${sqlList(Role)}]::text[]`)
 @Check('person_title_check', `title IS NULL OR title IN (${sqlList(Title)})`)
 @Check('person_username_check', `username ~ '^[a-z0-9][a-z0-9._-]{2,39}$'`)
+@Check('person_language_check', `language IS NULL OR language IN ('zh-CN', 'en')`)
 export class Person {
   @Field(() => ID) @PrimaryGeneratedColumn('identity') id: number;
   @Field() @Column('text') name: string;
@@ -77,6 +78,8 @@ export class Person {
   @Index() @Column('int') hospitalId: number;
   @ManyToOne(() => Hospital, { onDelete: 'RESTRICT', nullable: false }) @JoinColumn({ name: 'hospital_id' }) hospital?: Relation<Hospital>;
   @Field() @Column('boolean', { default: true }) active: boolean;
+  @Field(() => String, { nullable: true, description: 'Saved language of the hub\'s sentences (zh-CN or en); unset: the client\'s Accept-Language' })
+  @Column('text', { nullable: true }) language: string | null;
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 

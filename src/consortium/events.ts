@@ -1,6 +1,6 @@
 /** The directory's events: what they carry (typed in events/topics.ts) and what subscribers get. */
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { EventPayload, TopicEvent } from '../events/topics';
+import type { TopicEvent } from '../events/topics';
 import { Change, changeFields } from '../graphql/subscribe';
 import { Consortium, Hospital } from './entities';
 import type { ConsortiumKind, HospitalTier } from './kinds';

@@ -13,13 +13,13 @@ export function nationalIdCheckChar(first17: string): string {
 /** Validates an 18-character resident ID: shape, birth date inside it, and check character. */
 export function normalizeNationalId(raw: string, birthDate?: string): string {
   const id = raw.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) throw badInput('nationalId', 'nationalId must be 18 characters: 17 digits and a digit or X');
+  if (!/^\d{17}[\dX]$/.test(id)) throw badInput('nationalId', 'consortium.nationalIdFormat');
   if (nationalIdCheckChar(id.slice(0, 17)) !== id[17]) {
-    throw badInput('nationalId', 'nationalId has a wrong check character: it was probably mistyped');
+    throw badInput('nationalId', 'consortium.nationalIdCheck');
   }
   const embedded = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (birthDate && embedded !== birthDate) {
-    throw badInput('birthDate', `birthDate ${birthDate} does not match the birth date in the national ID (${embedded})`);
+    throw badInput('birthDate', 'consortium.birthDateMismatch', { value: birthDate, embedded });
   }
   return id;
 }

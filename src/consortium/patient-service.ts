@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { authorize, patientHospitals } from '../auth/policy';
+import { authorize, requireActor, patientHospitals } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
 import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
@@ -30,7 +30,7 @@ export class PatientService {
 
   /** Finds a patient by the full national ID without the hub ever storing it. */
   async findByNationalId(actor: Actor | null, nationalId: string): Promise<Patient | null> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const normalized = normalizeNationalId(nationalId);
     const patient = await this.db.getRepository(Patient).findOneBy({ nationalIdHash: hashNationalId(normalized, this.nationalIdKey) });
     if (!patient) return null;
@@ -39,8 +39,8 @@ export class PatientService {
 
   /** For event payloads and other features: the patient, if this actor may see it (audited). */
   async #visible(actor: Actor | null, patient: Patient | null, ref: string): Promise<Patient> {
-    authorize(actor, 'directory.read');
-    if (!patient) throw notFound('Patient', ref);
+    requireActor(actor);
+    if (!patient) throw notFound('entity.patient', ref);
     // Who besides the patient's own hospital cares for them (a consultation's specialist, a
     // hospital they were referred to): the policy decides on these facts.
     const subject = (await patientSubjects(this.db, [patient.id])).get(patient.id)!;
@@ -50,11 +50,11 @@ export class PatientService {
   }
 
   async register(actor: Actor | null, input: RegisterPatientInput): Promise<Patient> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const hospitalId = input.hospitalId ? parseId(input.hospitalId, 'hospitalId') : actor!.hospitalId;
     const birth = new Date(`${input.birthDate}T00:00:00Z`);
-    if (Number.isNaN(birth.getTime()) || birth.toISOString().slice(0, 10) !== input.birthDate) throw badInput('birthDate', `birthDate ${input.birthDate} is not a real date`);
-    if (birth.getTime() > Date.now()) throw badInput('birthDate', 'birthDate cannot be in the future');
+    if (Number.isNaN(birth.getTime()) || birth.toISOString().slice(0, 10) !== input.birthDate) throw badInput('birthDate', 'consortium.birthDateNotReal', { value: input.birthDate });
+    if (birth.getTime() > Date.now()) throw badInput('birthDate', 'consortium.birthDateFuture');
     const nationalId = normalizeNationalId(input.nationalId, input.birthDate);
     return this.db.transaction(async (m) => {
       const hospital = await requireRow(m, Hospital, hospitalId, 'hospitalId', 'hospital');

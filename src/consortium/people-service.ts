@@ -30,7 +30,7 @@ export class PeopleService {
   async get(actor: Actor | null, id: string): Promise<Person> {
     authorize(actor, 'directory.read');
     const row = await this.db.getRepository(Person).findOneBy({ id: parseId(id, 'id') });
-    if (!row) throw notFound('Person', id);
+    if (!row) throw notFound('entity.person', id);
     return row;
   }
 
@@ -55,9 +55,9 @@ export class PeopleService {
     const id = parseId(input.id, 'id');
     return this.db.transaction(async (m) => {
       const person = await m.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!person) throw notFound('Person', input.id);
+      if (!person) throw notFound('entity.person', input.id);
       if (person.id === admin.personId && ((input.roles && !input.roles.includes(Role.ADMIN)) || input.active === false)) {
-        throw badInput(input.roles ? 'roles' : 'active', 'You cannot remove your own administrator role or deactivate yourself: ask another administrator');
+        throw badInput(input.roles ? 'roles' : 'active', 'consortium.cannotDemoteSelf');
       }
       if (input.hospitalId !== undefined) {
         person.hospitalId = parseId(input.hospitalId, 'hospitalId');
@@ -79,7 +79,7 @@ export class PeopleService {
   async #setSpecialties(m: EntityManager, person: Person, departmentIds: number[]): Promise<void> {
     for (const [i, departmentId] of departmentIds.entries()) await requireRow(m, Department, departmentId, `specialtyIds[${i}]`, 'department');
     if (departmentIds.length && !person.roles.includes(Role.SPECIALIST) && !person.roles.includes(Role.TOWNSHIP_DOCTOR)) {
-      throw badInput('specialtyIds', 'Only doctors (SPECIALIST or TOWNSHIP_DOCTOR) have specialties');
+      throw badInput('specialtyIds', 'consortium.specialtiesForDoctors');
     }
     if (departmentIds.length) await m.insert(PersonSpecialty, departmentIds.map((departmentId) => ({ personId: person.id, departmentId })));
   }

@@ -2,6 +2,8 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/policy';
 import { badInput, notFound } from '../errors';
+import { entity as names } from '../i18n/messages/common';
+import { message } from '../i18n/translate';
 import { appendEvent } from '../events/event-log';
 import { parseId, parseIds } from '../ids';
 import { PageArgs, paginate } from '../graphql/pagination';
@@ -13,9 +15,9 @@ import {
 } from './inputs';
 
 /** Throws BAD_USER_INPUT naming `field` when the referenced row does not exist. */
-export async function requireRow<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, id: number, field: string, what: string): Promise<T> {
+export async function requireRow<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, id: number, field: string, what: keyof typeof names): Promise<T> {
   const row = await manager.findOneBy(entity, { id } as any);
-  if (!row) throw badInput(field, `${field}: ${what} ${id} does not exist`);
+  if (!row) throw badInput(field, 'consortium.missingRow', { field, what: message(`entity.${what}`), id });
   return row;
 }
 
@@ -39,7 +41,7 @@ export class DirectoryService {
   async hospital(actor: Actor | null, id: string): Promise<Hospital> {
     authorize(actor, 'directory.read');
     const row = await this.db.getRepository(Hospital).findOneBy({ id: parseId(id, 'id') });
-    if (!row) throw notFound('Hospital', id);
+    if (!row) throw notFound('entity.hospital', id);
     return row;
   }
 
@@ -64,7 +66,7 @@ export class DirectoryService {
     const id = parseId(input.id, 'id');
     return this.db.transaction(async (m) => {
       const hospital = await m.findOne(Hospital, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!hospital) throw notFound('Hospital', input.id);
+      if (!hospital) throw notFound('entity.hospital', input.id);
       if (input.gridId !== undefined) {
         hospital.gridId = input.gridId ? parseId(input.gridId, 'gridId') : null;
         if (hospital.gridId) await requireRow(m, Grid, hospital.gridId, 'gridId', 'grid');
@@ -88,7 +90,7 @@ export class DirectoryService {
   async consortium(actor: Actor | null, id: string): Promise<Consortium> {
     authorize(actor, 'directory.read');
     const row = await this.db.getRepository(Consortium).findOneBy({ id: parseId(id, 'id') });
-    if (!row) throw notFound('Consortium', id);
+    if (!row) throw notFound('entity.consortium', id);
     return row;
   }
 
@@ -110,7 +112,7 @@ export class DirectoryService {
     const id = parseId(input.id, 'id');
     return this.db.transaction(async (m) => {
       const consortium = await m.findOne(Consortium, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!consortium) throw notFound('Consortium', input.id);
+      if (!consortium) throw notFound('entity.consortium', input.id);
       if (input.leadHospitalId !== undefined) {
         const lead = input.leadHospitalId ? parseId(input.leadHospitalId, 'leadHospitalId') : null;
         if (lead) {
@@ -138,7 +140,7 @@ export class DirectoryService {
       if (member) {
         await m.createQueryBuilder().insert().into(ConsortiumMembership).values({ consortiumId, hospitalId }).orIgnore().execute();
       } else {
-        if (consortium.leadHospitalId === hospitalId) throw badInput('hospitalId', 'The lead hospital cannot leave its consortium: name another lead hospital first');
+        if (consortium.leadHospitalId === hospitalId) throw badInput('hospitalId', 'consortium.leadCannotLeave');
         await m.delete(ConsortiumMembership, { consortiumId, hospitalId });
       }
       await appendEvent(m, 'consortium', { action: member ? 'HOSPITAL_JOINED' : 'HOSPITAL_LEFT', consortium: consortiumSnapshot(consortium), hospitalId });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize } from '../auth/policy';
+import { allows, authorize, requireActor } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
 import { badInput, DomainError, notFound } from '../errors';
+import { message } from '../i18n/translate';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
 import { AttachmentType, Consultation, ConsultationAttachment } from './entities';
@@ -21,32 +22,40 @@ const EXTENSION: Record<AttachmentType, string> = { [AttachmentType.JPEG]: 'jpg'
 
 /** 415: the type is not one the hub stores. */
 export class UnsupportedMediaType extends DomainError {
-  constructor(message: string) {
-    super('BAD_USER_INPUT', message, 'content-type');
+  constructor(types: string, declared: string) {
+    super('BAD_USER_INPUT', 'consult.fileTypeUnsupported', { types, declared }, 'content-type');
   }
 }
 
-export function sniff(declared: string | undefined, body: Buffer): AttachmentType {
+/** 413: the file is larger than the configured limit (told before it is read when it says so). */
+export class PayloadTooLarge extends DomainError {
+  constructor(readonly limit: number) {
+    super('BAD_USER_INPUT', 'consult.fileTooLarge', { limit }, 'body');
+  }
+}
+
+/** The declared type, when it is one the hub stores (checked again against the bytes by sniff). */
+export function declaredType(declared: string | undefined): AttachmentType {
   const type = (declared ?? '').split(';')[0].trim().toLowerCase() as AttachmentType;
   if (!Object.values(AttachmentType).includes(type)) {
-    throw new UnsupportedMediaType(`Content-Type must be one of ${Object.values(AttachmentType).join(', ')}; got "${declared ?? ''}"`);
-  }
-  if (!body.length) throw badInput('body', 'The file is empty');
-  if (!body.subarray(0, MAGIC[type].length).equals(MAGIC[type])) {
-    throw badInput('body', `The file's content is not ${type} (its first bytes do not match): send the file as it is, with its real type`);
+    throw new UnsupportedMediaType(Object.values(AttachmentType).join(', '), declared ?? '');
   }
   return type;
 }
 
-/** A file name people can read, with nothing that could act as a path or a header. */
-function cleanFileName(raw: string | undefined, type: AttachmentType, n: number): string {
-  let name = '';
-  try {
-    name = decodeURIComponent(raw ?? '');
-  } catch {
-    name = raw ?? '';
+export function sniff(declared: string | undefined, body: Buffer): AttachmentType {
+  const type = declaredType(declared);
+  if (!body.length) throw badInput('body', 'consult.fileEmpty');
+  if (!body.subarray(0, MAGIC[type].length).equals(MAGIC[type])) {
+    throw badInput('body', 'consult.fileNotItsType', { type });
   }
-  name = name.replace(/[\u0000-\u001f\u007f"\\/]/g, '').trim().slice(0, 200);
+  return type;
+}
+
+/** A file name people can read (any script, at most 200 characters), with nothing that could act as a path or a header. */
+function cleanFileName(raw: string | undefined, type: AttachmentType, n: number): string {
+  // Decoded already by the route (file-name.ts); here only made safe: no control characters, quotes or path separators.
+  const name = [...(raw ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f"\\/]/g, '')].slice(0, 200).join('').trim();
   return name || `exam-result-${n}.${EXTENSION[type]}`;
 }
 
@@ -62,18 +71,35 @@ export interface StoredFile {
 export class AttachmentService {
   constructor(private readonly db: DataSource, private readonly audit: AuditTrail, readonly maxBytes: number) {}
 
-  async upload(actor: Actor | null, consultationId: string, contentType: string | undefined, fileName: string | undefined, body: Buffer): Promise<ConsultationAttachment> {
-    const a = authorize(actor, 'directory.read');
+  /**
+   * Everything an upload can be refused for without its bytes: who (401), which consultation
+   * and whether it is theirs (404, 403), its state, the declared type (415) and length (413).
+   * The HTTP route asks this before reading a byte of the body; upload() asks again, locked.
+   */
+  async admit(actor: Actor | null, consultationId: string, contentType: string | undefined, declaredLength: number | undefined): Promise<void> {
+    const a = requireActor(actor);
     const id = parseId(consultationId, 'id');
-    if (body.length > this.maxBytes) throw badInput('body', `The file is ${body.length} bytes; the limit is ${this.maxBytes} bytes`);
+    this.mayAttach(a, await this.db.getRepository(Consultation).findOneBy({ id }), consultationId);
+    declaredType(contentType);
+    if (declaredLength !== undefined && declaredLength > this.maxBytes) throw new PayloadTooLarge(this.maxBytes);
+  }
+
+  private mayAttach(a: Actor, c: Consultation | null, consultationId: string): asserts c is Consultation {
+    if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('entity.consultation', consultationId);
+    authorize(a, 'consultation.attach', consultationSubject(c));
+    if (c.state === ConsultationState.COMPLETED || c.state === ConsultationState.CANCELLED) {
+      throw badInput('id', 'consult.attachClosed', { id: c.id, state: message(`consult.state${c.state}`) });
+    }
+  }
+
+  async upload(actor: Actor | null, consultationId: string, contentType: string | undefined, fileName: string | undefined, body: Buffer): Promise<ConsultationAttachment> {
+    const a = requireActor(actor);
+    const id = parseId(consultationId, 'id');
+    if (body.length > this.maxBytes) throw new PayloadTooLarge(this.maxBytes);
     return this.db.transaction(async (m) => {
       // Locked so an upload cannot slip in while the consultation is being completed or cancelled.
       const c = await m.findOne(Consultation, { where: { id }, lock: { mode: 'pessimistic_read' } });
-      if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', consultationId);
-      authorize(a, 'consultation.attach', consultationSubject(c));
-      if (c.state === ConsultationState.COMPLETED || c.state === ConsultationState.CANCELLED) {
-        throw badInput('id', `Consultation ${id} is ${c.state}: exam results can be attached only while it is open`);
-      }
+      this.mayAttach(a, c, consultationId);
       const type = sniff(contentType, body);
       const [{ n }] = await m.query('SELECT count(*)::int + 1 AS n FROM consultation_attachment WHERE consultation_id = $1', [id]);
       const [row] = await m.query(
@@ -89,12 +115,12 @@ export class AttachmentService {
 
   /** The file, if the actor may see the consultation's clinical part; the read is audited. */
   async download(actor: Actor | null, attachmentId: string): Promise<StoredFile> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     const id = parseId(attachmentId, 'id');
     const attachment = await this.db.getRepository(ConsultationAttachment).findOneBy({ id });
     const c = attachment && (await this.db.getRepository(Consultation).findOneBy({ id: attachment.consultationId }));
     // Not even its existence is told to someone who may not see the consultation.
-    if (!attachment || !c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('Attachment', attachmentId);
+    if (!attachment || !c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('entity.attachment', attachmentId);
     authorize(a, 'consultation.clinical', consultationSubject(c));
     const [{ content }] = await this.db.query('SELECT content FROM consultation_attachment WHERE id = $1', [id]);
     await this.audit.record(a, 'attachment.read', 'consultation_attachment', [id]);

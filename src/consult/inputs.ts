@@ -1,12 +1,15 @@
 import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { says } from '../i18n/validation';
 import { ConsultationState, Urgency } from './states';
 
-const idPattern = (field: string) => Matches(/^\d{1,10}$/, { message: `${field} must be an ID` });
-const text = (field: string, min: number, max: number) => Length(min, max, { message: `${field} must be ${min} to ${max} characters` });
+// The field names stay at the use sites for the reader; messages take the name from the property.
+const idPattern = (_field: string) => Matches(/^\d{1,10}$/, says('validation.id'));
+/** Lengths count characters, and Chinese is dense (头晕2周: "dizzy for two weeks"): minimums of 2, not 10. */
+export const text = (_field: string, min: number, max: number) => Length(min, max, says('validation.length', { min, max }));
 /** ICD-10 (including the Chinese national clinical extension, e.g. I63.900x001). */
 export const ICD10 = /^[A-Z][0-9]{2}(\.[0-9A-Za-z]{1,10})?$/;
-export const icd10 = (field: string) => Matches(ICD10, { message: `${field} must be an ICD-10 code such as I21.9 or I63.900` });
+export const icd10 = (_field: string) => Matches(ICD10, says('validation.icd10'));
 
 @InputType()
 export class RequestConsultationInput {
@@ -15,8 +18,8 @@ export class RequestConsultationInput {
   @Field(() => ID, { nullable: true, description: "Whose queue: defaults to the hospital's consortium when it belongs to exactly one" })
   @IsOptional() @idPattern('consortiumId') consortiumId?: string | null;
   @Field(() => Urgency) urgency: Urgency;
-  @Field({ description: 'Clinical summary: history, findings, treatment so far' }) @text('clinicalSummary', 10, 4000) clinicalSummary: string;
-  @Field({ description: 'What the township doctor asks the specialist' }) @text('question', 5, 1000) question: string;
+  @Field({ description: 'Clinical summary: history, findings, treatment so far' }) @text('clinicalSummary', 2, 4000) clinicalSummary: string;
+  @Field({ description: 'What the township doctor asks the specialist' }) @text('question', 2, 1000) question: string;
   @Field(() => Date, { nullable: true }) @IsOptional() preferredFrom?: Date | null;
   @Field(() => Date, { nullable: true }) @IsOptional() preferredTo?: Date | null;
 }
@@ -62,7 +65,7 @@ export class QueueArgs {
   @Field(() => ID) @idPattern('consortiumId') consortiumId: string;
   @Field(() => ID) @idPattern('specialtyId') specialtyId: string;
   @Field(() => Int, { defaultValue: 50, description: 'Entries to return, 1 to 200' })
-  @Min(1, { message: 'first must be at least 1' }) @Max(200, { message: 'first must be at most 200' }) first: number;
+  @Min(1, says('validation.min', { min: 1 })) @Max(200, says('validation.max', { max: 200 })) first: number;
   @Field(() => Int, { defaultValue: 0, description: 'Entries to skip (the queue is ranked, so pages are by position)' })
-  @Min(0, { message: 'offset must be at least 0' }) @Max(100_000, { message: 'offset must be at most 100000' }) offset: number;
+  @Min(0, says('validation.min', { min: 0 })) @Max(100_000, says('validation.max', { max: 100_000 })) offset: number;
 }

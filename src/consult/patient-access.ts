@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize, PatientSubject } from '../auth/policy';
+import { authorize, PatientSubject } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
 import { Patient } from '../consortium/entities';
 import { notFound, unauthenticated } from '../errors';
@@ -23,12 +23,6 @@ export async function patientSubjects(q: DataSource | EntityManager, patientIds:
   return new Map(rows.map((r) => [r.id, { hospitalId: r.hospital_id, hospitalName: r.hospital_name, assignedSpecialistIds: r.specialists, referredToHospitalIds: r.referred_to }]));
 }
 
-/** Whether the actor may see this patient (the check, without reading or auditing anything). */
-export async function mayReadPatient(q: DataSource | EntityManager, actor: Actor, patientId: number): Promise<boolean> {
-  const subject = (await patientSubjects(q, [patientId])).get(patientId);
-  return Boolean(subject && allows(actor, 'patient.read', subject));
-}
-
 /**
  * Patients as seen from a consultation or referral: batched, checked against 'patient.read'
  * one by one, and every read written to the audit trail in one insert per batch.
@@ -42,7 +36,7 @@ export function visiblePatientLoader(db: DataSource, audit: AuditTrail, actor: A
     const result = ids.map((id) => {
       const patient = byId.get(id);
       const subject = subjects.get(id);
-      if (!patient || !subject) return notFound('Patient', id);
+      if (!patient || !subject) return notFound('entity.patient', id);
       try {
         authorize(actor, 'patient.read', subject);
       } catch (refusal) {

@@ -134,7 +134,7 @@ export class ConsultationQueueReader {
   /** Where a consultation stands in its queue now (for the requester's live view). */
   async position(actor: Actor | null, id: number): Promise<QueuePosition> {
     const c = await this.db.getRepository(Consultation).findOneBy({ id });
-    if (!c || !allows(actor, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', id);
+    if (!c || !allows(actor, 'consultation.read', consultationSubject(c))) throw notFound('entity.consultation', id);
     const [row] = await this.db.query(
       `SELECT now() AS now, count(*)::int AS total,
               (SELECT q.position FROM (SELECT c.id, row_number() OVER (ORDER BY ${this.rule.orderSql('c')}) AS position

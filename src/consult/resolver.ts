@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { authorize } from '../auth/policy';
 import { Consortium, Department, Hospital, Patient, Person } from '../consortium/entities';
 import { unauthenticated } from '../errors';
@@ -12,7 +12,7 @@ import { changesQueue, ConsultationChange, consultationChange } from './events';
 import { AssignConsultationInput, ConsultationFilter, ConsultationOpinionInput, ConsultationReasonInput, QueueArgs, RequestConsultationInput, ScheduleConsultationInput } from './inputs';
 import { positionFeed } from './position-feed';
 import { ConsultationQueue, QueueChange, QueueEntry, QueuePosition } from './queue';
-import { ConsultationState, Urgency } from './states';
+import { Urgency } from './states';
 
 @ObjectType() export class ConsultationConnection extends Connection(Consultation) {}
 

@@ -1,9 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize, consultationScope, ConsultationSubject, Permission } from '../auth/policy';
+import { allows, authorize, requireActor, consultationScope, ConsultationSubject, Permission } from '../auth/policy';
 import type { ConsultConfig } from '../config';
 import { Consortium, Department, Hospital, Patient, Person } from '../consortium/entities';
 import { badInput, notFound } from '../errors';
+import { Message, message } from '../i18n/translate';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
 import { PageArgs, paginate } from '../graphql/pagination';
@@ -12,6 +13,9 @@ import { AssignConsultationInput, ConsultationFilter, ConsultationOpinionInput, 
 import { consultationEvent, ConsultationEventExtra } from './events';
 import { queueRule, QueueRule } from './queue-rule';
 import { allowsTransition, ConsultationAction, consultationTransition, ConsultationState } from './states';
+
+/** The permissions a step of the consultation machine checks, each about the consultation itself. */
+type StepPermission = Extract<Permission, 'consultation.claim' | 'consultation.assign' | 'consultation.handBack' | 'consultation.schedule' | 'consultation.conduct' | 'consultation.cancel'>;
 
 const MAX_SESSION_MINUTES = 240;
 /** A session started without an appointment (an emergency) holds the specialist for this long. */
@@ -43,20 +47,20 @@ export class ConsultationService {
   }
 
   async request(actor: Actor | null, input: RequestConsultationInput): Promise<Consultation> {
-    const doctor = authorize(actor, 'directory.read');
+    const doctor = requireActor(actor);
     const patientId = parseId(input.patientId, 'patientId');
     const specialtyId = parseId(input.specialtyId, 'specialtyId');
     const { preferredFrom = null, preferredTo = null } = input;
-    if (preferredFrom && preferredTo && preferredTo <= preferredFrom) throw badInput('preferredTo', 'preferredTo must be after preferredFrom');
-    if (preferredTo && preferredTo.getTime() <= Date.now()) throw badInput('preferredTo', 'preferredTo is in the past: choose a time window that has not ended');
+    if (preferredFrom && preferredTo && preferredTo <= preferredFrom) throw badInput('preferredTo', 'consult.preferredOrder');
+    if (preferredTo && preferredTo.getTime() <= Date.now()) throw badInput('preferredTo', 'consult.preferredPast');
     return this.db.transaction(async (m) => {
       const patient = await m.findOneBy(Patient, { id: patientId });
-      if (!patient) throw badInput('patientId', `patientId: patient ${patientId} does not exist`);
+      if (!patient) throw badInput('patientId', 'consult.patientMissing', { id: patientId });
       const hospital = await m.findOneByOrFail(Hospital, { id: patient.hospitalId });
       const consortiumId = await this.#consortiumFor(m, patient.hospitalId, input.consortiumId ?? null);
       authorize(doctor, 'consultation.request', { hospitalId: patient.hospitalId, hospitalName: hospital.name, consortiumId });
       const specialty = await m.findOneBy(Department, { id: specialtyId });
-      if (!specialty) throw badInput('specialtyId', `specialtyId: department ${specialtyId} does not exist`);
+      if (!specialty) throw badInput('specialtyId', 'consult.departmentMissing', { field: 'specialtyId', id: specialtyId });
       const [{ served }] = await m.query(
         `SELECT EXISTS (SELECT 1 FROM person p JOIN person_specialty s ON s.person_id = p.id JOIN consortium_membership cm ON cm.hospital_id = p.hospital_id
                          WHERE s.department_id = $1 AND cm.consortium_id = $2 AND p.active AND 'SPECIALIST' = ANY(p.roles)) AS served`,
@@ -64,7 +68,7 @@ export class ConsultationService {
       );
       if (!served) {
         const consortium = await m.findOneByOrFail(Consortium, { id: consortiumId });
-        throw badInput('specialtyId', `No specialist of ${specialty.nameZh} (${specialty.code}) serves ${consortium.name}: ask another specialty or consortium`);
+        throw badInput('specialtyId', 'consult.noSpecialistServes', { specialty: specialty.nameZh, code: specialty.code, consortium: consortium.name });
       }
       const [row] = await m.query(
         `INSERT INTO consultation (consortium_id, specialty_id, requesting_hospital_id, requested_by_id, patient_id, urgency, state, clinical_summary, question, preferred_from, preferred_to)
@@ -81,19 +85,19 @@ export class ConsultationService {
     const ids: number[] = (await m.query('SELECT consortium_id FROM consortium_membership WHERE hospital_id = $1 ORDER BY consortium_id', [hospitalId])).map((r: any) => r.consortium_id);
     if (requested) {
       const id = parseId(requested, 'consortiumId');
-      if (!ids.includes(id)) throw badInput('consortiumId', `consortiumId: the patient's hospital does not belong to consortium ${id}`);
+      if (!ids.includes(id)) throw badInput('consortiumId', 'consult.notInConsortium', { id });
       return id;
     }
     if (ids.length === 1) return ids[0];
-    if (!ids.length) throw badInput('consortiumId', "The patient's hospital belongs to no consortium, so there is no queue to ask");
-    throw badInput('consortiumId', `The patient's hospital belongs to ${ids.length} consortia (${ids.join(', ')}): say which one's queue to ask with consortiumId`);
+    if (!ids.length) throw badInput('consortiumId', 'consult.noConsortium');
+    throw badInput('consortiumId', 'consult.severalConsortia', { count: ids.length, ids: ids.join(', ') });
   }
 
   /** A consultation the actor may see (NOT_FOUND otherwise, so ids reveal nothing). */
   async get(actor: Actor | null, id: string | number): Promise<Consultation> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     const c = await this.db.getRepository(Consultation).findOneBy({ id: parseId(id, 'id') });
-    if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', id);
+    if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('entity.consultation', id);
     return c;
   }
 
@@ -128,10 +132,10 @@ export class ConsultationService {
            FROM person p WHERE p.id = $1`,
         [specialistId, c.specialtyId, c.consortiumId],
       );
-      if (!row) throw badInput('specialistId', `specialistId: person ${specialistId} does not exist`);
-      if (!row.active || !row.is_specialist) throw badInput('specialistId', `${row.name} is not an active specialist`);
-      if (!row.has_specialty) throw badInput('specialistId', `${row.name} does not practise the specialty this consultation asks for`);
-      if (!row.in_consortium) throw badInput('specialistId', `${row.name}'s hospital does not belong to this consultation's consortium`);
+      if (!row) throw badInput('specialistId', 'consult.personMissing', { id: specialistId });
+      if (!row.active || !row.is_specialist) throw badInput('specialistId', 'consult.notActiveSpecialist', { name: row.name });
+      if (!row.has_specialty) throw badInput('specialistId', 'consult.lacksSpecialty', { name: row.name });
+      if (!row.in_consortium) throw badInput('specialistId', 'consult.outsideConsortium', { name: row.name });
       return { specialistId, assignedById: scheduler.personId, claimedAt: new Date() };
     });
   }
@@ -147,9 +151,9 @@ export class ConsultationService {
 
   async schedule(actor: Actor | null, input: ScheduleConsultationInput): Promise<Consultation> {
     const { startsAt, endsAt } = input;
-    if (startsAt.getTime() < Date.now() - 60_000) throw badInput('startsAt', 'startsAt is in the past: choose a time from now on');
-    if (endsAt <= startsAt) throw badInput('endsAt', 'endsAt must be after startsAt');
-    if (endsAt.getTime() - startsAt.getTime() > MAX_SESSION_MINUTES * 60_000) throw badInput('endsAt', `A session lasts at most ${MAX_SESSION_MINUTES} minutes`);
+    if (startsAt.getTime() < Date.now() - 60_000) throw badInput('startsAt', 'consult.startsInPast');
+    if (endsAt <= startsAt) throw badInput('endsAt', 'consult.endsBeforeStart');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_SESSION_MINUTES * 60_000) throw badInput('endsAt', 'consult.sessionTooLong', { minutes: MAX_SESSION_MINUTES });
     return this.#step(actor, input.id, 'SCHEDULE', 'consultation.schedule', () => ({ scheduledStart: startsAt, scheduledEnd: endsAt }));
   }
 
@@ -170,7 +174,7 @@ export class ConsultationService {
   async writeOpinion(actor: Actor | null, input: ConsultationOpinionInput): Promise<Consultation> {
     const code = input.diagnosisCode?.trim().toUpperCase() || null;
     const text = input.diagnosisText?.trim() || null;
-    if (code && !text) throw badInput('diagnosisText', 'diagnosisText is needed with diagnosisCode (the diagnosis in words)');
+    if (code && !text) throw badInput('diagnosisText', 'consult.diagnosisTextNeeded');
     return this.#step(actor, input.id, 'WRITE_OPINION', 'consultation.conduct', async (specialist, c, m) => {
       await m.insert(ConsultationOpinion, {
         consultationId: c.id, impression: input.impression.trim(), recommendations: input.recommendations.trim(), referUp: input.referUp,
@@ -207,19 +211,19 @@ export class ConsultationService {
    * consultation CLAIMED and gets a CONFLICT naming who won.
    */
   async #step(
-    actor: Actor | null, rawId: string, action: ConsultationAction, permission: Permission,
+    actor: Actor | null, rawId: string, action: ConsultationAction, permission: StepPermission,
     changes: (actor: Actor, c: Consultation, m: EntityManager) => Partial<Consultation> | Promise<Partial<Consultation>>,
     extra: (before: Consultation) => Partial<ConsultationEventExtra> = () => ({}),
   ): Promise<Consultation> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     const id = parseId(rawId, 'id');
     return this.db.transaction(async (m) => {
       const c = await m.findOne(Consultation, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', rawId);
-      authorize(a, permission as 'consultation.conduct', consultationSubject(c));
+      if (!c || !allows(a, 'consultation.read', consultationSubject(c))) throw notFound('entity.consultation', rawId);
+      authorize(a, permission, consultationSubject(c));
       if (!allowsTransition(c.state, action)) {
         // Losing a race for a request: say who has it.
-        const detail = action === 'CLAIM' || action === 'ASSIGN' ? await this.#whoHasIt(m, c) : '';
+        const detail = action === 'CLAIM' || action === 'ASSIGN' ? await this.#whoHasIt(m, c) : null;
         consultationTransition(c.id, c.state, action, () => detail);
       }
       const before = { ...c };
@@ -235,11 +239,11 @@ export class ConsultationService {
     });
   }
 
-  async #whoHasIt(m: EntityManager, c: Consultation): Promise<string> {
-    if (!c.specialistId || c.state === ConsultationState.CANCELLED) return '';
+  async #whoHasIt(m: EntityManager, c: Consultation): Promise<Message | null> {
+    if (!c.specialistId || c.state === ConsultationState.CANCELLED) return null;
     const person = await m.findOneBy(Person, { id: c.specialistId });
-    const how = c.assignedById ? 'assigned to' : 'claimed by';
-    return `${how} ${person?.name ?? `specialist ${c.specialistId}`} (id ${c.specialistId})${c.claimedAt ? ` at ${c.claimedAt.toISOString()}` : ''}`;
+    const at = c.claimedAt ? message('consult.atTime', { at: c.claimedAt.toISOString() }) : '';
+    return message(c.assignedById ? 'consult.assignedTo' : 'consult.claimedBy', { name: person?.name ?? String(c.specialistId), id: c.specialistId, at });
   }
 }
 

@@ -1,5 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { conflict } from '../errors';
+import { Message, message, orList } from '../i18n/translate';
+import { canTransition, type Machine, step } from '../state-machine';
 
 export enum Urgency {
   ROUTINE = 'ROUTINE',
@@ -37,7 +39,7 @@ registerEnumType(ConsultationState, {
   },
 });
 
-/** What can be done to a consultation; each is one edge set of the machine below. */
+/** What can be done to a consultation; each is one named step of the machine below. */
 export type ConsultationAction = 'CLAIM' | 'ASSIGN' | 'HAND_BACK' | 'SCHEDULE' | 'START' | 'END' | 'WRITE_OPINION' | 'CANCEL';
 
 const S = ConsultationState;
@@ -52,36 +54,34 @@ const S = ConsultationState;
  *   CLAIMED, SCHEDULED --HAND_BACK--> REQUESTED
  *   REQUESTED, CLAIMED, SCHEDULED --CANCEL--> CANCELLED
  */
-export const CONSULTATION_TRANSITIONS: Record<ConsultationAction, { from: ConsultationState[]; to: ConsultationState }> = {
-  CLAIM: { from: [S.REQUESTED], to: S.CLAIMED },
-  ASSIGN: { from: [S.REQUESTED], to: S.CLAIMED },
-  HAND_BACK: { from: [S.CLAIMED, S.SCHEDULED], to: S.REQUESTED },
-  SCHEDULE: { from: [S.CLAIMED, S.SCHEDULED], to: S.SCHEDULED },
-  START: { from: [S.CLAIMED, S.SCHEDULED], to: S.IN_SESSION },
-  END: { from: [S.IN_SESSION], to: S.ENDED },
-  WRITE_OPINION: { from: [S.ENDED], to: S.COMPLETED },
-  CANCEL: { from: [S.REQUESTED, S.CLAIMED, S.SCHEDULED], to: S.CANCELLED },
+export const CONSULTATION_TRANSITIONS: Machine<ConsultationState> = {
+  REQUESTED: [S.CLAIMED, S.CANCELLED],
+  CLAIMED: [S.REQUESTED, S.SCHEDULED, S.IN_SESSION, S.CANCELLED],
+  SCHEDULED: [S.REQUESTED, S.SCHEDULED, S.IN_SESSION, S.CANCELLED],
+  IN_SESSION: [S.ENDED],
+  ENDED: [S.COMPLETED],
+  COMPLETED: [],
+  CANCELLED: [],
 };
 
-const VERB: Record<ConsultationAction, string> = {
-  CLAIM: 'claimed', ASSIGN: 'assigned', HAND_BACK: 'handed back', SCHEDULE: 'scheduled', START: 'started',
-  END: 'ended', WRITE_OPINION: 'given an opinion', CANCEL: 'cancelled',
+/** The state each action leads to; it starts from every state the table lets become that state. */
+const LEADS_TO: Record<ConsultationAction, ConsultationState> = {
+  CLAIM: S.CLAIMED, ASSIGN: S.CLAIMED, HAND_BACK: S.REQUESTED, SCHEDULE: S.SCHEDULED, START: S.IN_SESSION,
+  END: S.ENDED, WRITE_OPINION: S.COMPLETED, CANCEL: S.CANCELLED,
 };
 
-export const allowsTransition = (state: ConsultationState, action: ConsultationAction) => CONSULTATION_TRANSITIONS[action].from.includes(state);
+export const allowsTransition = (state: ConsultationState, action: ConsultationAction) => canTransition(CONSULTATION_TRANSITIONS, state, LEADS_TO[action]);
 
 /**
  * The state after `action`, or a CONFLICT (the step conflicts with the consultation's current
  * state, often because someone else moved it first) naming the state and the states the step
  * needs. `describe` adds who/when to the message when known, e.g. who won a claim.
  */
-export function consultationTransition(id: number, state: ConsultationState, action: ConsultationAction, describe?: () => string): ConsultationState {
-  const edge = CONSULTATION_TRANSITIONS[action];
+export function consultationTransition(id: number, state: ConsultationState, action: ConsultationAction, describe?: () => Message | null): ConsultationState {
+  const edge = step(CONSULTATION_TRANSITIONS, LEADS_TO[action]);
   if (edge.from.includes(state)) return edge.to;
-  const detail = describe?.() ?? '';
-  const message = `Consultation ${id} cannot be ${VERB[action]}: it is ${state}${detail ? ` (${detail})` : ''}; ` +
-    `it can be ${VERB[action]} only when ${edge.from.join(' or ')}`;
-  throw conflict(message, 'id');
+  const holder = describe?.() ?? null;
+  const params = { id, verb: message(`consult.verb${action}`), state: message(`consult.state${state}`), from: orList(edge.from.map((s) => message(`consult.state${s}`))) };
+  throw conflict(holder ? 'consult.transitionHeldBy' : 'consult.transition', holder ? { ...params, holder } : params, 'id');
 }
 
-export const OPEN_STATES = [S.REQUESTED, S.CLAIMED, S.SCHEDULED, S.IN_SESSION, S.ENDED];

@@ -1,50 +1,46 @@
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from '../errors';
+import type { MessageKey } from '../i18n/catalogue';
 
 /**
  * What a broken constraint means to the person who broke it. The database is the referee;
  * this turns its verdict into a message and the input field at fault.
  */
-const meanings: Record<string, { code: DomainError['code']; field: string; message: string }> = {
-  consortium_name_key: { code: 'CONFLICT', field: 'name', message: 'A consortium with this name already exists' },
-  hospital_name_key: { code: 'CONFLICT', field: 'name', message: 'A hospital with this name already exists' },
-  grid_name_key: { code: 'CONFLICT', field: 'name', message: 'A grid with this name already exists' },
-  department_code_key: { code: 'CONFLICT', field: 'code', message: 'A department with this code already exists' },
-  department_name_zh_key: { code: 'CONFLICT', field: 'nameZh', message: 'A department with this Chinese name already exists' },
-  department_name_en_key: { code: 'CONFLICT', field: 'nameEn', message: 'A department with this English name already exists' },
-  person_username_key: { code: 'CONFLICT', field: 'username', message: 'This sign-in name is taken' },
-  patient_national_id_hash_key: { code: 'CONFLICT', field: 'nationalId', message: 'A patient with this national ID number is already registered' },
+const meanings: Record<string, { code: DomainError['code']; field: string; message: MessageKey }> = {
+  consortium_name_key: { code: 'CONFLICT', field: 'name', message: 'database.consortiumName' },
+  hospital_name_key: { code: 'CONFLICT', field: 'name', message: 'database.hospitalName' },
+  grid_name_key: { code: 'CONFLICT', field: 'name', message: 'database.gridName' },
+  department_code_key: { code: 'CONFLICT', field: 'code', message: 'database.departmentCode' },
+  department_name_zh_key: { code: 'CONFLICT', field: 'nameZh', message: 'database.departmentNameZh' },
+  department_name_en_key: { code: 'CONFLICT', field: 'nameEn', message: 'database.departmentNameEn' },
+  person_username_key: { code: 'CONFLICT', field: 'username', message: 'database.username' },
+  patient_national_id_hash_key: { code: 'CONFLICT', field: 'nationalId', message: 'database.nationalId' },
   // Consultations and referrals (src/consult, src/referral).
-  consultation_specialist_overlap: { code: 'CONFLICT', field: 'startsAt', message: 'The specialist already has a consultation session at that time: choose another time' },
-  referral_consultation_key: { code: 'CONFLICT', field: 'consultationId', message: 'This consultation already has a live referral: see the consultation\'s referrals' },
-  referral_criterion_code_key: { code: 'CONFLICT', field: 'code', message: 'A referral criterion with this code already exists' },
+  consultation_specialist_overlap: { code: 'CONFLICT', field: 'startsAt', message: 'database.consultationOverlap' },
+  referral_consultation_key: { code: 'CONFLICT', field: 'consultationId', message: 'database.referralConsultation' },
+  referral_criterion_code_key: { code: 'CONFLICT', field: 'code', message: 'database.criterionCode' },
   // Rotations (src/roster): the database's own verdicts, for when two changes race past the service's checks.
-  roster_assignment_no_double_booking: { code: 'CONFLICT', field: 'specialistId', message: '[DOUBLE_BOOKED] The specialist is already placed somewhere else at that time (another change got there first)' },
-  roster_period_overlap: { code: 'CONFLICT', field: 'periodStart', message: 'This consortium already has a roster for part of that period' },
-  roster_job_one_active_key: { code: 'CONFLICT', field: 'rosterId', message: 'An optimizer job is already working on this roster: wait for it or cancel it' },
-  booking_slot_taken_key: { code: 'CONFLICT', field: 'slotId', message: 'That slot was just taken by another booking' },
-  booking_patient_session_key: { code: 'CONFLICT', field: 'patientId', message: 'The patient already has a slot in this clinic session' },
+  roster_assignment_no_double_booking: { code: 'CONFLICT', field: 'specialistId', message: 'database.doubleBooked' },
+  roster_period_overlap: { code: 'CONFLICT', field: 'periodStart', message: 'database.rosterOverlap' },
+  roster_job_one_active_key: { code: 'CONFLICT', field: 'rosterId', message: 'database.jobActive' },
+  booking_slot_taken_key: { code: 'CONFLICT', field: 'slotId', message: 'database.slotTaken' },
+  booking_patient_session_key: { code: 'CONFLICT', field: 'patientId', message: 'database.patientInSession' },
 };
 
 export function translateConstraintError(error: unknown): DomainError | null {
   if (!(error instanceof QueryFailedError)) return null;
   const driverError = (error as any).driverError ?? {};
   const meaning = meanings[driverError.constraint];
-  if (meaning) return new DomainError(meaning.code, meaning.message, meaning.field);
+  if (meaning) return new DomainError(meaning.code, meaning.message, {}, meaning.field);
   switch (driverError.code) {
     case '23505':
-      return new DomainError('CONFLICT', `This would duplicate an existing record (${driverError.constraint})`);
+      return new DomainError('CONFLICT', 'database.duplicate', { constraint: driverError.constraint });
     case '23503':
-      return new DomainError('BAD_USER_INPUT', `A referenced record does not exist or is still in use (${driverError.constraint})`);
+      return new DomainError('BAD_USER_INPUT', 'database.missingReference', { constraint: driverError.constraint });
     case '23514':
     case '23P01':
-      return new DomainError(driverError.code === '23P01' ? 'CONFLICT' : 'BAD_USER_INPUT', `The change breaks the rule ${driverError.constraint}`);
+      return new DomainError(driverError.code === '23P01' ? 'CONFLICT' : 'BAD_USER_INPUT', 'database.ruleBroken', { constraint: driverError.constraint });
     default:
       return null;
   }
-}
-
-/** Adds a new constraint's meaning (features register theirs next to their migrations). */
-export function registerConstraintMeanings(more: typeof meanings): void {
-  Object.assign(meanings, more);
 }

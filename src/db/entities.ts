@@ -4,6 +4,7 @@ import { Credential } from '../auth/entities';
 import { Consultation, ConsultationAttachment, ConsultationOpinion } from '../consult/entities';
 import { Consortium, ConsortiumMembership, Department, Grid, Hospital, Patient, Person, PersonSpecialty } from '../consortium/entities';
 import { EventRecord } from '../events/entities';
+import { Notification, NotificationCursor, NotificationOutbox } from '../notification/entities';
 import { Referral, ReferralCriterion, ReferralCriterionCitation } from '../referral/entities';
 import { RoomInvitation } from '../room/entities';
 import { rosterEntities } from '../roster/entities';
@@ -15,4 +16,5 @@ export const entities = [
   ...rosterEntities, ...bookingEntities,
   Consultation, ConsultationOpinion, ConsultationAttachment, ReferralCriterion, Referral, ReferralCriterionCitation,
   RoomInvitation,
+  Notification, NotificationOutbox, NotificationCursor,
 ];

@@ -27,6 +27,7 @@ export class EventBus {
   readonly #transport: EventTransport;
   readonly #log: Logger;
   readonly #listeners = new Set<Listener>();
+  readonly #observers = new Set<Listener>();
   #lastDispatched = 0n;
   #pumping: Promise<void> | null = null;
   #again = false;
@@ -67,6 +68,7 @@ export class EventBus {
       const rows = await eventsAfter(this.#db, this.#lastDispatched, PAGE);
       for (const event of rows) {
         this.#lastDispatched = BigInt(event.id);
+        for (const observer of this.#observers) observer(event);
         for (const listener of this.#listeners) listener(event);
       }
       if (rows.length < PAGE || this.#closed) return;
@@ -84,7 +86,7 @@ export class EventBus {
     const accept = options.accept ?? (() => true);
     let last: bigint;
     if (options.after != null) {
-      if (!/^\d{1,19}$/.test(options.after)) throw badInput('after', `"after" must be an event cursor from an earlier event, got "${options.after}"`);
+      if (!/^\d{1,19}$/.test(options.after)) throw badInput('after', 'common.badCursor', { after: options.after });
       last = BigInt(options.after);
     } else {
       last = this.#lastDispatched;
@@ -117,6 +119,12 @@ export class EventBus {
       })().catch((error) => queue.fail(error));
     }
     return queue;
+  }
+
+  /** Sees every event this process dispatches (e.g. the metrics' delivery lag); not a subscriber. */
+  observe(observer: Listener): () => void {
+    this.#observers.add(observer);
+    return () => this.#observers.delete(observer);
   }
 
   get subscriberCount(): number {

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor';
 import type { EventBus } from '../events/event-bus';
+import type { Language } from '../i18n/language';
 
 /*
  * NOTE: this layer sits below the domains and names none of them. The composition root
@@ -22,4 +23,6 @@ export interface HubContext {
   services: HubServices;
   loaders: HubLoaders;
   bus: EventBus;
+  /** The language of this request's sentences: the actor's saved one, else the client's (Accept-Language, connectionParams.language). */
+  language: Language;
 }

@@ -43,7 +43,7 @@ export function Connection<T extends object>(Item: ClassType<T>) {
 const encode = (id: number) => Buffer.from(`c:${id}`).toString('base64url');
 function decode(cursor: string): number {
   const match = /^c:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('after', 'after must be an endCursor returned by an earlier page');
+  if (!match) throw badInput('after', 'common.badPageCursor');
   return Number(match[1]);
 }
 

@@ -216,6 +216,11 @@ export interface OptimizeProgress {
   percent: number;
   /** Weighted objective of the best roster found so far; null before the first one. */
   bestObjective: number | null;
+  /** The parts of the objective of the roster the search holds at this moment (it may be exploring below the best). */
+  objective?: ObjectiveBreakdown | null;
+  /** The tightest upper bound on the total known so far, and the best's gap to it. */
+  bound?: number | null;
+  gap?: number | null;
 }
 
 export interface OptimizeControl {

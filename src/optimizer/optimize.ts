@@ -114,6 +114,13 @@ async function run(input: RosterInput, control: OptimizeControl, signal: AbortSi
   const method: 'exact' | 'local' = settings.method === 'exact' || (settings.method === 'auto' && c.C <= AUTO_EXACT_MAX_CANDIDATES) ? 'exact' : 'local';
   const span = SPAN[method];
   const state = new RosterState(p, c);
+  progress.observe(() => scoreRoster(p, [
+    ...p.pinned.map((pin) => ({ spec: pin.spec, demand: pin.demand, day: pin.day })),
+    ...state.chosenList().map((k) => ({ spec: c.spec[k], demand: c.demand[k], day: c.day[k] })),
+  ]).objective);
+  // The flow relaxation is quick and already valid, so the gap shows from the start; tighter bounds replace it later.
+  const flowBound = c.C > 0 ? relaxationBound(p, c).total : null;
+  progress.bound(flowBound);
   endPhase('PREPARE');
   progress.report('PREPARE', ...span.PREPARE!, 1, state.total);
   await new Promise<void>((resolve) => setImmediate(resolve));
@@ -195,11 +202,12 @@ async function run(input: RosterInput, control: OptimizeControl, signal: AbortSi
   progress.report(method === 'exact' ? 'SOLVE' : 'BOUND', ...(method === 'exact' ? span.SOLVE! : span.BOUND!), 1, state.total);
   // Every one of these is a valid upper bound; report the tightest.
   const bounds: { value: number; source: 'MILP' | 'RELAXATION' }[] = [];
-  if (c.C > 0) bounds.push({ value: relaxationBound(p, c).total, source: 'RELAXATION' });
+  if (flowBound !== null) bounds.push({ value: flowBound, source: 'RELAXATION' });
   if (milp?.bound != null) bounds.push({ value: milp.bound, source: 'MILP' });
   const lp = lpBound ? await lpBound : null;
   if (lp !== null) bounds.push({ value: lp, source: 'RELAXATION' });
   const best = bounds.sort((a, b) => a.value - b.value)[0] ?? null;
+  progress.bound(best?.value ?? null);
   if (method === 'local') endPhase('BOUND');
   throwIfAborted(signal);
 

@@ -4,7 +4,9 @@
  * least one percent or a quarter second).
  */
 import { performance } from 'node:perf_hooks';
-import type { OptimizePhase, OptimizeProgress } from './model';
+import type { ObjectiveBreakdown, OptimizePhase, OptimizeProgress } from './model';
+
+const PARTS_INTERVAL_MS = 1000;
 
 export class ProgressReporter {
   #percent = 0;
@@ -12,8 +14,25 @@ export class ProgressReporter {
   #phase: OptimizePhase | null = null;
   #lastEmit = -Infinity;
   #lastPercent = -1;
+  #parts: (() => ObjectiveBreakdown) | null = null;
+  #lastParts: ObjectiveBreakdown | null = null;
+  #partsAt = -Infinity;
+  #bound: number | null = null;
 
   constructor(private readonly listener?: (progress: OptimizeProgress) => void) {}
+
+  /**
+   * Lets each report carry the score parts (computed only when a report goes out, so at most a
+   * few times a second) and the bound, for a scheduler watching the run live.
+   */
+  observe(parts: () => ObjectiveBreakdown): void {
+    this.#parts = parts;
+  }
+
+  /** A valid upper bound; only a tighter one replaces it. */
+  bound(value: number | null): void {
+    if (value !== null && Number.isFinite(value) && (this.#bound === null || value < this.#bound)) this.#bound = value;
+  }
 
   get best(): number | null {
     return this.#best;
@@ -38,7 +57,15 @@ export class ProgressReporter {
     this.#lastPercent = percent;
     // A listener that throws must not break the run (it is someone else's code: a job store, a socket).
     try {
-      this.listener?.({ phase, percent: Math.round(percent * 10) / 10, bestObjective: this.#best });
+      if (!this.listener) return;
+      const bound = this.#bound;
+      const gap = bound === null || this.#best === null ? null : Math.max(0, (bound - this.#best) / Math.max(1, Math.abs(bound)));
+      // Scoring from scratch costs tens of ms on a big instance: at most once a second, and at the end.
+      if (this.#parts && (percent >= 100 || now - this.#partsAt >= PARTS_INTERVAL_MS)) {
+        this.#lastParts = this.#parts();
+        this.#partsAt = now;
+      }
+      this.listener({ phase, percent: Math.round(percent * 10) / 10, bestObjective: this.#best, objective: this.#lastParts, bound, gap });
     } catch {
       /* ignored on purpose */
     }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { authorize } from '../auth/policy';
+import { authorize, requireActor } from '../auth/policy';
 import { Department } from '../consortium/entities';
 import { badInput, notFound } from '../errors';
 import { parseId } from '../ids';
@@ -14,7 +14,7 @@ export class ReferralCriteriaService {
   constructor(private readonly db: DataSource) {}
 
   async list(actor: Actor | null, filter: CriteriaFilter): Promise<ReferralCriterion[]> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const q = this.db.getRepository(ReferralCriterion).createQueryBuilder('c').orderBy('c.direction', 'DESC').addOrderBy('c.id');
     if (filter.direction) q.andWhere('c.direction = :d', { d: filter.direction });
     if (!filter.includeRetired) q.andWhere('c.active');
@@ -22,10 +22,15 @@ export class ReferralCriteriaService {
     return filter.diagnosisCode ? rows.filter((c) => meetsDiagnosis(c.icd10Prefixes, filter.diagnosisCode!)) : rows;
   }
 
+  /** One criterion of the catalogue (public to every signed-in person), e.g. for a figure that counts its citations. */
+  async byId(id: number): Promise<ReferralCriterion> {
+    return this.db.getRepository(ReferralCriterion).findOneByOrFail({ id });
+  }
+
   async create(actor: Actor | null, input: CreateReferralCriterionInput): Promise<ReferralCriterion> {
     authorize(actor, 'referral.criteria.manage');
     const specialtyId = await this.#specialty(input.specialtyId ?? null);
-    if (input.greenChannel && input.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'Only UP criteria can qualify for the green channel');
+    if (input.greenChannel && input.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'referral.greenCriterionUpOnly');
     return this.db.getRepository(ReferralCriterion).save({
       code: input.code, direction: input.direction, condition: input.condition.trim(), criterion: input.criterion.trim(),
       icd10Prefixes: [...new Set(input.icd10Prefixes.map((p) => p.toUpperCase()))], specialtyId, greenChannel: input.greenChannel, active: true,
@@ -37,13 +42,13 @@ export class ReferralCriteriaService {
     const id = parseId(input.id, 'id');
     return this.db.transaction(async (m) => {
       const c = await m.findOne(ReferralCriterion, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!c) throw notFound('Referral criterion', input.id);
+      if (!c) throw notFound('entity.referralCriterion', input.id);
       if (input.condition !== undefined) c.condition = input.condition.trim();
       if (input.criterion !== undefined) c.criterion = input.criterion.trim();
       if (input.icd10Prefixes !== undefined) c.icd10Prefixes = [...new Set(input.icd10Prefixes.map((p) => p.toUpperCase()))];
       if (input.specialtyId !== undefined) c.specialtyId = await this.#specialty(input.specialtyId);
       if (input.greenChannel !== undefined) {
-        if (input.greenChannel && c.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'Only UP criteria can qualify for the green channel');
+        if (input.greenChannel && c.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'referral.greenCriterionUpOnly');
         c.greenChannel = input.greenChannel;
       }
       if (input.active !== undefined) c.active = input.active;
@@ -54,7 +59,7 @@ export class ReferralCriteriaService {
   async #specialty(raw: string | null): Promise<number | null> {
     if (!raw) return null;
     const id = parseId(raw, 'specialtyId');
-    if (!(await this.db.getRepository(Department).existsBy({ id }))) throw badInput('specialtyId', `specialtyId: department ${id} does not exist`);
+    if (!(await this.db.getRepository(Department).existsBy({ id }))) throw badInput('specialtyId', 'referral.specialtyMissing', { id });
     return id;
   }
 }

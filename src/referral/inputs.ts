@@ -1,11 +1,11 @@
-import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { icd10 } from '../consult/inputs';
+import { icd10, text } from '../consult/inputs';
+import { says } from '../i18n/validation';
 import { ReferralDirection, ReferralState } from './states';
 
-const idPattern = (field: string, each = false) => Matches(/^\d{1,10}$/, { message: `${field} must be an ID`, each });
-const text = (field: string, min: number, max: number) => Length(min, max, { message: `${field} must be ${min} to ${max} characters` });
-const icdPrefix = Matches(/^[A-Z]([0-9]{1,2}(\.[0-9A-Za-z]{1,4})?)?$/, { message: 'icd10Prefixes must be ICD-10 code prefixes such as I21, I63.9 or C', each: true });
+const idPattern = (_field: string, each = false) => Matches(/^\d{1,10}$/, says('validation.id', {}, { each }));
+const icdPrefix = Matches(/^[A-Z]([0-9]{1,2}(\.[0-9A-Za-z]{1,4})?)?$/, says('validation.icd10Prefix', {}, { each: true }));
 
 @InputType()
 export class ProposeReferralInput {
@@ -17,18 +17,18 @@ export class ProposeReferralInput {
   @Field() @icd10('diagnosisCode') diagnosisCode: string;
   @Field() @text('diagnosisText', 2, 200) diagnosisText: string;
   @Field(() => [ID], { defaultValue: [], description: 'Catalogue criteria (转诊标准) the patient meets' })
-  @ArrayMaxSize(10, { message: 'criterionIds can cite at most 10 criteria' }) @idPattern('criterionIds', true) criterionIds: string[];
-  @Field(() => String, { nullable: true, description: 'Required when no criterion is cited' }) @IsOptional() @text('justification', 10, 2000) justification?: string | null;
+  @ArrayMaxSize(10, says('validation.arrayMaxSize', { max: 10 })) @idPattern('criterionIds', true) criterionIds: string[];
+  @Field(() => String, { nullable: true, description: 'Required when no criterion is cited' }) @IsOptional() @text('justification', 2, 2000) justification?: string | null;
   @Field({ defaultValue: false, description: '绿色通道 (UP only): needs a green-channel criterion or a justification' }) greenChannel: boolean;
-  @Field(() => String, { nullable: true, description: 'Required for DOWN: what the township doctor should do' }) @IsOptional() @text('carePlan', 10, 4000) carePlan?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required for DOWN: what the township doctor should do' }) @IsOptional() @text('carePlan', 2, 4000) carePlan?: string | null;
 }
 
 @InputType({ description: 'An UP referral prefilled from a completed consultation whose opinion recommends referral' })
 export class ReferFromConsultationInput {
   @Field(() => ID) @idPattern('consultationId') consultationId: string;
   @Field(() => ID, { nullable: true, description: "Defaults to the consulting specialist's hospital" }) @IsOptional() @idPattern('toHospitalId') toHospitalId?: string | null;
-  @Field(() => [ID], { defaultValue: [] }) @ArrayMaxSize(10, { message: 'criterionIds can cite at most 10 criteria' }) @idPattern('criterionIds', true) criterionIds: string[];
-  @Field(() => String, { nullable: true, description: "Defaults to the specialist's recommendation in the opinion" }) @IsOptional() @text('justification', 10, 2000) justification?: string | null;
+  @Field(() => [ID], { defaultValue: [] }) @ArrayMaxSize(10, says('validation.arrayMaxSize', { max: 10 })) @idPattern('criterionIds', true) criterionIds: string[];
+  @Field(() => String, { nullable: true, description: "Defaults to the specialist's recommendation in the opinion" }) @IsOptional() @text('justification', 2, 2000) justification?: string | null;
   @Field({ defaultValue: false }) greenChannel: boolean;
   @Field(() => String, { nullable: true, description: "Defaults to the opinion's diagnosis" }) @IsOptional() @icd10('diagnosisCode') diagnosisCode?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @text('diagnosisText', 2, 200) diagnosisText?: string | null;
@@ -37,7 +37,7 @@ export class ReferFromConsultationInput {
 @InputType()
 export class AcceptReferralInput {
   @Field(() => ID) @idPattern('id') id: string;
-  @Field({ description: 'YYYY-MM-DD the patient is expected' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'expectedArrivalDate must be a date written YYYY-MM-DD' }) expectedArrivalDate: string;
+  @Field({ description: 'YYYY-MM-DD the patient is expected' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, says('validation.date')) expectedArrivalDate: string;
 }
 
 @InputType()
@@ -55,11 +55,11 @@ export class ReferralFilter {
 
 @InputType()
 export class CreateReferralCriterionInput {
-  @Field() @Matches(/^[A-Z][A-Z0-9_]{2,39}$/, { message: 'code must be 3 to 40 upper-case letters, digits or _, e.g. UP_CARD_ACS' }) code: string;
+  @Field() @Matches(/^[A-Z][A-Z0-9_]{2,39}$/, says('validation.criterionCode')) code: string;
   @Field(() => ReferralDirection) direction: ReferralDirection;
   @Field() @text('condition', 2, 100) condition: string;
-  @Field() @text('criterion', 5, 1000) criterion: string;
-  @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(30, { message: 'icd10Prefixes can list at most 30 prefixes' }) @icdPrefix icd10Prefixes: string[];
+  @Field() @text('criterion', 2, 1000) criterion: string;
+  @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(30, says('validation.arrayMaxSize', { max: 30 })) @icdPrefix icd10Prefixes: string[];
   @Field(() => ID, { nullable: true }) @IsOptional() @idPattern('specialtyId') specialtyId?: string | null;
   @Field({ defaultValue: false }) greenChannel: boolean;
 }
@@ -68,8 +68,8 @@ export class CreateReferralCriterionInput {
 export class UpdateReferralCriterionInput {
   @Field(() => ID) @idPattern('id') id: string;
   @Field({ nullable: true }) @IsOptional() @text('condition', 2, 100) condition?: string;
-  @Field({ nullable: true }) @IsOptional() @text('criterion', 5, 1000) criterion?: string;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(30, { message: 'icd10Prefixes can list at most 30 prefixes' }) @icdPrefix icd10Prefixes?: string[];
+  @Field({ nullable: true }) @IsOptional() @text('criterion', 2, 1000) criterion?: string;
+  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(30, says('validation.arrayMaxSize', { max: 30 })) @icdPrefix icd10Prefixes?: string[];
   @Field(() => ID, { nullable: true }) @IsOptional() @idPattern('specialtyId') specialtyId?: string | null;
   @Field({ nullable: true }) @IsOptional() greenChannel?: boolean;
   @Field({ nullable: true, description: 'false retires it: it can no longer be cited' }) @IsOptional() active?: boolean;

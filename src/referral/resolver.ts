@@ -1,7 +1,7 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Consortium, Department, Hospital, Patient, Person } from '../consortium/entities';
 import { Consultation } from '../consult/entities';
-import { unauthenticated } from '../errors';
+import { DomainError } from '../errors';
 import type { TopicEvent } from '../events/topics';
 import { subscribe } from '../graphql/subscribe';
 import type { HubContext } from '../graphql/context';
@@ -11,9 +11,14 @@ import { ReferralChange, referralChange } from './events';
 import {
   AcceptReferralInput, CreateReferralCriterionInput, CriteriaFilter, ProposeReferralInput, ReferFromConsultationInput, ReferralFilter, ReferralReasonInput, UpdateReferralCriterionInput,
 } from './inputs';
-import { ReferralDirection, ReferralState } from './states';
 
 @ObjectType() export class ReferralConnection extends Connection(Referral) {}
+
+/** A linked record the reader may not see (or that is gone) shows as null; anything else (a database outage) is an error. */
+function nullWhenNotVisible(error: unknown): null {
+  if (error instanceof DomainError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
+  throw error;
+}
 
 @Resolver(() => Referral)
 export class ReferralResolver {
@@ -115,7 +120,7 @@ export class ReferralResolver {
   @FieldResolver(() => Consultation, { nullable: true, description: 'The consultation it came from, when you may see it' })
   async sourceConsultation(@Root() r: Referral, @Ctx() ctx: HubContext) {
     if (!r.sourceConsultationId) return null;
-    return ctx.services.consultations.get(ctx.actor, r.sourceConsultationId).catch(() => null);
+    return ctx.services.consultations.get(ctx.actor, r.sourceConsultationId).catch(nullWhenNotVisible);
   }
 }
 
@@ -123,7 +128,7 @@ export class ReferralResolver {
 export class ReferralChangeResolver {
   @FieldResolver(() => Referral, { nullable: true })
   referral(@Root() change: ReferralChange, @Ctx() ctx: HubContext) {
-    return ctx.services.referrals.get(ctx.actor, change.referralId).catch(() => null);
+    return ctx.services.referrals.get(ctx.actor, change.referralId).catch(nullWhenNotVisible);
   }
 }
 

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize, referralScope, ReferralSubject } from '../auth/policy';
+import { allows, authorize, requireActor, referralScope, ReferralSubject } from '../auth/policy';
 import { Department, Hospital, Patient, Person } from '../consortium/entities';
 import { ConsortiumKind, HospitalTier } from '../consortium/kinds';
 import { Consultation, ConsultationOpinion } from '../consult/entities';
@@ -8,6 +8,7 @@ import { patientSubjects } from '../consult/patient-access';
 import { consultationSubject } from '../consult/service';
 import { ConsultationState } from '../consult/states';
 import { badInput, notFound } from '../errors';
+import { message } from '../i18n/translate';
 import { appendEvent } from '../events/event-log';
 import { parseId, parseIds } from '../ids';
 import { PageArgs, paginate } from '../graphql/pagination';
@@ -41,7 +42,7 @@ export class ReferralService {
   constructor(private readonly db: DataSource) {}
 
   async propose(actor: Actor | null, input: ProposeReferralInput): Promise<Referral> {
-    const doctor = authorize(actor, 'directory.read');
+    const doctor = requireActor(actor);
     return this.#create(doctor, {
       direction: input.direction, patientId: parseId(input.patientId, 'patientId'), fromHospitalId: doctor.hospitalId,
       toHospitalId: parseId(input.toHospitalId, 'toHospitalId'), toDepartmentId: input.toDepartmentId ? parseId(input.toDepartmentId, 'toDepartmentId') : null,
@@ -53,17 +54,17 @@ export class ReferralService {
 
   /** One step from a consultation opinion that recommends referral to a prefilled UP referral. */
   async referFromConsultation(actor: Actor | null, input: ReferFromConsultationInput): Promise<Referral> {
-    const doctor = authorize(actor, 'directory.read');
+    const doctor = requireActor(actor);
     const id = parseId(input.consultationId, 'consultationId');
     const c = await this.db.getRepository(Consultation).findOneBy({ id });
-    if (!c || !allows(doctor, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', input.consultationId);
+    if (!c || !allows(doctor, 'consultation.read', consultationSubject(c))) throw notFound('entity.consultation', input.consultationId);
     authorize(doctor, 'consultation.clinical', consultationSubject(c));
     const opinion = await this.db.getRepository(ConsultationOpinion).findOneBy({ consultationId: id });
-    if (c.state !== ConsultationState.COMPLETED || !opinion) throw badInput('consultationId', `Consultation ${id} has no opinion yet (it is ${c.state})`);
-    if (!opinion.referUp) throw badInput('consultationId', `The opinion of consultation ${id} does not recommend referral: propose a referral of your own with proposeReferral`);
+    if (c.state !== ConsultationState.COMPLETED || !opinion) throw badInput('consultationId', 'referral.noOpinionYet', { id, state: message(`consult.state${c.state}`) });
+    if (!opinion.referUp) throw badInput('consultationId', 'referral.opinionNoReferral', { id });
     const diagnosisCode = input.diagnosisCode ?? opinion.diagnosisCode;
     const diagnosisText = input.diagnosisText ?? opinion.diagnosisText;
-    if (!diagnosisCode || !diagnosisText) throw badInput('diagnosisCode', 'The opinion gives no ICD-10 diagnosis: give diagnosisCode and diagnosisText');
+    if (!diagnosisCode || !diagnosisText) throw badInput('diagnosisCode', 'referral.opinionNoDiagnosis');
     const specialist = c.specialistId ? await this.db.getRepository(Person).findOneBy({ id: c.specialistId }) : null;
     const criterionIds = [...new Set(parseIds(input.criterionIds, 'criterionIds'))];
     return this.#create(doctor, {
@@ -83,36 +84,36 @@ export class ReferralService {
       authorize(doctor, 'referral.create', { hospitalId: from.id, hospitalName: from.name });
       const patient = await m.findOneBy(Patient, { id: d.patientId });
       const subject = patient && (await patientSubjects(m, [patient.id])).get(patient.id);
-      if (!patient || !subject || !allows(doctor, 'patient.read', subject)) throw notFound('Patient', d.patientId);
+      if (!patient || !subject || !allows(doctor, 'patient.read', subject)) throw notFound('entity.patient', d.patientId);
       const to = await m.findOneBy(Hospital, { id: d.toHospitalId });
-      if (!to) throw badInput('toHospitalId', `toHospitalId: hospital ${d.toHospitalId} does not exist`);
-      if (to.id === from.id) throw badInput('toHospitalId', 'A referral goes to another hospital');
+      if (!to) throw badInput('toHospitalId', 'referral.hospitalMissing', { id: d.toHospitalId });
+      if (to.id === from.id) throw badInput('toHospitalId', 'referral.sameHospital');
       const climbs = TIER_LEVEL[to.tier] > TIER_LEVEL[from.tier];
       const descends = TIER_LEVEL[to.tier] < TIER_LEVEL[from.tier];
-      if (d.direction === ReferralDirection.UP && !climbs) throw badInput('toHospitalId', `An UP referral goes to a higher tier: ${to.name} (${to.tier}) is not above ${from.name} (${from.tier})`);
-      if (d.direction === ReferralDirection.DOWN && !descends) throw badInput('toHospitalId', `A DOWN referral goes to a lower tier: ${to.name} (${to.tier}) is not below ${from.name} (${from.tier})`);
+      if (d.direction === ReferralDirection.UP && !climbs) throw badInput('toHospitalId', 'referral.upNotHigher', { to: to.name, toTier: to.tier, from: from.name, fromTier: from.tier });
+      if (d.direction === ReferralDirection.DOWN && !descends) throw badInput('toHospitalId', 'referral.downNotLower', { to: to.name, toTier: to.tier, from: from.name, fromTier: from.tier });
       const consortiumId = await this.#sharedConsortium(m, from, to, d.consortiumId);
-      if (d.toDepartmentId && !(await m.findOneBy(Department, { id: d.toDepartmentId }))) throw badInput('toDepartmentId', `toDepartmentId: department ${d.toDepartmentId} does not exist`);
+      if (d.toDepartmentId && !(await m.findOneBy(Department, { id: d.toDepartmentId }))) throw badInput('toDepartmentId', 'referral.departmentMissing', { id: d.toDepartmentId });
 
       const criteria = d.criterionIds.length ? await m.findBy(ReferralCriterion, { id: In(d.criterionIds) }) : [];
       for (const [i, cid] of d.criterionIds.entries()) {
         const c = criteria.find((x) => x.id === cid);
         const field = `criterionIds[${i}]`;
-        if (!c) throw badInput(field, `${field}: criterion ${cid} does not exist`);
-        if (!c.active) throw badInput(field, `${field}: criterion ${c.code} (${c.condition}) is retired and cannot be cited`);
-        if (c.direction !== d.direction) throw badInput(field, `${field}: criterion ${c.code} (${c.condition}) is for ${c.direction} referrals, not ${d.direction}`);
+        if (!c) throw badInput(field, 'referral.criterionMissing', { field, id: cid });
+        if (!c.active) throw badInput(field, 'referral.criterionRetired', { field, code: c.code, condition: c.condition });
+        if (c.direction !== d.direction) throw badInput(field, 'referral.criterionDirection', { field, code: c.code, condition: c.condition, direction: message(`referral.${c.direction}`), asked: message(`referral.${d.direction}`) });
         if (!meetsDiagnosis(c.icd10Prefixes, code)) {
-          throw badInput(field, `${field}: criterion ${c.code} (${c.condition}) covers diagnoses ${c.icd10Prefixes.join(', ')}; ${code} is not one of them`);
+          throw badInput(field, 'referral.criterionDiagnosis', { field, code: c.code, condition: c.condition, prefixes: c.icd10Prefixes.join(', '), diagnosis: code });
         }
       }
       const justification = d.justification?.trim() || null;
-      if (!criteria.length && !justification) throw badInput('justification', 'A referral that cites no criterion of the catalogue needs a written justification');
+      if (!criteria.length && !justification) throw badInput('justification', 'referral.justificationNeeded');
       if (d.greenChannel) {
-        if (d.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'The green channel is for UP referrals');
-        if (!criteria.some((c) => c.greenChannel) && !justification) throw badInput('greenChannel', 'The green channel needs a green-channel criterion or a written justification');
+        if (d.direction !== ReferralDirection.UP) throw badInput('greenChannel', 'referral.greenUpOnly');
+        if (!criteria.some((c) => c.greenChannel) && !justification) throw badInput('greenChannel', 'referral.greenNeedsReason');
       }
       const carePlan = d.carePlan?.trim() || null;
-      if (d.direction === ReferralDirection.DOWN && !carePlan) throw badInput('carePlan', 'A DOWN referral carries a care plan for the receiving township doctor');
+      if (d.direction === ReferralDirection.DOWN && !carePlan) throw badInput('carePlan', 'referral.carePlanNeeded');
 
       const [row] = await m.query(
         `INSERT INTO referral (direction, state, consortium_id, from_hospital_id, to_hospital_id, to_department_id, patient_id, referred_by_id,
@@ -136,20 +137,20 @@ export class ReferralService {
     );
     if (requested) {
       const id = parseId(requested, 'consortiumId');
-      if (!shared.some((c) => c.id === id)) throw badInput('consortiumId', `consortiumId: ${from.name} and ${to.name} do not both belong to consortium ${id}`);
+      if (!shared.some((c) => c.id === id)) throw badInput('consortiumId', 'referral.notSharedConsortium', { from: from.name, to: to.name, id });
       return id;
     }
-    if (!shared.length) throw badInput('toHospitalId', `${from.name} and ${to.name} share no consortium: referrals go between hospitals of one consortium`);
+    if (!shared.length) throw badInput('toHospitalId', 'referral.noSharedConsortium', { from: from.name, to: to.name });
     const regional = shared.filter((c) => REGIONAL.includes(c.kind));
     const candidates = regional.length ? regional : shared;
     if (candidates.length === 1) return candidates[0].id;
-    throw badInput('consortiumId', `${from.name} and ${to.name} share several consortia (${candidates.map((c) => c.name).join('、')}): say which with consortiumId`);
+    throw badInput('consortiumId', 'referral.severalSharedConsortia', { from: from.name, to: to.name, names: candidates.map((c) => c.name).join('、') });
   }
 
   async get(actor: Actor | null, id: string | number): Promise<Referral> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     const r = await this.db.getRepository(Referral).findOneBy({ id: parseId(id, 'id') });
-    if (!r || !allows(a, 'referral.read', referralSubject(r))) throw notFound('Referral', id);
+    if (!r || !allows(a, 'referral.read', referralSubject(r))) throw notFound('entity.referral', id);
     return r;
   }
 
@@ -166,10 +167,10 @@ export class ReferralService {
 
   async accept(actor: Actor | null, input: AcceptReferralInput): Promise<Referral> {
     const date = new Date(`${input.expectedArrivalDate}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== input.expectedArrivalDate) throw badInput('expectedArrivalDate', `expectedArrivalDate ${input.expectedArrivalDate} is not a real date`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== input.expectedArrivalDate) throw badInput('expectedArrivalDate', 'referral.arrivalNotReal', { value: input.expectedArrivalDate });
     const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
-    if (date < today) throw badInput('expectedArrivalDate', 'expectedArrivalDate is in the past');
-    if (date.getTime() - today.getTime() > MAX_ACCEPT_DAYS_AHEAD * 86_400_000) throw badInput('expectedArrivalDate', `expectedArrivalDate is more than ${MAX_ACCEPT_DAYS_AHEAD} days ahead`);
+    if (date < today) throw badInput('expectedArrivalDate', 'referral.arrivalPast');
+    if (date.getTime() - today.getTime() > MAX_ACCEPT_DAYS_AHEAD * 86_400_000) throw badInput('expectedArrivalDate', 'referral.arrivalTooFar', { days: MAX_ACCEPT_DAYS_AHEAD });
     return this.#step(actor, input.id, 'ACCEPT', 'referral.respond', (a) => ({ acceptedAt: new Date(), expectedArrivalDate: input.expectedArrivalDate, respondedById: a.personId }));
   }
 
@@ -192,11 +193,11 @@ export class ReferralService {
   /** Lock, check visibility, permission and transition, apply, append the event: one transaction. */
   async #step(actor: Actor | null, rawId: string, action: ReferralAction, permission: 'referral.respond' | 'referral.cancel',
     changes: (a: Actor, r: Referral) => Partial<Referral>): Promise<Referral> {
-    const a = authorize(actor, 'directory.read');
+    const a = requireActor(actor);
     const id = parseId(rawId, 'id');
     return this.db.transaction(async (m) => {
       const r = await m.findOne(Referral, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!r || !allows(a, 'referral.read', referralSubject(r))) throw notFound('Referral', rawId);
+      if (!r || !allows(a, 'referral.read', referralSubject(r))) throw notFound('entity.referral', rawId);
       authorize(a, permission, referralSubject(r));
       const state = referralTransition(r.id, r.state, action);
       await m.update(Referral, { id }, { ...changes(a, r), state });

@@ -1,5 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { conflict } from '../errors';
+import { message, orList } from '../i18n/translate';
+import { type Machine, step } from '../state-machine';
 
 export enum ReferralDirection {
   UP = 'UP',
@@ -44,21 +46,23 @@ const R = ReferralState;
  *   PROPOSED --DECLINE--> DECLINED
  *   PROPOSED, ACCEPTED --CANCEL--> CANCELLED
  */
-export const REFERRAL_TRANSITIONS: Record<ReferralAction, { from: ReferralState[]; to: ReferralState }> = {
-  ACCEPT: { from: [R.PROPOSED], to: R.ACCEPTED },
-  DECLINE: { from: [R.PROPOSED], to: R.DECLINED },
-  ARRIVE: { from: [R.ACCEPTED], to: R.ARRIVED },
-  COMPLETE: { from: [R.ARRIVED], to: R.COMPLETED },
-  CANCEL: { from: [R.PROPOSED, R.ACCEPTED], to: R.CANCELLED },
+export const REFERRAL_TRANSITIONS: Machine<ReferralState> = {
+  PROPOSED: [R.ACCEPTED, R.DECLINED, R.CANCELLED],
+  ACCEPTED: [R.ARRIVED, R.CANCELLED],
+  DECLINED: [],
+  ARRIVED: [R.COMPLETED],
+  COMPLETED: [],
+  CANCELLED: [],
 };
 
-const VERB: Record<ReferralAction, string> = { ACCEPT: 'accepted', DECLINE: 'declined', ARRIVE: 'marked arrived', COMPLETE: 'completed', CANCEL: 'cancelled' };
+/** The state each action leads to; it starts from every state the table lets become that state. */
+const LEADS_TO: Record<ReferralAction, ReferralState> = { ACCEPT: R.ACCEPTED, DECLINE: R.DECLINED, ARRIVE: R.ARRIVED, COMPLETE: R.COMPLETED, CANCEL: R.CANCELLED };
 
 /** The state after `action`, or a CONFLICT naming the current state and what the step needs. */
 export function referralTransition(id: number, state: ReferralState, action: ReferralAction): ReferralState {
-  const edge = REFERRAL_TRANSITIONS[action];
+  const edge = step(REFERRAL_TRANSITIONS, LEADS_TO[action]);
   if (edge.from.includes(state)) return edge.to;
-  throw conflict(`Referral ${id} cannot be ${VERB[action]}: it is ${state}; it can be ${VERB[action]} only when ${edge.from.join(' or ')}`, 'id');
+  throw conflict('referral.transition', { id, verb: message(`referral.verb${action}`), state: message(`referral.state${state}`), from: orList(edge.from.map((s) => message(`referral.state${s}`))) }, 'id');
 }
 
 /** States in which the receiving hospital is (or will be) caring for the patient. */

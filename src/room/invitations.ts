@@ -23,7 +23,7 @@ export class RoomInvitations implements ConsultationRooms {
   async invite(actor: Actor | null, consultationId: string, personId: string): Promise<boolean> {
     const id = parseId(consultationId, 'consultationId');
     const access = await this.roomAccess(id);
-    if (!access) throw notFound('Consultation', consultationId);
+    if (!access) throw notFound('entity.consultation', consultationId);
     const inviter = authorize(actor, 'room.join', { participantIds: access.participantIds });
     const invitee = parseId(personId, 'personId');
     await requireRow(this.db.manager, Person, invitee, 'personId', 'person');

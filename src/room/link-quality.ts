@@ -1,4 +1,5 @@
 import type { PeerStats } from '../../media';
+import type { MessageKey } from '../i18n/catalogue';
 import { LinkQuality } from './types';
 
 // Thresholds from common WebRTC practice: video degrades visibly past ~3% loss or ~250 ms
@@ -7,16 +8,16 @@ export function rateLink(personId: string, stats: PeerStats): LinkQuality {
   const loss = Math.max(stats.uplinkLoss, stats.downlinkLoss);
   const rtt = stats.rttMs ?? null;
   let rating = 'GOOD';
-  let advice = 'The link is good';
+  let advice: MessageKey = 'room.linkGood';
   if (loss > 0.1 || (rtt !== null && rtt > 400)) {
     rating = 'BAD';
-    advice = stats.audioOnly ? 'The link is very poor even for audio: consider a phone call' : 'The link is very poor: switch to audio only';
+    advice = stats.audioOnly ? 'room.linkBadAudio' : 'room.linkBad';
   } else if (loss > 0.03 || (rtt !== null && rtt > 250)) {
     rating = 'POOR';
-    advice = stats.lowBandwidth || stats.audioOnly ? 'The link is poor; low-bandwidth mode is on' : 'The link is poor: switch to low-bandwidth mode';
+    advice = stats.lowBandwidth || stats.audioOnly ? 'room.linkPoorLow' : 'room.linkPoor';
   }
   return Object.assign(new LinkQuality(), {
     personId, sendBitrate: Math.round(stats.sendBitrate), recvBitrate: Math.round(stats.recvBitrate),
-    uplinkLoss: stats.uplinkLoss, downlinkLoss: stats.downlinkLoss, rttMs: rtt, lowBandwidth: stats.lowBandwidth, audioOnly: stats.audioOnly, rating, advice,
+    uplinkLoss: stats.uplinkLoss, downlinkLoss: stats.downlinkLoss, rttMs: rtt, lowBandwidth: stats.lowBandwidth, audioOnly: stats.audioOnly, rating, adviceKey: advice,
   });
 }

@@ -1,7 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { TopicEvent } from '../events/topics';
 import { subscribe } from '../graphql/subscribe';
+import { translate } from '../i18n/translate';
 import { roomEvent } from './events';
 import type { HubContext } from '../graphql/context';
 import { LinkQuality, RoomConsumer, RoomEvent, RoomJoin, RoomParticipant, RoomProducer, RoomTransport, TransportDirection } from './types';
@@ -11,6 +12,15 @@ import { LinkQuality, RoomConsumer, RoomEvent, RoomJoin, RoomParticipant, RoomPr
  * join -> createRoomTransport (SEND, RECV) -> connectRoomTransport -> produceInRoom /
  * consumeInRoom -> resumeRoomConsumer; roomEvents tells about others joining and producing.
  */
+/** Link advice in the reader's language (saved, else Accept-Language). */
+@Resolver(() => LinkQuality)
+export class LinkQualityResolver {
+  @FieldResolver(() => String, { description: "What the UI could suggest, in the reader's language; clients may also choose by rating" })
+  advice(@Root() link: LinkQuality, @Ctx() ctx: HubContext): string {
+    return translate(ctx.language, link.adviceKey);
+  }
+}
+
 @Resolver()
 export class RoomResolver {
   @Mutation(() => GraphQLJSONObject, { description: "Opens the room (participants only, while the session runs) and returns the router's RTP capabilities" })

@@ -55,10 +55,10 @@ export class RoomSignalling {
   async #room(actor: Actor | null, consultationId: string, needSession = false) {
     const id = parseId(consultationId, 'consultationId');
     const access = await this.consultations.roomAccess(id);
-    if (!access) throw notFound('Consultation', consultationId);
+    if (!access) throw notFound('entity.consultation', consultationId);
     const participant = authorize(actor, 'room.join', { participantIds: access.participantIds });
-    if (!this.media) throw conflict('Video is not available on this hub (it runs with MEDIA_ENABLED=false)');
-    if (needSession && !access.inSession) throw conflict(`The video session of consultation ${id} is not running: it opens when the session starts and closes when it ends`);
+    if (!this.media) throw conflict('room.noVideo');
+    if (needSession && !access.inSession) throw conflict('room.sessionNotRunning', { id });
     const roomId = roomIdOf(id);
     this.#participants.set(roomId, access.participantIds);
     return { id, roomId, access, peerId: String(participant.personId), media: this.media };

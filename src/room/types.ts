@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/catalogue';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Title } from '../auth/roles';
@@ -74,7 +75,8 @@ export class LinkQuality {
   @Field() lowBandwidth: boolean;
   @Field() audioOnly: boolean;
   @Field({ description: 'GOOD, POOR or BAD' }) rating: string;
-  @Field({ description: 'What the UI could suggest, in English; clients translate by rating' }) advice: string;
+  /** What to suggest; said in the reader's language by the `advice` field (room/resolver.ts). */
+  adviceKey: MessageKey;
 }
 
 @ObjectType()

@@ -1,10 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { authorize } from '../auth/policy';
+import { authorize, requireActor } from '../auth/policy';
 import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
-import { addDays, dayNumber, datesIn, requireDate, today, weekday } from './calendar';
+import { availabilityDates, datesOnWeekdays } from './availability-dates';
+import { addDays, dayNumber, requireDate, today } from './calendar';
 import { consortiaOfHospital, requireHost, requireSpecialist } from './directory-facts';
 import { AvailabilityPeriod, HOST_DEFAULTS, HostSettings, SpecialistLimits } from './entities';
 import { DateRangeInput, HostSettingsInput, RecordAvailabilityInput } from './inputs';
@@ -33,7 +34,7 @@ export class AvailabilityService {
   }
 
   async record(actor: Actor | null, input: RecordAvailabilityInput): Promise<SpecialistAvailabilityView> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const specialistId = input.specialistId ? parseId(input.specialistId, 'specialistId') : actor!.personId;
     const now = today();
     const available = input.available.map((r, i) => validRange(r, `available[${i}]`, now));
@@ -73,11 +74,11 @@ export class AvailabilityService {
   }
 
   async removePeriod(actor: Actor | null, id: string): Promise<SpecialistAvailabilityView> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const periodId = parseId(id, 'id');
     const specialistId = await this.db.transaction(async (m) => {
       const period = await m.findOne(AvailabilityPeriod, { where: { id: periodId }, lock: { mode: 'pessimistic_write' } });
-      if (!period) throw notFound('Availability period', id);
+      if (!period) throw notFound('entity.availabilityPeriod', id);
       const { subject } = await this.#specialistSubject(m, period.personId, 'id');
       authorize(actor, 'availability.manage', subject);
       // NOTE: assignments already made on those days stay; the rules flag them when the roster is
@@ -90,34 +91,28 @@ export class AvailabilityService {
   }
 
   async view(actor: Actor | null, specialistIdArg: string | null | undefined, from?: string, to?: string): Promise<SpecialistAvailabilityView> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const specialistId = specialistIdArg ? parseId(specialistIdArg, 'specialistId') : actor!.personId;
     const m = this.db.manager;
     const { subject } = await this.#specialistSubject(m, specialistId, 'specialistId');
     authorize(actor, 'availability.read', subject);
     const start = from ? requireDate(from, 'from') : today();
     const end = to ? requireDate(to, 'to') : addDays(start, 92);
-    if (end < start) throw badInput('to', `to (${end}) is before from (${start})`);
+    if (end < start) throw badInput('to', 'common.toBeforeFrom', { to: end, from: start });
     const limits = await m.findOneBy(SpecialistLimits, { personId: specialistId });
     const periods = await m.getRepository(AvailabilityPeriod).createQueryBuilder('p')
       .where('p.person_id = :id AND p.end_date >= :start AND p.start_date <= :end', { id: specialistId, start, end })
       .orderBy('p.start_date').addOrderBy('p.id').getMany();
-    const availableDates = new Set<string>();
-    const blockedDates = new Set<string>();
-    for (const p of periods) {
-      for (const date of datesIn(p.startDate > start ? p.startDate : start, p.endDate < end ? p.endDate : end)) {
-        if (p.weekdays.length && !p.weekdays.includes(weekday(date))) continue;
-        (p.kind === AvailabilityKind.AVAILABLE ? availableDates : blockedDates).add(date);
-      }
-    }
+    const { available, blocked } = availabilityDates(periods, start, end);
+    const isBlocked = new Set(blocked);
     return {
       specialistId, limits, effectiveTravelKm: limits ? effectiveTravelKm(limits) : null, periods,
-      availableDates: [...availableDates].filter((d) => !blockedDates.has(d)).sort(), blockedDates: [...blockedDates].sort(),
+      availableDates: available.filter((d) => !isBlocked.has(d)), blockedDates: blocked,
     };
   }
 
   async hostSettings(actor: Actor | null, hostIdArg: string): Promise<HostSettings> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const hostId = parseId(hostIdArg, 'hostId');
     const m = this.db.manager;
     const host = await requireHost(m, hostId, 'hostId');
@@ -126,7 +121,7 @@ export class AvailabilityService {
   }
 
   async setHostSettings(actor: Actor | null, input: HostSettingsInput): Promise<HostSettings> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const hostId = parseId(input.hostId, 'hostId');
     return this.db.transaction(async (m) => {
       const host = await requireHost(m, hostId, 'hostId');
@@ -157,7 +152,7 @@ function validRange(r: DateRangeInput, field: string, now: string) {
   if (r.from < now) throw badInput(`${field}.from`, `${field}.from ${r.from} is in the past (today is ${now}); record days from today on`);
   if (dayNumber(r.to)! - dayNumber(now)! > MAX_AHEAD_DAYS) throw badInput(`${field}.to`, `${field}.to ${r.to} is more than ${MAX_AHEAD_DAYS} days ahead`);
   const weekdays = [...new Set(r.weekdays)].sort();
-  const dates = datesIn(r.from, r.to).filter((d) => !weekdays.length || weekdays.includes(weekday(d)));
+  const dates = datesOnWeekdays(r.from, r.to, weekdays);
   if (!dates.length) throw badInput(`${field}.weekdays`, `${field} contains none of the weekdays ${weekdays.join(', ')} between ${r.from} and ${r.to}`);
   return { dates, row: { startDate: r.from, endDate: r.to, weekdays, note: r.note?.trim() || null } };
 }

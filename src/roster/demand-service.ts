@@ -1,26 +1,27 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize } from '../auth/policy';
+import { allows, authorize, requireActor } from '../auth/policy';
 import { Consortium, Department } from '../consortium/entities';
 import { requireRow } from '../consortium/service';
 import { badInput, notFound } from '../errors';
 import { appendEvent } from '../events/event-log';
 import { demandEvent } from './events';
 import { parseId } from '../ids';
+import { transition } from '../state-machine';
 import { PageArgs, paginate } from '../graphql/pagination';
 import { daysBetween, requireDate, requireNotPast, today } from './calendar';
 import { isMember, requireHost } from './directory-facts';
 import { RotationDemand } from './entities';
 import { DecideDemandInput, DemandFilter, RequestDemandInput } from './inputs';
 import { DemandState } from './kinds';
-import { DEMAND_TRANSITIONS, transition } from './states';
+import { DEMAND_TRANSITIONS } from './states';
 
 /** Host hospitals' requests for on-site expert coverage, and the schedulers' decisions on them. */
 export class DemandService {
   constructor(private readonly db: DataSource) {}
 
   async request(actor: Actor | null, input: RequestDemandInput): Promise<RotationDemand> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const consortiumId = parseId(input.consortiumId, 'consortiumId');
     const hostId = parseId(input.hostId, 'hostId');
     const specialtyId = parseId(input.specialtyId, 'specialtyId');
@@ -48,12 +49,12 @@ export class DemandService {
 
   /** APPROVED and DECLINED are the schedulers' decisions; WITHDRAWN is the host's. */
   async decide(actor: Actor | null, input: DecideDemandInput, to: DemandState): Promise<RotationDemand> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(input.id, 'id');
     if (to !== DemandState.APPROVED && !input.reason?.trim()) throw badInput('reason', `reason: say why the demand is ${to.toLowerCase()}`);
     return this.db.transaction(async (m) => {
       const demand = await m.findOne(RotationDemand, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!demand) throw notFound('Demand', input.id);
+      if (!demand) throw notFound('entity.demand', input.id);
       if (to === DemandState.WITHDRAWN) authorize(actor, 'demand.request', { hostId: demand.hostHospitalId, consortiumId: demand.consortiumId });
       else authorize(actor, 'roster.manage', { consortiumId: demand.consortiumId });
       demand.state = transition(DEMAND_TRANSITIONS, `Demand ${id}`, demand.state, to);
@@ -67,14 +68,14 @@ export class DemandService {
   }
 
   async get(actor: Actor | null, idArg: string): Promise<RotationDemand> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const demand = await this.db.getRepository(RotationDemand).findOneBy({ id: parseId(idArg, 'id') });
-    if (!demand || !allows(actor, 'demand.read', { hostId: demand.hostHospitalId, consortiumId: demand.consortiumId })) throw notFound('Demand', idArg);
+    if (!demand || !allows(actor, 'demand.read', { hostId: demand.hostHospitalId, consortiumId: demand.consortiumId })) throw notFound('entity.demand', idArg);
     return demand;
   }
 
   async list(actor: Actor | null, filter: DemandFilter, page: PageArgs) {
-    const me = authorize(actor, 'directory.read');
+    const me = requireActor(actor);
     const q = this.db.getRepository(RotationDemand).createQueryBuilder('d');
     // The list form of 'demand.read': own hospital's demands, plus all of the consortia one schedules for.
     const scheduled = me.consortiumIds.filter((consortiumId) => allows(me, 'roster.manage', { consortiumId }));

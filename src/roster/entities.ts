@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
 import { sqlList } from '../auth/roles';
-import { Consortium, Department, Hospital, Patient, Person } from '../consortium/entities';
+import { Consortium, Department, Hospital, Person } from '../consortium/entities';
 import {
   AssignmentSource, AssignmentState, AvailabilityKind, DemandState, JobState, OptimizeMethod, RosterState, SessionTime,
 } from './kinds';

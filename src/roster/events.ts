@@ -3,7 +3,7 @@ import type { EventPayload, TopicEvent } from '../events/topics';
 import { changeFields } from '../graphql/subscribe';
 import type { Roster, RosterAssignment, RosterJob, RotationDemand } from './entities';
 import { DemandState, JobState, RosterState } from './kinds';
-import { DemandChange, RosterChange, RosterJobProgress } from './views';
+import { DemandChange, ObjectiveBreakdown, RosterChange, RosterJobProgress } from './views';
 
 export interface DemandEvent extends EventPayload { demandId: number; hostId: number; consortiumId: number; state: DemandState }
 
@@ -15,6 +15,10 @@ export interface RosterEvent extends EventPayload {
 
 export interface RosterJobEvent extends EventPayload {
   jobId: number; rosterId: number; consortiumId: number; state: JobState; phase: string | null; percent: number; bestObjective: number | null; error?: string;
+  /** PROGRESS only: the live score parts, the bound and the gap */
+  objective?: { total: number; coverage: number; fairness: number; continuity: number; preference: number; travel: number } | null;
+  bound?: number | null;
+  gap?: number | null;
 }
 
 export interface AvailabilityEvent extends EventPayload { specialistId: number; consortiumIds: number[]; periodId?: number }
@@ -65,5 +69,6 @@ export const rosterJobProgress = (e: TopicEvent<'roster-job'>): RosterJobProgres
   const p = e.payload;
   return Object.assign(new RosterJobProgress(), changeFields(e), {
     jobId: p.jobId, rosterId: p.rosterId, state: p.state, phase: p.phase ?? null, percent: p.percent ?? 0, bestObjective: p.bestObjective ?? null, error: p.error ?? null,
+    objective: p.objective ? Object.assign(new ObjectiveBreakdown(), p.objective) : null, bound: p.bound ?? null, gap: p.gap ?? null,
   });
 };

@@ -1,29 +1,30 @@
 /**
  * Runs the roster optimizer as a job in this process: started by a mutation, progress written
  * to the job row and the event log (so a subscriber on any hub process sees it), cancellable
- * from any process, and its result written back as DRAFT assignments next to the pinned ones.
+ * from any process (job-progress.ts), and its result written back as DRAFT assignments next to
+ * the pinned ones (job-write-back.ts). This file is the job's lifecycle.
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize } from '../auth/policy';
+import { allows, authorize, requireActor } from '../auth/policy';
 import { badInput, conflict, DomainError, notFound } from '../errors';
 import { parseId } from '../ids';
+import { transition } from '../state-machine';
 import type { Logger } from '../graphql/logger';
-import { duringRange } from './calendar';
-import { Roster, RosterAssignment, RosterJob } from './entities';
+import { Roster, RosterJob } from './entities';
 import { StartOptimizationInput } from './inputs';
-import { AssignmentSource, AssignmentState, JobState, RosterState, SessionTime } from './kinds';
-import { optimizeRoster, type OptimizeProgress, type RosterResult } from '../optimizer';
-import { optimizerInputFor, PreparedInput } from './optimizer-input';
+import { JobState, RosterState } from './kinds';
+import { optimizeRoster } from '../optimizer';
+import { optimizerInputFor } from './optimizer-input';
 import { currentCursor } from '../events/event-log';
 import { PendingEvents } from '../events/pending-events';
-import { demandRows, lockForRules, RuleAssignment, violationsOf } from './rule-context';
-import { jobEvent, rosterEvent } from './events';
-import { JOB_TRANSITIONS, transition } from './states';
+import { jobEvent } from './events';
+import { ProgressWriter } from './job-progress';
+import { writeBack } from './job-write-back';
+import { JOB_TRANSITIONS } from './states';
 
-/** Progress reaches the log at most this often (the last word of a run always gets through). */
-export const PROGRESS_INTERVAL_MS = 250;
+export { PROGRESS_INTERVAL_MS } from './job-progress';
 /** How often a running job looks for a cancellation made through another process, and proves it is alive. */
 export const CANCEL_POLL_MS = 300;
 /** A RUNNING job whose process has been silent this long is considered dead and may be replaced. */
@@ -48,7 +49,7 @@ export class RosterJobRunner {
   constructor(private readonly db: DataSource, private readonly log?: Logger) {}
 
   async start(actor: Actor | null, input: StartOptimizationInput): Promise<RosterJob> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     if (this.#closed) throw conflict('This hub is shutting down: start the job again in a moment');
     const rosterId = parseId(input.rosterId, 'rosterId');
     // Read before the job exists, so rosterJobProgress(after: cursor) replays everything it says.
@@ -78,11 +79,11 @@ export class RosterJobRunner {
 
   /** Asks a job to stop. In this process it stops at once; another owner sees the flag within CANCEL_POLL_MS. */
   async cancel(actor: Actor | null, idArg: string): Promise<RosterJob> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(idArg, 'id');
     const job = await this.db.transaction(async (m) => {
       const job = await m.findOne(RosterJob, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!job) throw notFound('Roster job', idArg);
+      if (!job) throw notFound('entity.rosterJob', idArg);
       const roster = await m.findOneByOrFail(Roster, { id: job.rosterId });
       authorize(actor, 'roster.manage', { consortiumId: roster.consortiumId });
       if (job.state !== JobState.QUEUED && job.state !== JobState.RUNNING) {
@@ -106,19 +107,19 @@ export class RosterJobRunner {
   }
 
   async get(actor: Actor | null, idArg: string): Promise<JobWithCursor> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const cursor = await currentCursor(this.db.manager);
     const job = await this.db.getRepository(RosterJob).findOneBy({ id: parseId(idArg, 'id') });
     const roster = job && (await this.db.getRepository(Roster).findOneBy({ id: job.rosterId }));
-    if (!job || !roster || !allows(actor, 'roster.manage', { consortiumId: roster.consortiumId })) throw notFound('Roster job', idArg);
+    if (!job || !roster || !allows(actor, 'roster.manage', { consortiumId: roster.consortiumId })) throw notFound('entity.rosterJob', idArg);
     return { job, cursor };
   }
 
   async list(actor: Actor | null, rosterIdArg: string): Promise<RosterJob[]> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const rosterId = parseId(rosterIdArg, 'rosterId');
     const roster = await this.db.getRepository(Roster).findOneBy({ id: rosterId });
-    if (!roster || !allows(actor, 'roster.manage', { consortiumId: roster.consortiumId })) throw notFound('Roster', rosterIdArg);
+    if (!roster || !allows(actor, 'roster.manage', { consortiumId: roster.consortiumId })) throw notFound('entity.roster', rosterIdArg);
     return this.db.getRepository(RosterJob).find({ where: { rosterId }, order: { id: 'DESC' }, take: 50 });
   }
 
@@ -176,19 +177,19 @@ export class RosterJobRunner {
             const row = Array.isArray(rows[0]) ? rows[0][0] : rows[0];
             if (row?.cancel_requested) controller.abort(new DOMException('Cancelled by a scheduler', 'AbortError'));
           })
-          .catch(() => {});
+          .catch((error) => this.log?.warn({ err: error, jobId }, 'could not write the heartbeat of a roster job (or read its cancellation); trying again'));
       }, CANCEL_POLL_MS);
       const prepared = await this.db.transaction('REPEATABLE READ', (m) => optimizerInputFor(m, roster, job));
-      progress = new ProgressWriter(this.db, job, consortiumId);
+      progress = new ProgressWriter(this.db, job, consortiumId, this.log);
       const writer = progress;
       const result = await optimizeRoster(prepared.input, { signal, onProgress: (p) => writer.push(p) });
       clearInterval(poll);
       poll = null;
       await writer.finish();
-      await this.#writeBack(jobId, consortiumId, prepared, result, signal);
+      await writeBack(this.db, jobId, consortiumId, prepared, result, signal);
     } catch (error) {
       if (poll) clearInterval(poll);
-      await progress?.stop().catch(() => {});
+      await progress?.stop();
       const aborted = signal.aborted || (error as Error)?.name === 'AbortError';
       const message = aborted ? String((signal.reason as Error)?.message ?? 'Cancelled') : error instanceof DomainError ? error.message : 'The optimizer failed unexpectedly; it has been logged';
       if (!aborted && !(error instanceof DomainError)) this.log?.error({ err: error, jobId }, 'roster optimizer job failed');
@@ -208,138 +209,5 @@ export class RosterJobRunner {
       events.add('roster-job', jobEvent(job, consortiumId, state));
       await events.flush(m);
     });
-  }
-
-  /**
-   * Replaces the roster's unpinned DRAFT assignments with the optimizer's. Everything is checked
-   * again against the live rows of every roster, under the same rule locks as manual edits: an
-   * assignment that would now break a rule (someone was placed elsewhere meanwhile) is left out
-   * and reported in the summary, so the stored roster always passes the rules.
-   */
-  async #writeBack(jobId: number, consortiumId: number, prepared: PreparedInput, result: RosterResult, signal: AbortSignal): Promise<void> {
-    await this.db.transaction(async (m) => {
-      const job = await m.findOneOrFail(RosterJob, { where: { id: jobId }, lock: { mode: 'pessimistic_write' } });
-      const roster = await m.findOneOrFail(Roster, { where: { id: job.rosterId }, lock: { mode: 'pessimistic_write' } });
-      if (signal.aborted || job.cancelRequested) throw new DOMException('Cancelled by a scheduler', 'AbortError');
-      if (roster.state !== RosterState.DRAFT) throw new DomainError('CONFLICT', `Roster ${roster.id} was ${roster.state.toLowerCase()} while the optimizer ran; nothing was written`);
-      const fresh = result.assignments.filter((a) => !a.pinned);
-      const demands = new Map((await demandRows(m, 'd.id = ANY($1)', [[...new Set(fresh.map((a) => Number(a.demandId)))]])).map((d) => [d.id, d]));
-      let candidates: RuleAssignment[] = fresh.map((a) => ({
-        id: null, rosterId: roster.id, specialistId: Number(a.specialistId), demandId: Number(a.demandId), hostId: Number(a.hostId), date: a.date, session: a.session as SessionTime, pinned: false,
-      }));
-      await lockForRules(m, { specialistIds: candidates.map((c) => c.specialistId), hostIds: candidates.map((c) => c.hostId), demandIds: candidates.map((c) => c.demandId) });
-      const replaced = await m.delete(RosterAssignment, { rosterId: roster.id, state: AssignmentState.ACTIVE, pinned: false });
-      const dropped: { specialistId: number; demandId: number; date: string; rule: string; message: string }[] = [];
-      for (;;) {
-        const violations = await violationsOf(m, candidates);
-        if (!violations.length) break;
-        // Leave out the latest optimizer assignment taking part; the rest are judged again without it.
-        const involved = violations[0].proposedIndexes;
-        const victim = involved[involved.length - 1];
-        const c = candidates[victim];
-        dropped.push({ specialistId: c.specialistId, demandId: c.demandId, date: c.date, rule: violations[0].rule, message: violations[0].message });
-        candidates = candidates.filter((_, i) => i !== victim);
-      }
-      const created = candidates.length
-        ? await m.save(candidates.map((c) => m.create(RosterAssignment, {
-          rosterId: roster.id, specialistId: c.specialistId, demandId: c.demandId, hostHospitalId: c.hostId, specialtyId: demands.get(c.demandId)!.specialtyId,
-          date: c.date, session: c.session, during: duringRange(c.date, c.session), state: AssignmentState.ACTIVE, pinned: false,
-          source: AssignmentSource.OPTIMIZER, jobId, createdById: job.startedById,
-        })))
-        : [];
-      job.state = transition(JOB_TRANSITIONS, `Roster job ${jobId}`, job.state, JobState.SUCCEEDED);
-      job.percent = 100;
-      job.phase = 'REPORT';
-      job.bestObjective = result.objective.total;
-      job.finishedAt = new Date();
-      job.summary = summarise(result, { written: created.length, replaced: replaced.affected ?? 0, pinnedKept: prepared.pinned.length, dropped, outside: prepared.outside.length });
-      await m.save(job);
-      const events = new PendingEvents();
-      events.add('roster-job', jobEvent(job, consortiumId, 'SUCCEEDED'));
-      events.add('roster', rosterEvent(roster, 'OPTIMIZED', created, []));
-      await events.flush(m);
-    });
-  }
-}
-
-
-function summarise(result: RosterResult, facts: { written: number; replaced: number; pinnedKept: number; dropped: unknown[]; outside: number }) {
-  return {
-    method: result.method, status: result.status, stopReason: result.stopReason, seed: result.seed,
-    objective: result.objective, metrics: result.metrics, bound: result.bound, gap: result.gap, boundSource: result.boundSource,
-    coverageByHost: result.coverageByHost, coverageByDemand: result.coverageByDemand, unmet: result.unmet,
-    pinnedViolations: result.pinnedViolations.map((v) => ({ rule: v.rule, message: v.message })),
-    assignmentsWritten: facts.written, draftAssignmentsReplaced: facts.replaced, pinnedKept: facts.pinnedKept,
-    droppedOnWrite: facts.dropped, otherRostersAssignments: facts.outside,
-    stats: { ...result.stats },
-  };
-}
-
-/**
- * Writes progress to the job row and the event log, one write at a time and at least
- * PROGRESS_INTERVAL_MS after the previous one finished, always with the latest value.
- * `finish` flushes the last value at once (a run's end); `stop` drops what is pending (a cancel).
- */
-class ProgressWriter {
-  #latest: OptimizeProgress | null = null;
-  #written: OptimizeProgress | null = null;
-  #lastWrite = 0;
-  #scheduled = false;
-  #stopped = false;
-  #wake: (() => void) | null = null;
-  #chain: Promise<void> = Promise.resolve();
-
-  constructor(private readonly db: DataSource, private readonly job: RosterJob, private readonly consortiumId: number) {}
-
-  push(p: OptimizeProgress): void {
-    this.#latest = p;
-    if (this.#scheduled || this.#stopped) return;
-    this.#scheduled = true;
-    this.#chain = this.#chain.then(async () => {
-      const wait = this.#lastWrite + PROGRESS_INTERVAL_MS - Date.now();
-      if (wait > 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, wait);
-          this.#wake = () => { clearTimeout(timer); resolve(); };
-        });
-      }
-      this.#wake = null;
-      this.#scheduled = false;
-      if (!this.#stopped) await this.#write();
-    }).catch(() => {});
-  }
-
-  async finish(): Promise<void> {
-    this.#wake?.();
-    this.#chain = this.#chain.then(() => (this.#stopped ? undefined : this.#write())).catch(() => {});
-    await this.#chain;
-    this.#stopped = true;
-  }
-
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    this.#wake?.();
-    await this.#chain;
-  }
-
-  async #write(): Promise<void> {
-    const p = this.#latest;
-    if (!p || p === this.#written) return;
-    this.#written = p;
-    try {
-      await this.db.transaction(async (m) => {
-        const rows: any[] = await m.query(
-          `UPDATE roster_job SET phase = $2, percent = $3, best_objective = $4, heartbeat_at = now() WHERE id = $1 AND state = 'RUNNING' RETURNING id`,
-          [this.job.id, p.phase, Math.min(100, Math.max(0, p.percent)), p.bestObjective],
-        );
-        const updated = Array.isArray(rows[0]) ? rows[0] : rows;
-        if (!updated.length) return;
-        const events = new PendingEvents();
-        events.add('roster-job', { action: 'PROGRESS', jobId: this.job.id, rosterId: this.job.rosterId, consortiumId: this.consortiumId, state: JobState.RUNNING, phase: p.phase, percent: p.percent, bestObjective: p.bestObjective });
-        await events.flush(m);
-      });
-    } finally {
-      this.#lastWrite = Date.now();
-    }
   }
 }

@@ -5,18 +5,21 @@ import { subscribe } from '../graphql/subscribe';
 import { parseId } from '../ids';
 import type { HubContext } from '../graphql/context';
 import { PageArgs } from '../graphql/pagination';
+import { Booking } from '../booking/entities';
 import { HostSettings, Roster, RosterAssignment, RosterJob, RotationDemand } from './entities';
 import {
   AssignSpecialistInput, CreateRosterInput, DateWindow, DecideDemandInput, DemandFilter, HostSettingsInput, MoveAssignmentInput, RecordAvailabilityInput,
   RemoveAssignmentInput, RequestDemandInput, StartOptimizationInput,
 } from './inputs';
-import { DemandState, JobState } from './kinds';
+import { DemandState } from './kinds';
 import { demandChange, endsTheJob, rosterChange, rosterJobProgress } from './events';
+import type { AmendmentPreview as AmendmentPreviewFacts } from './roster-service';
 import {
-  AmendmentResult, DemandChange, RosterChange, RosterJobProgress, RosterJobSummary, RosterViolation, RotationDemandConnection, SpecialistAvailability,
+  AmendmentPreview, AmendmentResult, DemandChange, RosterChange, RosterJobProgress, RosterJobSummary, RosterViolation, RotationDemandConnection, SpecialistAvailability,
 } from './views';
 
 const asView = <T extends object>(cls: new () => T, value: object): T => Object.assign(new cls(), value);
+const previewView = (p: AmendmentPreviewFacts) => asView(AmendmentPreview, { ...p, allowed: p.violations.length === 0, violations: p.violations.map((v) => asView(RosterViolation, v)) });
 
 @Resolver(() => SpecialistAvailability)
 export class AvailabilityResolver {
@@ -168,6 +171,21 @@ export class RosterResolver {
     return asView(AmendmentResult, await ctx.services.rosters.remove(ctx.actor, input));
   }
 
+  @Query(() => AmendmentPreview, { description: 'Schedulers: check an assignment before saving it (the rule checker\'s message, or the sessions it would open); nothing is saved' })
+  async previewAssignSpecialist(@Arg('input') input: AssignSpecialistInput, @Ctx() ctx: HubContext) {
+    return previewView(await ctx.services.rosters.previewAssign(ctx.actor, input));
+  }
+
+  @Query(() => AmendmentPreview, { description: 'Schedulers: check a move before saving it; on a published roster, how many bookings would move and how many would be flagged. Nothing is saved' })
+  async previewMoveAssignment(@Arg('input') input: MoveAssignmentInput, @Ctx() ctx: HubContext) {
+    return previewView(await ctx.services.rosters.previewMove(ctx.actor, input));
+  }
+
+  @Query(() => AmendmentPreview, { description: 'Schedulers: what removing an assignment would do to bookings of a published roster. Nothing is saved' })
+  async previewRemoveAssignment(@Arg('input') input: RemoveAssignmentInput, @Ctx() ctx: HubContext) {
+    return previewView(await ctx.services.rosters.previewRemove(ctx.actor, input));
+  }
+
   @Mutation(() => RosterAssignment, { description: 'Pinned assignments are kept as they are when the optimizer runs again' })
   setAssignmentPinned(@Arg('assignmentId', () => ID) assignmentId: string, @Arg('pinned') pinned: boolean, @Ctx() ctx: HubContext) {
     return ctx.services.rosters.setPinned(ctx.actor, assignmentId, pinned);
@@ -203,6 +221,14 @@ export class RosterResolver {
   @FieldResolver(() => [RosterJob], { description: 'Optimizer runs on this roster, newest first (schedulers)' })
   jobs(@Root() r: Roster, @Ctx() ctx: HubContext) {
     return ctx.services.rosterJobs.list(ctx.actor, String(r.id));
+  }
+}
+
+@Resolver(() => AmendmentResult)
+export class AmendmentResultResolver {
+  @FieldResolver(() => [Booking], { description: 'The bookings of cancelled sessions, as the amendment left them: MOVED (movedToId is the new booking) or NEEDS_REBOOKING' })
+  affectedBookings(@Root() r: AmendmentResult, @Ctx() ctx: HubContext) {
+    return ctx.services.bookings.amendedBookings(r.affectedBookingIds ?? []);
   }
 }
 

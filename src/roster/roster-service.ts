@@ -1,10 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { allows, authorize } from '../auth/policy';
+import { allows, authorize, requireActor } from '../auth/policy';
 import { Consortium } from '../consortium/entities';
 import { requireRow } from '../consortium/service';
 import { badInput, conflict, notFound } from '../errors';
 import { parseId } from '../ids';
+import { transition } from '../state-machine';
 import { addDays, daysBetween, duringRange, requireDate, requireNotPast, today } from './calendar';
 import { cancelSession, openSession, RebookingOutcome } from '../booking/clinic';
 import { ClinicSession } from '../booking/entities';
@@ -16,8 +17,10 @@ import { rosterEvent } from './events';
 import { AssignSpecialistInput, CreateRosterInput, MoveAssignmentInput, RemoveAssignmentInput } from './inputs';
 import { AssignmentSource, AssignmentState, DemandState, JobState, RosterState } from './kinds';
 import { PendingEvents } from '../events/pending-events';
-import { demandRows, lockForRules, RuleAssignment, ruleError, violationsOf } from './rule-context';
-import { ASSIGNMENT_TRANSITIONS, ROSTER_TRANSITIONS, transition } from './states';
+import { demandRows, EditViolation, RuleAssignment, violationsOf } from './rule-context';
+import { ruleError } from './rule-errors';
+import { lockForRules } from './rule-locks';
+import { ASSIGNMENT_TRANSITIONS, ROSTER_TRANSITIONS } from './states';
 
 /** A roster covers a month, sometimes a quarter. */
 const MAX_PERIOD_DAYS = 92;
@@ -34,7 +37,43 @@ export interface AmendmentResult {
   removed: RosterAssignment[];
   bookingsMoved: number;
   bookingsFlagged: number;
+  /** Ids of the bookings the amendment moved or flagged (the old booking of each) */
+  affectedBookingIds: number[];
 }
+
+/** What an edit would do, found by making it and rolling back: the rules it breaks, or its effect on bookings. */
+export interface AmendmentPreview {
+  violations: RosterViolation[];
+  bookingsMoved: number;
+  bookingsFlagged: number;
+  sessionsOpened: number;
+  sessionsCancelled: number;
+}
+
+/** Carries a preview's outcome out of the transaction it rolls back. */
+class PreviewRollback extends Error {
+  constructor(readonly preview: AmendmentPreview) {
+    super('preview rolled back');
+  }
+}
+
+/** Refuses an edit that breaks rules: an error when applying, the violations when previewing. */
+type Refuse = (violations: EditViolation[], ids: (number | null)[]) => never;
+interface Edited {
+  roster: Roster;
+  result: AmendmentResult;
+}
+
+const previewOf = (r: AmendmentResult, roster: Roster): AmendmentPreview => ({
+  violations: [], bookingsMoved: r.bookingsMoved, bookingsFlagged: r.bookingsFlagged,
+  sessionsOpened: roster.state === RosterState.PUBLISHED ? r.assignments.length : 0,
+  sessionsCancelled: roster.state === RosterState.PUBLISHED ? r.removed.length : 0,
+});
+
+const refusalOf = (violations: EditViolation[], ids: (number | null)[]): AmendmentPreview => ({
+  violations: violations.map((v) => ({ rule: v.rule, message: v.message, date: v.date ?? null, assignmentIds: v.proposedIndexes.map((i) => ids[i]).filter((id): id is number => id !== null) })),
+  bookingsMoved: 0, bookingsFlagged: 0, sessionsOpened: 0, sessionsCancelled: 0,
+});
 
 export const toRuleAssignment = (a: RosterAssignment): RuleAssignment => ({
   id: a.id, rosterId: a.rosterId, specialistId: a.specialistId, demandId: a.demandId, hostId: a.hostHospitalId, date: a.date, session: a.session, pinned: a.pinned,
@@ -45,7 +84,7 @@ export class RosterService {
   constructor(private readonly db: DataSource) {}
 
   async create(actor: Actor | null, input: CreateRosterInput): Promise<Roster> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const consortiumId = parseId(input.consortiumId, 'consortiumId');
     const start = requireDate(input.periodStart, 'periodStart');
     const end = requireDate(input.periodEnd, 'periodEnd');
@@ -64,14 +103,14 @@ export class RosterService {
   }
 
   async get(actor: Actor | null, idArg: string): Promise<Roster> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const roster = await this.db.getRepository(Roster).findOneBy({ id: parseId(idArg, 'id') });
-    if (!roster || !allows(actor, 'roster.read', { consortiumId: roster.consortiumId, published: roster.state !== RosterState.DRAFT })) throw notFound('Roster', idArg);
+    if (!roster || !allows(actor, 'roster.read', { consortiumId: roster.consortiumId, published: roster.state !== RosterState.DRAFT })) throw notFound('entity.roster', idArg);
     return roster;
   }
 
   async list(actor: Actor | null, consortiumIdArg: string): Promise<Roster[]> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const consortiumId = parseId(consortiumIdArg, 'consortiumId');
     const rows = await this.db.getRepository(Roster).find({ where: { consortiumId }, order: { periodStart: 'DESC', id: 'DESC' } });
     return rows.filter((r) => allows(actor, 'roster.read', { consortiumId, published: r.state !== RosterState.DRAFT }));
@@ -95,14 +134,56 @@ export class RosterService {
     return roster;
   }
 
-  async assign(actor: Actor | null, input: AssignSpecialistInput): Promise<AmendmentResult> {
-    authorize(actor, 'directory.read');
+  assign(actor: Actor | null, input: AssignSpecialistInput): Promise<AmendmentResult> {
+    return this.#apply((m, refuse) => this.#assign(m, actor, input, refuse));
+  }
+
+  move(actor: Actor | null, input: MoveAssignmentInput): Promise<AmendmentResult> {
+    return this.#apply((m, refuse) => this.#move(m, actor, input, refuse));
+  }
+
+  remove(actor: Actor | null, input: RemoveAssignmentInput): Promise<AmendmentResult> {
+    return this.#apply((m) => this.#remove(m, actor, input));
+  }
+
+  /** The same edits, made and rolled back: a scheduler sees the rule an edit breaks, or what it does to bookings, before saving. */
+  previewAssign(actor: Actor | null, input: AssignSpecialistInput): Promise<AmendmentPreview> {
+    return this.#preview((m, refuse) => this.#assign(m, actor, input, refuse));
+  }
+
+  previewMove(actor: Actor | null, input: MoveAssignmentInput): Promise<AmendmentPreview> {
+    return this.#preview((m, refuse) => this.#move(m, actor, input, refuse));
+  }
+
+  previewRemove(actor: Actor | null, input: RemoveAssignmentInput): Promise<AmendmentPreview> {
+    return this.#preview((m) => this.#remove(m, actor, input));
+  }
+
+  #apply(edit: (m: EntityManager, refuse: Refuse) => Promise<Edited>): Promise<AmendmentResult> {
+    return this.db.transaction(async (m) => (await edit(m, (violations) => { throw ruleError(violations); })).result);
+  }
+
+  async #preview(edit: (m: EntityManager, refuse: Refuse) => Promise<Edited>): Promise<AmendmentPreview> {
+    try {
+      await this.db.transaction(async (m) => {
+        const { roster, result } = await edit(m, (violations, ids) => { throw new PreviewRollback(refusalOf(violations, ids)); });
+        throw new PreviewRollback(previewOf(result, roster));
+      });
+    } catch (error) {
+      if (error instanceof PreviewRollback) return error.preview;
+      throw error;
+    }
+    throw new Error('unreachable: a preview always rolls back');
+  }
+
+  async #assign(m: EntityManager, actor: Actor | null, input: AssignSpecialistInput, refuse: Refuse): Promise<Edited> {
+    requireActor(actor);
     const rosterId = parseId(input.rosterId, 'rosterId');
     const specialistId = parseId(input.specialistId, 'specialistId');
     const demandId = parseId(input.demandId, 'demandId');
     const now = today();
     const dates = [...new Set(input.dates.map((d, i) => requireNotPast(requireDate(d, `dates[${i}]`), `dates[${i}]`, now)))].sort();
-    return this.db.transaction(async (m) => {
+    {
       const roster = await this.#editable(m, actor, rosterId, 'rosterId');
       const [demand] = await demandRows(m, 'd.id = $1', [demandId]);
       if (!demand || demand.consortiumId !== roster.consortiumId) throw badInput('demandId', `demandId: demand ${demandId} is not a demand of this roster's consortium`);
@@ -114,7 +195,7 @@ export class RosterService {
       await lockForRules(m, { specialistIds: [specialistId], hostIds: [demand.hostId], demandIds: [demandId] });
       const proposed: RuleAssignment[] = dates.map((date) => ({ id: null, rosterId, specialistId, demandId, hostId: demand.hostId, date, session: demand.session, pinned: input.pinned }));
       const violations = await violationsOf(m, proposed);
-      if (violations.length) throw ruleError(violations);
+      if (violations.length) refuse(violations, proposed.map(() => null));
       const events = new PendingEvents();
       const created: RosterAssignment[] = [];
       for (const p of proposed) created.push(await this.#insert(m, actor!, p, AssignmentSource.MANUAL, null, null));
@@ -125,15 +206,15 @@ export class RosterService {
       }
       events.add('roster', rosterEvent(roster, 'ASSIGNED', created, []));
       await events.flush(m);
-      return { assignments: created, removed: [], bookingsMoved: 0, bookingsFlagged: 0 };
-    });
+      return { roster, result: { assignments: created, removed: [], bookingsMoved: 0, bookingsFlagged: 0, affectedBookingIds: [] } };
+    }
   }
 
-  async move(actor: Actor | null, input: MoveAssignmentInput): Promise<AmendmentResult> {
-    authorize(actor, 'directory.read');
+  async #move(m: EntityManager, actor: Actor | null, input: MoveAssignmentInput, refuse: Refuse): Promise<Edited> {
+    requireActor(actor);
     const id = parseId(input.assignmentId, 'assignmentId');
     if (input.date === undefined && input.specialistId === undefined) throw badInput('date', 'Say where the assignment moves: a new date, a new specialist, or both');
-    return this.db.transaction(async (m) => {
+    {
       const [roster, old] = await this.#lockedAssignment(m, actor, id, input.assignmentId);
       transition(ASSIGNMENT_TRANSITIONS, `Assignment ${old.id}`, old.state, AssignmentState.REMOVED);
       const date = input.date ? requireNotPast(requireDate(input.date, 'date'), 'date') : old.date;
@@ -145,7 +226,7 @@ export class RosterService {
       await lockForRules(m, { specialistIds: [old.specialistId, specialistId], hostIds: [old.hostHospitalId], demandIds: [old.demandId] });
       const proposal: RuleAssignment = { ...toRuleAssignment(old), id: null, date, specialistId, pinned: true };
       const violations = await violationsOf(m, [proposal], [old.id]);
-      if (violations.length) throw ruleError(violations);
+      if (violations.length) refuse(violations, [old.id]);
       const reason = input.reason.trim();
       const events = new PendingEvents();
       await this.#markRemoved(m, old, `moved: ${reason}`);
@@ -154,14 +235,14 @@ export class RosterService {
       const outcome = await this.#amendPublished(m, roster, [moved], [old], reason, events);
       events.add('roster', rosterEvent(roster, 'MOVED', [moved], [old], reason));
       await events.flush(m);
-      return { assignments: [moved], removed: [old], bookingsMoved: outcome.moved, bookingsFlagged: outcome.flagged };
-    });
+      return { roster, result: { assignments: [moved], removed: [old], bookingsMoved: outcome.moved, bookingsFlagged: outcome.flagged, affectedBookingIds: outcome.bookingIds } };
+    }
   }
 
-  async remove(actor: Actor | null, input: RemoveAssignmentInput): Promise<AmendmentResult> {
-    authorize(actor, 'directory.read');
+  async #remove(m: EntityManager, actor: Actor | null, input: RemoveAssignmentInput): Promise<Edited> {
+    requireActor(actor);
     const id = parseId(input.assignmentId, 'assignmentId');
-    return this.db.transaction(async (m) => {
+    {
       const [roster, old] = await this.#lockedAssignment(m, actor, id, input.assignmentId);
       transition(ASSIGNMENT_TRANSITIONS, `Assignment ${old.id}`, old.state, AssignmentState.REMOVED);
       if (old.date < today()) throw conflict(`Assignment ${old.id} was on ${old.date}, which is past; it is part of the record now`, 'assignmentId');
@@ -172,12 +253,12 @@ export class RosterService {
       const outcome = await this.#amendPublished(m, roster, [], [old], reason, events);
       events.add('roster', rosterEvent(roster, 'REMOVED', [], [old], reason));
       await events.flush(m);
-      return { assignments: [], removed: [old], bookingsMoved: outcome.moved, bookingsFlagged: outcome.flagged };
-    });
+      return { roster, result: { assignments: [], removed: [old], bookingsMoved: outcome.moved, bookingsFlagged: outcome.flagged, affectedBookingIds: outcome.bookingIds } };
+    }
   }
 
   async setPinned(actor: Actor | null, idArg: string, pinned: boolean): Promise<RosterAssignment> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(idArg, 'assignmentId');
     return this.db.transaction(async (m) => {
       const [roster, a] = await this.#lockedAssignment(m, actor, id, idArg);
@@ -193,7 +274,7 @@ export class RosterService {
 
   /** DRAFT -> PUBLISHED: every hard rule must hold; each assignment becomes a bookable clinic session. */
   async publish(actor: Actor | null, idArg: string): Promise<Roster> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(idArg, 'id');
     return this.db.transaction(async (m) => {
       const roster = await this.#editable(m, actor, id, 'id');
@@ -218,7 +299,7 @@ export class RosterService {
 
   /** PUBLISHED -> CLOSED once its period is over; its remaining open sessions close with it. */
   async close(actor: Actor | null, idArg: string): Promise<Roster> {
-    authorize(actor, 'directory.read');
+    requireActor(actor);
     const id = parseId(idArg, 'id');
     return this.db.transaction(async (m) => {
       const roster = await this.#editable(m, actor, id, 'id');
@@ -249,11 +330,11 @@ export class RosterService {
 
   /** A specialist's rotations in [from, to]: published ones for them, drafts too for their schedulers. */
   async calendar(actor: Actor | null, specialistIdArg: string | null | undefined, from?: string, to?: string): Promise<RosterAssignment[]> {
-    const me = authorize(actor, 'directory.read');
+    const me = requireActor(actor);
     const specialistId = specialistIdArg ? parseId(specialistIdArg, 'specialistId') : me.personId;
     const start = from ? requireDate(from, 'from') : today();
     const end = to ? requireDate(to, 'to') : addDays(start, 62);
-    if (end < start) throw badInput('to', `to (${end}) is before from (${start})`);
+    if (end < start) throw badInput('to', 'common.toBeforeFrom', { to: end, from: start });
     const m = this.db.manager;
     const person = await requireSpecialist(m, specialistId, 'specialistId');
     authorize(me, 'calendar.read', { specialistId, consortiumIds: await consortiaOfHospital(m, person.hospitalId) });
@@ -268,7 +349,7 @@ export class RosterService {
   /** Roster first, then the assignment: the same lock order as publishing and the optimizer's write-back. */
   async #lockedAssignment(m: EntityManager, actor: Actor | null, id: number, ref: string): Promise<[Roster, RosterAssignment]> {
     const peek = await m.findOneBy(RosterAssignment, { id });
-    if (!peek) throw notFound('Assignment', ref);
+    if (!peek) throw notFound('entity.assignment', ref);
     const roster = await this.#editable(m, actor, peek.rosterId, 'assignmentId');
     const a = await m.findOneOrFail(RosterAssignment, { where: { id }, lock: { mode: 'pessimistic_write' } });
     return [roster, a];
@@ -295,15 +376,16 @@ export class RosterService {
    * removed assignments' sessions are cancelled and their bookings re-homed.
    */
   async #amendPublished(m: EntityManager, roster: Roster, added: RosterAssignment[], removed: RosterAssignment[], reason: string, events: PendingEvents): Promise<RebookingOutcome> {
-    if (roster.state !== RosterState.PUBLISHED) return { moved: 0, flagged: 0 };
+    if (roster.state !== RosterState.PUBLISHED) return { moved: 0, flagged: 0, bookingIds: [] };
     for (const a of added) await openSession(m, a, events);
-    const outcome = { moved: 0, flagged: 0 };
+    const outcome: RebookingOutcome = { moved: 0, flagged: 0, bookingIds: [] };
     for (const a of removed) {
       const session = await m.findOneBy(ClinicSession, { assignmentId: a.id });
       if (!session || session.state !== ClinicSessionState.OPEN) continue;
       const r = await cancelSession(m, session.id, reason, events);
       outcome.moved += r.moved;
       outcome.flagged += r.flagged;
+      outcome.bookingIds.push(...r.bookingIds);
     }
     roster.amendments++;
     await m.save(roster);

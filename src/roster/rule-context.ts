@@ -1,12 +1,13 @@
 /**
  * Maps the rotation tables to the optimizer's plain data (src/optimizer/model.ts) so the
  * same hard rules judge manual edits, optimizer results and publishing: `checkRoster` from the
- * optimizer's public surface is the one implementation of those rules.
+ * optimizer's public surface is the one implementation of those rules. The locks a check holds
+ * are in rule-locks.ts; how a broken rule reaches the client, in rule-errors.ts.
  */
 import { EntityManager } from 'typeorm';
-import { badInput, conflict, DomainError } from '../errors';
-import { checkRoster, type CheckedAssignment, type DemandInput, type HostInput, type RuleCode, type RuleContext, type RuleViolation, type SpecialistInput } from '../optimizer';
-import { addDays, datesIn, weekday } from './calendar';
+import { checkRoster, type CheckedAssignment, type DemandInput, type HostInput, type RuleContext, type RuleViolation, type SpecialistInput } from '../optimizer';
+import { availabilityDates } from './availability-dates';
+import { addDays } from './calendar';
 import { HOST_DEFAULTS } from './entities';
 import { SessionTime } from './kinds';
 
@@ -55,21 +56,12 @@ export async function specialistInputs(m: EntityManager, ids: number[], from: st
     [ids],
   );
   const periods: any[] = await m.query(
-    `SELECT person_id, kind, start_date::text AS start, end_date::text AS "end", weekdays FROM availability_period
+    `SELECT person_id, kind, start_date::text AS "startDate", end_date::text AS "endDate", weekdays FROM availability_period
       WHERE person_id = ANY($1) AND end_date >= $2 AND start_date <= $3 ORDER BY id`,
     [ids, from, to],
   );
   return people.map((p): SpecialistInput => {
-    const available = new Set<string>();
-    const blocked = new Set<string>();
-    for (const period of periods.filter((x) => x.person_id === p.id)) {
-      const start = period.start > from ? period.start : from;
-      const end = period.end < to ? period.end : to;
-      for (const date of datesIn(start, end)) {
-        if (period.weekdays.length && !period.weekdays.includes(weekday(date))) continue;
-        (period.kind === 'AVAILABLE' ? available : blocked).add(date);
-      }
-    }
+    const { available, blocked } = availabilityDates(periods.filter((x) => x.person_id === p.id), from, to);
     const limits = p.max_days_per_month == null ? null : { maxTravelKm: p.max_travel_km, maxTravelMinutes: p.max_travel_minutes };
     return {
       id: String(p.id),
@@ -77,8 +69,8 @@ export async function specialistInputs(m: EntityManager, ids: number[], from: st
       specialtyIds: p.specialty_ids,
       homeLat: p.latitude,
       homeLng: p.longitude,
-      availableDates: [...available].sort(),
-      blockedDates: [...blocked].sort(),
+      availableDates: available,
+      blockedDates: blocked,
       // Without recorded limits there is no availability either, so every date fails NOT_AVAILABLE first.
       maxDaysPerMonth: p.max_days_per_month ?? 0,
       maxConsecutiveDays: p.max_consecutive_days ?? 0,
@@ -148,38 +140,6 @@ export async function ruleContextFor(m: EntityManager, assignments: readonly { s
   const specialists = await specialistInputs(m, [...new Set(assignments.map((a) => a.specialistId))], from, to);
   const hosts = await hostInputs(m, [...new Set(demands.map((d) => d.hostId))]);
   return { specialists, hosts, demands: demands.map((d) => demandInput(d)), specialtyNames: await specialtyNames(m, [...new Set(demands.map((d) => d.specialtyId))]) };
-}
-
-/** Advisory-lock namespaces (two-key form, apart from the event log's one-key lock). */
-const LOCK = { specialist: 7_461_101, host: 7_461_102, demand: 7_461_103 } as const;
-
-/**
- * Serialises edits that could together break a counting rule (monthly and consecutive limits,
- * host capacity, expert-days of a demand): the rules are checked while these are held, until
- * commit. Locks are taken in one global order so two edits cannot deadlock on each other.
- */
-export async function lockForRules(m: EntityManager, keys: { specialistIds?: number[]; hostIds?: number[]; demandIds?: number[] }): Promise<void> {
-  const all: [number, number][] = [
-    ...[...new Set(keys.specialistIds ?? [])].map((id): [number, number] => [LOCK.specialist, id]),
-    ...[...new Set(keys.hostIds ?? [])].map((id): [number, number] => [LOCK.host, id]),
-    ...[...new Set(keys.demandIds ?? [])].map((id): [number, number] => [LOCK.demand, id]),
-  ].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  for (const [ns, id] of all) await m.query('SELECT pg_advisory_xact_lock($1, $2)', [ns, id]);
-}
-
-const CONFLICT_RULES = new Set<RuleCode>(['DOUBLE_BOOKED', 'MONTHLY_LIMIT', 'CONSECUTIVE_LIMIT', 'HOST_CAPACITY', 'DEMAND_EXCEEDED']);
-const RULE_FIELD: Partial<Record<RuleCode, string>> = {
-  UNKNOWN_SPECIALIST: 'specialistId', UNKNOWN_DEMAND: 'demandId', SESSION_MISMATCH: 'session', OUTSIDE_PERIOD: 'date', NOT_AVAILABLE: 'date',
-  BLOCKED_DAY: 'date', SPECIALTY_MISSING: 'specialistId', TRAVEL_LIMIT: 'specialistId', DOUBLE_BOOKED: 'date', MONTHLY_LIMIT: 'date',
-  CONSECUTIVE_LIMIT: 'date', HOST_CAPACITY: 'date', DEMAND_EXCEEDED: 'demandId',
-};
-
-/** The first broken rule as an error whose message starts with the rule's code, e.g. "[TRAVEL_LIMIT] 甲镇卫生院 is 120.3 km from …". */
-export function ruleError(violations: RuleViolation[], prefix = ''): DomainError {
-  const [first] = violations;
-  const more = violations.length > 1 ? ` (and ${violations.length - 1} more: ${[...new Set(violations.slice(1).map((v) => v.rule))].join(', ')})` : '';
-  const message = `${prefix}[${first.rule}] ${first.message}${more}`;
-  return CONFLICT_RULES.has(first.rule) ? conflict(message, RULE_FIELD[first.rule]) : badInput(RULE_FIELD[first.rule] ?? 'input', message);
 }
 
 /**

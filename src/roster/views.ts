@@ -32,6 +32,17 @@ export class AmendmentResult {
   @Field(() => [RosterAssignment]) removed: RosterAssignment[];
   @Field(() => Int, { description: 'Bookings moved to an equivalent session' }) bookingsMoved: number;
   @Field(() => Int, { description: 'Bookings flagged NEEDS_REBOOKING for the township doctor' }) bookingsFlagged: number;
+  affectedBookingIds: number[];
+}
+
+@ObjectType({ description: 'What an edit would do if saved now: the rules it breaks (then nothing else), or the sessions and bookings it touches. Nothing is saved' })
+export class AmendmentPreview {
+  @Field({ description: 'True when no hard rule stands in the way' }) allowed: boolean;
+  @Field(() => [RosterViolation], { description: "The rule checker's messages, as the edit itself would be refused with" }) violations: RosterViolation[];
+  @Field(() => Int, { description: 'Bookings that would move to an equivalent session' }) bookingsMoved: number;
+  @Field(() => Int, { description: 'Bookings that would be flagged NEEDS_REBOOKING' }) bookingsFlagged: number;
+  @Field(() => Int, { description: 'Clinic sessions it would open (published rosters only)' }) sessionsOpened: number;
+  @Field(() => Int, { description: 'Clinic sessions it would cancel (published rosters only)' }) sessionsCancelled: number;
 }
 
 @ObjectType({ description: 'Weighted objective; `total` is the sum of the parts' })
@@ -100,6 +111,10 @@ export class RosterJobProgress extends Change {
   @Field(() => String, { nullable: true }) phase: string | null;
   @Field(() => Float) percent: number;
   @Field(() => Float, { nullable: true, description: 'Weighted objective of the best roster found so far' }) bestObjective: number | null;
+  @Field(() => ObjectiveBreakdown, { nullable: true, description: 'PROGRESS: the score parts (coverage, fairness, continuity, preference, travel) of the roster the search holds now' })
+  objective: ObjectiveBreakdown | null;
+  @Field(() => Float, { nullable: true, description: 'PROGRESS: the tightest upper bound on the objective known so far' }) bound: number | null;
+  @Field(() => Float, { nullable: true, description: 'PROGRESS: (bound − best) / max(1, |bound|); 0 means the best is proven optimal' }) gap: number | null;
   @Field(() => String, { nullable: true }) error: string | null;
 }
 

@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -18,6 +17,12 @@ import { PgNotifyTransport } from '../events/transport';
 import type { HubContext } from '../graphql/context';
 import { createContext, createServices } from './context';
 import { createErrorFormatter } from './format-error';
+import { databaseOutagePlugin, databaseUnavailableError } from './database-outage';
+import { HttpDrain } from './drain';
+import { corsAllowList, securityHeaders } from './http-security';
+import { HubMetrics } from './metrics';
+import { SocketBounds } from './socket-bounds';
+import { isDatabaseUnavailable } from '../db/availability';
 import { healthRoutes } from './health';
 import { queryLimitRules } from './limits';
 import type { Logger } from '../graphql/logger';
@@ -27,6 +32,9 @@ import { DeadlineSweep } from '../consult/deadline-sweep';
 import { followConsultationsForRooms } from '../room/follow-consultations';
 import type { HubMedia } from '../room/service';
 import { webRoutes } from '../web/routes';
+import { isLanguage, Language, languageFromHeader, languageScope } from '../i18n/language';
+import { translate } from '../i18n/translate';
+import { startNotifications } from '../notification/start';
 
 export interface Hub {
   url: string;
@@ -47,6 +55,16 @@ export interface HubOptions {
 }
 
 
+/** A WebSocket close reason must fit 123 bytes of UTF-8 (a Chinese character takes 3). */
+function closeReason(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (Buffer.byteLength(out + ch) > 123) break;
+    out += ch;
+  }
+  return out;
+}
+
 /** Apollo over express on /graphql and graphql-ws on the same port and path. */
 export async function createHub({ config, db, databaseUrl, log, media = null }: HubOptions): Promise<Hub> {
   const schema = await hubSchema();
@@ -54,7 +72,8 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   const bus = await EventBus.create(db, new PgNotifyTransport(databaseUrl, log), log);
   if (media) services.rooms.attach(media);
   const roomFollower = followConsultationsForRooms(bus, services.rooms, log);
-  const formatError = createErrorFormatter(log);
+  const formatError = createErrorFormatter(log, config.defaultLanguage);
+  const notifications = await startNotifications(db, bus, config, log);
   const rules = queryLimitRules(config.limits);
   let shuttingDown = false;
 
@@ -65,26 +84,42 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
 
   const app = express();
   app.disable('x-powered-by');
-  const server = createServer(app);
+  const server = createServer({
+    // Half-sent requests are closed (slow headers, stalled bodies); Node checks every so often.
+    headersTimeout: config.http.headersTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(config.http.headersTimeoutMs / 4))),
+  }, app);
+  const drain = new HttpDrain(server, log);
 
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: config.bodyLimitBytes });
-  const wsHandle = useServer<Record<string, unknown>, { actor?: Actor; token?: string }>({
+  const bounds = new SocketBounds(wsServer, config.sockets, log);
+  const metrics = new HubMetrics({
+    db, bus, media, log, httpInFlight: () => drain.inFlight, sockets: () => ({ sockets: bounds.sockets, subscriptions: bounds.subscriptions }),
+  });
+  const wsHandle = useServer<Record<string, unknown>, { actor?: Actor; token?: string; language?: Language }>({
     schema,
     validate: (s, document) => validate(s, document, [...specifiedRules, ...rules]),
     onConnect: async (ctx) => {
       const token = bearer(ctx.connectionParams?.authorization) ?? (ctx.connectionParams?.token as string | undefined);
+      const asked = ctx.connectionParams?.language;
+      const clientLanguage = isLanguage(asked) ? asked : languageFromHeader(ctx.extra.request.headers['accept-language']) ?? config.defaultLanguage;
       try {
-        if (!token) throw new DomainError('UNAUTHENTICATED', 'Send connectionParams.authorization = "Bearer <token>" from the signIn mutation');
+        if (!token) throw new DomainError('UNAUTHENTICATED', 'auth.signInFirstWs');
         ctx.extra.actor = (await actorFrom(token))!;
         ctx.extra.token = token;
-        return true;
+        ctx.extra.language = ctx.extra.actor.language ?? clientLanguage;
+        return bounds.admitSocket(ctx, ctx.extra.socket, ctx.extra.actor.personId);
       } catch (error) {
         // 4401 with the reason, so the client knows to sign in again rather than retry.
-        ctx.extra.socket.close(4401, error instanceof DomainError ? error.message.slice(0, 120) : 'Unauthorized');
+        ctx.extra.socket.close(4401, error instanceof DomainError ? closeReason(error.localized(clientLanguage)) : 'Unauthorized');
         return false;
       }
     },
-    onSubscribe: (ctx) => {
+    onSubscribe: (ctx, id) => {
+      const limited = bounds.admitOperation(ctx, id);
+      if (limited) return limited;
       try {
         verifyToken(ctx.extra.token!, config.jwtSecret);
       } catch (error) {
@@ -92,10 +127,18 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
         return [new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED' } })];
       }
     },
-    context: (ctx): HubContext => createContext(ctx.extra.actor ?? null, db, services, bus),
-    onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
-    onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+    context: (ctx): HubContext => createContext(ctx.extra.actor ?? null, db, services, bus, ctx.extra.language ?? config.defaultLanguage),
+    onNext: (ctx, _id, payload, _args, result) => {
+      if (!result.errors) return undefined;
+      const errors = result.errors.map((e) => formatError(e.toJSON(), e, ctx.extra.language));
+      metrics.observeSocketOperation(payload.operationName ?? 'anonymous', 'subscription', 0, errors.map((e) => String(e.extensions?.code)));
+      return { ...result, errors };
+    },
+    onError: (ctx, _id, payload, errors) => {
+      const formatted = errors.map((e) => formatError(e.toJSON(), e, ctx.extra.language));
+      metrics.observeSocketOperation(payload.operationName ?? 'anonymous', 'subscription', 0, formatted.map((e) => String(e.extensions?.code)));
+      return formatted;
+    },
   }, wsServer);
 
   const apollo = new ApolloServer<HubContext>({
@@ -105,11 +148,14 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
     // NOTE: CSRF protection is for cookie sessions; the hub takes bearer tokens only, and the
     // GraphQL over HTTP spec's plain GET must work.
     csrfPrevention: false,
-    introspection: true,
+    // Production default: the schema is not handed to anyone who asks (GRAPHQL_INTROSPECTION).
+    introspection: config.http.introspection,
+    includeStacktraceInErrorResponses: config.http.stackTraces,
     // main.ts owns the signals and stops everything in order; Apollo's own handler would race it.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      databaseOutagePlugin(),
+      metrics.apollo(),
       // Measured (notes/performance.md): the default cache-control plugin wraps every field.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
@@ -128,32 +174,47 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   });
   await apollo.start();
 
+  app.use(metrics.http());
+  app.use(securityHeaders(config));
+  app.use(corsAllowList(config));
   app.use(healthRoutes(db, () => shuttingDown));
+  app.use(metrics.routes());
   app.use(webRoutes());
   // Consultation exam results: raw-body upload and audited download (own body parser), and the
   // per-process sweep that escalates requests left unclaimed past their deadline.
   app.use(attachmentRoutes({ attachments: services.attachments, actorFrom, log }));
   const deadlineSweep = DeadlineSweep.start(db, config.consult, log);
+  // The language of every sentence the rest of the request says: Accept-Language now, the
+  // person's saved one once they are known (the context below).
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    languageScope.run({ language: languageFromHeader(req.headers['accept-language']) ?? config.defaultLanguage }, next);
+  });
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const scope = languageScope.getStore();
+        const clientLanguage = scope?.language ?? config.defaultLanguage;
         try {
-          return createContext(await actorFrom(bearer(req.headers.authorization)), db, services, bus);
+          const context = createContext(await actorFrom(bearer(req.headers.authorization)), db, services, bus, clientLanguage);
+          if (scope) scope.language = context.language;
+          return context;
         } catch (error) {
+          if (isDatabaseUnavailable(error)) throw databaseUnavailableError(clientLanguage);
           if (!(error instanceof DomainError)) throw error;
-          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+          throw new GraphQLError(error.localized(clientLanguage), { extensions: { code: error.code, http: { status: 401 } } });
         }
       },
     }),
   );
-  app.use((error: any, _req: Request, res: Response, next: NextFunction) => {
+  app.use((error: any, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     const status = error.status ?? error.statusCode ?? 500;
+    const language = languageFromHeader(req.headers['accept-language']) ?? config.defaultLanguage;
     const message = error.type === 'entity.too.large'
-      ? `Request body is larger than the limit of ${config.bodyLimitBytes} bytes`
-      : status < 500 ? `Bad request: ${error.message}` : 'Internal error';
+      ? translate(language, 'common.bodyTooLarge', { limit: config.bodyLimitBytes })
+      : status < 500 ? translate(language, 'common.badRequest', { detail: error.message }) : translate(language, 'common.internal');
     if (status >= 500) log.error({ err: error }, 'request failed');
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
   });
@@ -172,10 +233,14 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
     bus,
     async close() {
       if (shuttingDown) return;
-      shuttingDown = true;
-      log.debug('stopping Apollo and draining HTTP and WebSocket connections');
-      await apollo.stop(); // stops accepting, drains HTTP, closes WebSockets (above)
+      shuttingDown = true; // /readyz says 503 from this moment
+      log.debug('draining HTTP, then closing WebSockets and stopping Apollo');
+      // Every request already received is answered (up to the deadline) before anything closes.
+      await drain.drain(config.http.drainTimeoutMs);
+      bounds.close();
+      await apollo.stop(); // closes WebSockets with a reason (drainServer above)
       await deadlineSweep.close();
+      await notifications.close();
       await roomFollower.return?.();
       // Roster optimizer jobs of this process stop (recorded CANCELLED) before the database goes.
       await services.rosterJobs.close();

@@ -17,6 +17,7 @@ import { ConsultationService } from '../consult/service';
 import { ReferralCriteriaService } from '../referral/criteria-service';
 import { createReferralLoaders, ReferralLoaders } from '../referral/loaders';
 import { ReferralService } from '../referral/service';
+import { AssessmentRecords } from '../assessment/records';
 import { AssessmentService } from '../assessment/service';
 import { BookingService } from '../booking/service';
 import { createBookingLoaders, BookingLoaders } from '../booking/loaders';
@@ -26,6 +27,8 @@ import type { MediaApi } from '../../media';
 import { RoomInvitations } from '../room/invitations';
 import { RoomSignalling } from '../room/service';
 import { createLogger, Logger } from '../graphql/logger';
+import type { Language } from '../i18n/language';
+import { NotificationService } from '../notification/service';
 
 /** The services of one hub process; resolvers reach them through the request context. */
 export function createServices(db: DataSource, config: HubConfig, media: MediaApi | null = null, log: Logger = createLogger('silent')) {
@@ -43,6 +46,7 @@ export function createServices(db: DataSource, config: HubConfig, media: MediaAp
     bookings: new BookingService(db, audit),
     roomInvitations,
     rooms: new RoomSignalling(db, media, roomInvitations, log),
+    notifications: new NotificationService(db),
   };
 }
 
@@ -56,6 +60,7 @@ function consultServices(db: DataSource, config: HubConfig, audit: AuditTrail) {
     referrals: new ReferralService(db),
     referralCriteria: new ReferralCriteriaService(db),
     assessment: new AssessmentService(db, config.consult),
+    assessmentRecords: new AssessmentRecords(db, config.consult),
   };
 }
 
@@ -71,6 +76,6 @@ declare module '../graphql/context' {
   interface HubLoaders extends Loaders {}
 }
 
-export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus): HubContext {
-  return { actor, services, bus, loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db), ...createBookingLoaders(db) } };
+export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus, clientLanguage: Language = 'en'): HubContext {
+  return { actor, services, bus, language: actor?.language ?? clientLanguage, loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db), ...createBookingLoaders(db) } };
 }

@@ -1,16 +1,28 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { ValidationError } from 'class-validator';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/availability';
 import { translateConstraintError } from '../db/constraint-errors';
 import { DomainError } from '../errors';
 import type { Logger } from '../graphql/logger';
+import { MediaError } from '../../media';
+import type { MessageKey } from '../i18n/catalogue';
+import { currentLanguage, Language } from '../i18n/language';
+import { translate } from '../i18n/translate';
+import { saidBy } from '../i18n/validation';
 
-function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
+function firstViolation(errors: ValidationError[], language: Language, prefix = ''): { field: string; message: string } | null {
+  if (!Array.isArray(errors)) return null; // a validator that threw rather than reported
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const constraint = error.constraints && Object.values(error.constraints)[0];
-    if (constraint) return { field, message: constraint.startsWith(error.property) ? constraint : `${field}: ${constraint}` };
-    const nested = firstViolation(error.children ?? [], field);
+    const said = constraint ? saidBy(constraint) : null;
+    if (said) return { field, message: translate(language, said.key, { field: error.property, ...said.params }) };
+    if (constraint) {
+      const text = constraint.startsWith(error.property) ? constraint : `${field}: ${constraint}`;
+      return { field, message: language === 'en' ? `Invalid input: ${text}` : translate(language, 'validation.invalid', { field }) };
+    }
+    const nested = firstViolation(error.children ?? [], language, field);
     if (nested) return nested;
   }
   return null;
@@ -28,21 +40,34 @@ function coercedField(message: string): string | null {
 }
 
 /**
+ * The SFU's codes are the hub's, plus UNAVAILABLE: no worker can serve the room right now (it
+ * is moving to another worker, or media is shutting down). That one is worth retrying, so it
+ * says so, to the client code (`retryable`) and to the person (reconnect).
+ */
+function mediaError(error: MediaError): Pick<GraphQLFormattedError, 'message' | 'extensions'> {
+  if (error.code !== 'UNAVAILABLE') return { message: error.message, extensions: { code: error.code } };
+  return { message: `The video service is briefly unavailable (${error.message}): reconnect and join the room again`, extensions: { code: 'UNAVAILABLE', retryable: true } };
+}
+
+/**
  * The one mapping from what went wrong to what the client sees: domain errors keep their code
  * and field, database verdicts are translated, anything unexpected is logged and hidden.
  */
-export function createErrorFormatter(log: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function createErrorFormatter(log: Logger, defaultLanguage: Language = 'en') {
+  // NOTE: Apollo passes no context here: over HTTP the language comes from the request's
+  // async scope (app.ts); graphql-ws passes the connection's language explicitly.
+  return (formatted: GraphQLFormattedError, error: unknown, language: Language = currentLanguage(defaultLanguage)): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error.originalError ?? error : error;
     const domain = original instanceof DomainError ? original : translateConstraintError(original);
     if (domain) {
-      return { ...formatted, message: domain.message, extensions: { code: domain.code, ...(domain.field ? { field: domain.field } : {}) } };
+      return { ...formatted, message: domain.localized(language), extensions: { code: domain.code, ...(domain.field ? { field: domain.field } : {}) } };
     }
+    if (original instanceof MediaError) return { ...formatted, ...mediaError(original) };
     if (original instanceof ArgumentValidationError) {
-      const violation = firstViolation(original.extensions.validationErrors as ValidationError[]);
+      const violation = firstViolation(original.extensions.validationErrors as ValidationError[], language);
       return {
         ...formatted,
-        message: violation ? `Invalid input: ${violation.message}` : 'Invalid input',
+        message: violation ? violation.message : translate(language, 'validation.invalidGeneric'),
         extensions: { code: 'BAD_USER_INPUT', ...(violation ? { field: violation.field } : {}) },
       };
     }
@@ -53,7 +78,11 @@ export function createErrorFormatter(log: Logger) {
     }
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
     if (error instanceof GraphQLError && !error.originalError) return formatted; // graphql-js' own (parse, coercion)
+    if (isDatabaseUnavailable(original)) {
+      log.warn({ err: original, path: formatted.path }, 'database unavailable');
+      return { message: translate(language, 'common.databaseUnavailable', { seconds: DATABASE_RETRY_AFTER_SECONDS }), path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
     log.error({ err: original, path: formatted.path }, 'unexpected error');
-    return { message: 'Internal error; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: translate(language, 'common.internal' satisfies MessageKey), path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -1,25 +1,27 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AuthResolver } from '../auth/resolver';
+import { validateArguments } from '../graphql/input-hygiene';
 import { PatientResolver } from '../consortium/patient-resolver';
 import { PersonResolver } from '../consortium/people-resolver';
+import { AuthResolver } from '../consortium/sign-in-resolver';
 import { ConsortiumResolver, DepartmentResolver, GridResolver, HospitalResolver } from '../consortium/resolver';
 import { ConsultationAttachmentResolver, ConsultationOpinionResolver, ConsultationResolver, QueueEntryResolver } from '../consult/resolver';
 import { ConsultationReferralsResolver, ReferralChangeResolver, ReferralCriterionResolver, ReferralResolver } from '../referral/resolver';
-import { AssessmentResolver, HostExpertDaysResolver } from '../assessment/resolver';
+import { AssessmentResolver, CriterionCountResolver, HostExpertDaysResolver } from '../assessment/resolver';
 import { ConsultationPreviewResolver } from '../consult/preview';
-import { RoomResolver } from '../room/resolver';
+import { LinkQualityResolver, RoomResolver } from '../room/resolver';
+import { NotificationResolver } from '../notification/resolver';
 import { AssignmentSessionResolver, BookingResolver, ClinicSessionResolver } from '../booking/resolver';
-import { AssignmentResolver, AvailabilityResolver, DemandResolver, HostSettingsResolver, RosterJobResolver, RosterResolver } from '../roster/resolver';
+import { AmendmentResultResolver, AssignmentResolver, AvailabilityResolver, DemandResolver, HostSettingsResolver, RosterJobResolver, RosterResolver } from '../roster/resolver';
 
 /** Every resolver of the hub; a feature adds its own here. */
 export const resolvers = [
   AuthResolver, HospitalResolver, ConsortiumResolver, GridResolver, DepartmentResolver, PersonResolver, PatientResolver,
   ConsultationResolver, ConsultationAttachmentResolver, ConsultationOpinionResolver, QueueEntryResolver,
-  ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver,
-  AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, ClinicSessionResolver, AssignmentSessionResolver, BookingResolver,
-  RoomResolver, ConsultationPreviewResolver,
+  ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver, CriterionCountResolver,
+  AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, AmendmentResultResolver, ClinicSessionResolver, AssignmentSessionResolver, BookingResolver,
+  RoomResolver, LinkQualityResolver, NotificationResolver, ConsultationPreviewResolver,
 ] as const;
 
 /**
@@ -42,7 +44,8 @@ let built: Promise<GraphQLSchema> | null = null;
 export function hubSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [...resolvers],
-    validate: { forbidUnknownValues: false },
+    // Control characters, clearing required fields, then class-validator: graphql/input-hygiene.ts.
+    validateFn: validateArguments,
     pubSub: eventLogOnly,
   });
   return built;

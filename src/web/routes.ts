@@ -3,34 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { webOutDir } from './build';
+import { contentSecurityPolicy, serializePolicy } from './content-security-policy';
 
-/**
- * The Content-Security-Policy of the app: its own scripts only; styles from its own files plus
- * the <style> tags Ant Design writes at run time (they carry the per-response nonce) and style
- * attributes; data and
- * live updates from the same host over HTTP and WebSocket; images and previews of exam results
- * as blob:/data: URLs made by the page itself (PDF pages drawn by pdf.js in a same-origin worker).
- */
+/** The app page's policy: the hub's one, with this response's nonce for <style> elements. */
 export function appContentSecurityPolicy(nonce: string, host: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    `style-src 'self' 'nonce-${nonce}'`,
-    `style-src-elem 'self' 'nonce-${nonce}'`,
-    // NOTE: Ant Design's components (and pdf.js) also write style="…" attributes in markup they
-    // build as strings; an attribute cannot run script, so attributes are allowed while <style>
-    // elements still need the nonce. Measured: without this Chromium blocks several per screen.
-    "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' blob: ws://${host} wss://${host}`,
-    "worker-src 'self' blob:",
-    "frame-src 'none'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return serializePolicy(contentSecurityPolicy({ nonce, host }));
 }
 
 /** The browser app (built by `npm run build` into dist/web): `/` and its client-side routes, and `/room`. */
@@ -54,11 +31,11 @@ export function webRoutes(): Router {
     if (!existsSync(page)) return notBuilt(res);
     template ??= readFileSync(page, 'utf8');
     const nonce = randomBytes(16).toString('base64');
+    // NOTE: replaces the hub-wide policy (server/http-security.ts) for the app's page only: the
+    // same sources, but <style> elements need this response's nonce instead of 'unsafe-inline'.
     res
       .set('Content-Security-Policy', appContentSecurityPolicy(nonce, req.get('host') ?? 'localhost'))
       .set('Cache-Control', 'no-cache')
-      .set('X-Content-Type-Options', 'nosniff')
-      .set('Referrer-Policy', 'same-origin')
       .type('html')
       .send(template.replace(/__CSP_NONCE__/g, nonce));
   };

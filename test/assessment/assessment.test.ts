@@ -197,6 +197,45 @@ describe('consortium assessment (考核)', () => {
     }
   });
 
+  it('names the most cited criteria, and lists the records behind every figure: as many as the figure counts', async () => {
+    const a = ok(await assess()).consortiumAssessment;
+    const top = ok(await t.gql(`query($c: ID!) { consortiumAssessment(consortiumId: $c, from: "2026-10-01", to: "2026-10-31") { referrals { topCriteria { referrals criterion { code } } } } }`,
+      { c: t.fixture.consortium.id }, scheduler)).consortiumAssessment.referrals.topCriteria;
+    // UP_CARD_ACS: cited by four referrals of October not cancelled; DOWN_CARD_PCI_STABLE by one (the other consortium's does not count).
+    expect(top).toEqual([{ referrals: 4, criterion: { code: 'UP_CARD_ACS' } }, { referrals: 1, criterion: { code: 'DOWN_CARD_PCI_STABLE' } }]);
+    const RECORDS = `query($c: ID!, $f: AssessmentFigure!, $u: Urgency, $h: ID, $k: ID) { assessmentRecords(consortiumId: $c, from: "2026-10-01", to: "2026-10-31", figure: $f, urgency: $u, hospitalId: $h, criterionId: $k) {
+      kind id at state from to category specialty waitedSeconds } }`;
+    const records = async (figure: string, extra: Record<string, unknown> = {}) => ok(await t.gql(RECORDS, { c: t.fixture.consortium.id, f: figure, ...extra }, scheduler)).assessmentRecords;
+    const r = a.referrals;
+    const referralCounts: [string, number][] = [['REFERRALS_UP', r.up], ['REFERRALS_DOWN', r.down], ['REFERRALS_GREEN_CHANNEL', r.greenChannel], ['REFERRALS_ACCEPTED', r.accepted],
+      ['REFERRALS_DECLINED', r.declined], ['REFERRALS_COMPLETED', r.completed], ['REFERRALS_CANCELLED', r.cancelled], ['REFERRALS_WITHOUT_CRITERION', r.withoutCriterion]];
+    for (const [figure, count] of referralCounts) expect([figure, (await records(figure)).length]).toEqual([figure, count]);
+    const up = await records('REFERRALS_UP');
+    expect(up.every((x: any) => x.kind === 'REFERRAL' && x.category === 'UP' && x.from === '甲镇卫生院' && x.state !== 'CANCELLED')).toBe(true);
+    const acsId = (await q(`SELECT id FROM referral_criterion WHERE code = 'UP_CARD_ACS'`))[0].id;
+    expect(await records('REFERRALS_CITING_CRITERION', { k: acsId })).toHaveLength(4);
+    for (const c of a.consultations) {
+      const u = { u: c.urgency };
+      expect((await records('CONSULTATIONS_REQUESTED', u)).length).toBe(c.requested);
+      expect((await records('CONSULTATIONS_CLAIMED', u)).length).toBe(c.claimed);
+      const breached = await records('CONSULTATIONS_DEADLINE_BREACHED', u);
+      expect(breached.length).toBe(c.deadlineBreaches);
+      expect(breached.every((x: any) => x.waitedSeconds > c.deadlineSeconds)).toBe(true);
+      // A request escalated twice counts twice among escalations and is listed once.
+      const escalated = await records('CONSULTATIONS_ESCALATED', u);
+      expect(escalated.length).toBeLessThanOrEqual(c.escalations);
+      expect(escalated.length > 0).toBe(c.escalations > 0);
+    }
+    if (a.roster.available) {
+      const hosts = ok(await t.gql(`query($c: ID!) { consortiumAssessment(consortiumId: $c, from: "2026-10-01", to: "2026-10-31") { roster { hosts { hospitalId delivered } } } }`,
+        { c: t.fixture.consortium.id }, scheduler)).consortiumAssessment.roster.hosts;
+      for (const h of hosts) expect((await records('EXPERT_DAYS_DELIVERED', { h: h.hospitalId })).length).toBe(h.delivered);
+    }
+    // What a figure needs is asked for by name; others' consortia stay closed.
+    expect(refusal(await t.gql(RECORDS, { c: t.fixture.consortium.id, f: 'CONSULTATIONS_REQUESTED' }, scheduler))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'urgency' });
+    expect(refusal(await t.gql(RECORDS, { c: t.fixture.otherConsortium.id, f: 'REFERRALS_UP' }, scheduler)).code).toBe('FORBIDDEN');
+  });
+
   it('is for administrators and the consortium\'s schedulers, over a valid period', async () => {
     expect(refusal(await assess(await t.signIn('doctor.a'))).code).toBe('FORBIDDEN');
     expect(refusal(await assess(await t.signIn('specialist'))).code).toBe('FORBIDDEN');

@@ -1,31 +1,21 @@
-import { Credential } from '../../src/auth/entities';
-import { hashPassword } from '../../src/auth/password';
 import { Role, Title } from '../../src/auth/roles';
 import { issueToken } from '../../src/auth/tokens';
-import { Department, Person, PersonSpecialty } from '../../src/consortium/entities';
-import { PASSWORD } from '../support/fixture';
-import { GqlResult, TestHub } from '../support/hub';
+import { Department, Person } from '../../src/consortium/entities';
+import { addPerson, passwordHash } from '../support/people';
+import { TestHub } from '../support/hub';
 
-/** The data of a GraphQL answer, or a failure that shows the errors. */
-export function ok<T = any>(r: GqlResult<T>): T {
-  if (r.errors?.length || !r.data) throw new Error(`unexpected errors: ${JSON.stringify(r.errors)}`);
-  return r.data;
-}
+import { ok } from '../support/graphql';
 
-/** The first error's code, message and field (for asserting refusals). */
-export const refusal = (r: GqlResult<unknown>) => ({ code: r.errors?.[0]?.extensions?.code, message: r.errors?.[0]?.message ?? '', field: r.errors?.[0]?.extensions?.field });
+export { ok, refusal } from '../support/graphql';
 
 /** More specialists of a specialty at the fixture's tertiary hospital (who can sign in with PASSWORD). */
 export async function addSpecialists(t: TestHub, count: number, code = 'CARDIOLOGY', prefix = 'cardio'): Promise<Person[]> {
   const db = t.database.db;
   const department = await db.getRepository(Department).findOneByOrFail({ code });
-  const hash = await hashPassword(PASSWORD);
+  const hash = await passwordHash();
   const people: Person[] = [];
   for (let i = 1; i <= count; i++) {
-    const p = await db.getRepository(Person).save({ name: `${prefix}专家${i}`, username: `${prefix}.${i}`, roles: [Role.SPECIALIST], title: Title.ATTENDING, hospitalId: t.fixture.tertiary.id });
-    await db.getRepository(Credential).insert({ personId: p.id, passwordHash: hash });
-    await db.getRepository(PersonSpecialty).insert({ personId: p.id, departmentId: department.id });
-    people.push(p);
+    people.push(await addPerson(db.manager, { name: `${prefix}专家${i}`, username: `${prefix}.${i}`, roles: [Role.SPECIALIST], title: Title.ATTENDING, hospitalId: t.fixture.tertiary.id, specialtyIds: [department.id] }, hash));
   }
   return people;
 }

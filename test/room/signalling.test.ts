@@ -47,6 +47,20 @@ describe('consultation video room signalling', () => {
     await endSession(t, id, tokens.specialist);
   });
 
+  it('answers NOT_FOUND, not an internal error, when asked to consume a producer that does not exist', async () => {
+    const id = await consultationInSession(t, tokens);
+    const caps = ok(await t.gql(OPEN, { id }, tokens.specialist)).openConsultationRoom;
+    ok(await t.gql(JOIN, { id, caps }, tokens.specialist));
+    const transport = ok(await t.gql(TRANSPORT, { id, d: 'RECV' }, tokens.specialist)).createRoomTransport;
+    const r = refusal(await t.gql(
+      'mutation($id: ID!, $t: ID!, $p: ID!) { consumeInRoom(consultationId: $id, transportId: $t, producerId: $p) { id } }',
+      { id, t: transport.id, p: '00000000-0000-4000-8000-000000000000' }, tokens.specialist,
+    ));
+    expect(r.code).toBe('NOT_FOUND');
+    expect(r.message).toMatch(/producer 00000000-0000-4000-8000-000000000000 does not exist/);
+    await endSession(t, id, tokens.specialist);
+  });
+
   it('opens only while the session runs, and closes the room when the consultation ends', async () => {
     const id = await requestConsultation(t, tokens.doctorA);
     ok(await t.gql('mutation($id: ID!) { claimConsultation(id: $id) { state } }', { id }, tokens.specialist));

@@ -1,5 +1,5 @@
 import { startTestHub, TestHub } from '../support/hub';
-import { addDays, addRotationExtras, fails, GQL, nextMonth, ok, RotationExtras, today } from './rotation-support';
+import { addDays, addRotationExtras, GQL, nextMonth, ok, refusal, RotationExtras, today } from './rotation-support';
 
 let t: TestHub;
 let x: RotationExtras;
@@ -49,32 +49,36 @@ describe('availability', () => {
     ['weekdays that never occur in the range', { available: [{ from: month.start, to: month.start, weekdays: [weekdayAfter(month.start)] }] }, 'available[0].weekdays', /none of the weekdays/],
     ['limits without any travel limit', { limits: { maxDaysPerMonth: 8, maxConsecutiveDays: 3 } }, 'limits.maxTravelKm', /maxTravelKm or maxTravelMinutes/],
   ])('refuses %s with an error naming the field', async (_what, input, field, message) => {
-    const error = fails(await record(specialist, input), 'BAD_USER_INPUT');
-    expect(error.extensions?.field).toBe(field);
+    const error = refusal(await record(specialist, input));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.field).toBe(field);
     expect(error.message).toMatch(message);
   });
 
   it.each([
     ['maxDaysPerMonth', 0], ['maxConsecutiveDays', -1], ['maxTravelKm', 0], ['maxTravelMinutes', 0],
   ])('refuses a limit %s of %s (limits must be positive)', async (name, value) => {
-    const error = fails(await record(specialist, { limits: { ...limits, [name]: value } }), 'BAD_USER_INPUT');
-    expect(error.extensions?.field).toBe(`limits.${name}`);
+    const error = refusal(await record(specialist, { limits: { ...limits, [name]: value } }));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.field).toBe(`limits.${name}`);
     expect(error.message).toContain(name);
   });
 
   it('needs limits the first time availability is recorded', async () => {
-    const error = fails(await record(scheduler, { specialistId: x.neurologist.id, available: [{ from: month.start, to: month.end }] }), 'BAD_USER_INPUT');
-    expect(error.extensions?.field).toBe('limits');
+    const error = refusal(await record(scheduler, { specialistId: x.neurologist.id, available: [{ from: month.start, to: month.end }] }));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.field).toBe('limits');
     expect(error.message).toMatch(/needs their limits/);
   });
 
   it("keeps one specialist out of another's availability, and lets their scheduler in", async () => {
-    const denied = fails(await record(specialist2, { specialistId: t.fixture.users.specialist.id, available: [{ from: month.start, to: month.start }] }), 'FORBIDDEN');
+    const denied = refusal(await record(specialist2, { specialistId: t.fixture.users.specialist.id, available: [{ from: month.start, to: month.start }] }));
+    expect(denied.code).toBe('FORBIDDEN');
     expect(denied.message).toMatch(/schedulers of their consortia/);
-    fails(await record(doctorA, { specialistId: t.fixture.users.specialist.id, available: [{ from: month.start, to: month.start }] }), 'FORBIDDEN');
+    expect(refusal(await record(doctorA, { specialistId: t.fixture.users.specialist.id, available: [{ from: month.start, to: month.start }] })).code).toBe('FORBIDDEN');
     const view = ok(await record(scheduler, { specialistId: x.neurologist.id, limits, available: [{ from: month.start, to: addDays(month.start, 6) }] })).recordAvailability;
     expect(view.availableDates).toHaveLength(7);
-    fails(await t.gql('query($id: ID) { specialistAvailability(specialistId: $id) { availableDates } }', { id: t.fixture.users.specialist.id }, doctorB), 'FORBIDDEN');
+    expect(refusal(await t.gql('query($id: ID) { specialistAvailability(specialistId: $id) { availableDates } }', { id: t.fixture.users.specialist.id }, doctorB)).code).toBe('FORBIDDEN');
   });
 });
 
@@ -83,11 +87,13 @@ describe('host settings', () => {
     const q = 'query($h: ID!) { hostSettings(hostId: $h) { dailyCapacity slotMinutes slotsPerSession } }';
     expect(ok(await t.gql(q, { h: t.fixture.townshipA.id }, doctorA)).hostSettings).toEqual({ dailyCapacity: 2, slotMinutes: 20, slotsPerSession: 10 });
     const set = 'mutation($i: HostSettingsInput!) { setHostSettings(input: $i) { dailyCapacity slotMinutes slotsPerSession } }';
-    fails(await t.gql(set, { i: { hostId: t.fixture.townshipA.id, dailyCapacity: 3 } }, doctorA), 'FORBIDDEN');
-    const tooLong = fails(await t.gql(set, { i: { hostId: t.fixture.townshipA.id, slotMinutes: 30, slotsPerSession: 9 } }, scheduler), 'BAD_USER_INPUT');
+    expect(refusal(await t.gql(set, { i: { hostId: t.fixture.townshipA.id, dailyCapacity: 3 } }, doctorA)).code).toBe('FORBIDDEN');
+    const tooLong = refusal(await t.gql(set, { i: { hostId: t.fixture.townshipA.id, slotMinutes: 30, slotsPerSession: 9 } }, scheduler));
+    expect(tooLong.code).toBe('BAD_USER_INPUT');
     expect(tooLong.message).toMatch(/270 minutes, more than the 240/);
     expect(ok(await t.gql(set, { i: { hostId: t.fixture.townshipA.id, dailyCapacity: 3, slotMinutes: 15 } }, scheduler)).setHostSettings).toEqual({ dailyCapacity: 3, slotMinutes: 15, slotsPerSession: 10 });
-    const notHost = fails(await t.gql(set, { i: { hostId: t.fixture.tertiary.id, dailyCapacity: 3 } }, scheduler), 'BAD_USER_INPUT');
+    const notHost = refusal(await t.gql(set, { i: { hostId: t.fixture.tertiary.id, dailyCapacity: 3 } }, scheduler));
+    expect(notHost.code).toBe('BAD_USER_INPUT');
     expect(notHost.message).toMatch(/TERTIARY/);
   });
 });
@@ -98,14 +104,16 @@ describe('demands', () => {
   it('is asked for by the host, approved or declined by schedulers, and follows its state machine', async () => {
     const demand = ok(await t.gql(GQL.requestDemand, { i: base() }, doctorA)).requestRotationDemand;
     expect(demand).toMatchObject({ state: 'REQUESTED', expertDays: 4, session: 'MORNING', priority: 4 });
-    fails(await t.gql(GQL.approveDemand, { i: { id: demand.id } }, doctorA), 'FORBIDDEN');
+    expect(refusal(await t.gql(GQL.approveDemand, { i: { id: demand.id } }, doctorA)).code).toBe('FORBIDDEN');
     expect(ok(await t.gql(GQL.approveDemand, { i: { id: demand.id } }, scheduler)).approveRotationDemand.state).toBe('APPROVED');
-    const again = fails(await t.gql('mutation($i: DecideDemandInput!) { declineRotationDemand(input: $i) { id } }', { i: { id: demand.id, reason: '专家不足' } }, scheduler), 'CONFLICT');
+    const again = refusal(await t.gql('mutation($i: DecideDemandInput!) { declineRotationDemand(input: $i) { id } }', { i: { id: demand.id, reason: '专家不足' } }, scheduler));
+    expect(again.code).toBe('CONFLICT');
     expect(again.message).toMatch(/APPROVED and cannot become DECLINED \(APPROVED is final\)/);
 
     const other = ok(await t.gql(GQL.requestDemand, { i: { ...base(), priority: 1 } }, doctorA)).requestRotationDemand;
-    const noReason = fails(await t.gql('mutation($i: DecideDemandInput!) { declineRotationDemand(input: $i) { id } }', { i: { id: other.id } }, scheduler), 'BAD_USER_INPUT');
-    expect(noReason.extensions?.field).toBe('reason');
+    const noReason = refusal(await t.gql('mutation($i: DecideDemandInput!) { declineRotationDemand(input: $i) { id } }', { i: { id: other.id } }, scheduler));
+    expect(noReason.code).toBe('BAD_USER_INPUT');
+    expect(noReason.field).toBe('reason');
     const declined = ok(await t.gql('mutation($i: DecideDemandInput!) { declineRotationDemand(input: $i) { state decisionReason } }', { i: { id: other.id, reason: '本月专家不足' } }, scheduler));
     expect(declined.declineRotationDemand).toEqual({ state: 'DECLINED', decisionReason: '本月专家不足' });
   });
@@ -116,7 +124,7 @@ describe('demands', () => {
     expect(mine.every((d: any) => d.host.id === String(t.fixture.townshipA.id))).toBe(true);
     expect(ok(await t.gql('{ rotationDemands { nodes { id } } }', {}, doctorB)).rotationDemands.nodes).toEqual([]);
     expect(ok(await t.gql('{ rotationDemands { totalCount } }', {}, scheduler)).rotationDemands.totalCount).toBe(mine.length);
-    fails(await t.gql(GQL.requestDemand, { i: base() }, doctorB), 'FORBIDDEN');
+    expect(refusal(await t.gql(GQL.requestDemand, { i: base() }, doctorB)).code).toBe('FORBIDDEN');
   });
 
   it.each([
@@ -132,8 +140,9 @@ describe('demands', () => {
     if (i.hostId === 'TERTIARY') i.hostId = t.fixture.tertiary.id;
     if (i.consortiumId === 'OTHER') i.consortiumId = t.fixture.otherConsortium.id;
     const token = i.consortiumId === t.fixture.otherConsortium.id ? doctorA : i.hostId === t.fixture.tertiary.id ? scheduler : doctorA;
-    const error = fails(await t.gql(GQL.requestDemand, { i }, token), 'BAD_USER_INPUT');
-    expect(error.extensions?.field).toBe(field);
+    const error = refusal(await t.gql(GQL.requestDemand, { i }, token));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.field).toBe(field);
     expect(error.message).toMatch(message);
   });
 });

@@ -1,5 +1,5 @@
 import { collect, startTestHub, TestHub } from '../support/hub';
-import { addPatients, approvedDemand, fails, GQL, makeAvailable, nextMonth, ok } from './rotation-support';
+import { addPatients, approvedDemand, GQL, makeAvailable, nextMonth, ok, refusal } from './rotation-support';
 
 /**
  * Booking a published clinic session: 200 township-doctor requests race for 10 slots, exactly
@@ -69,17 +69,19 @@ describe('booking a clinic session', () => {
     const [bookingId] = (await t.database.db.query(`SELECT id FROM booking WHERE session_id = $1 AND state = 'BOOKED' ORDER BY id LIMIT 1`, [sessionId])).map((r: any) => String(r.id));
     const { cursor: now } = ok(await t.gql(SESSION, { id: sessionId }, doctorA)).clinicSession;
     const slots = collect(t.ws(doctorA), SLOTS, { s: sessionId, after: now });
-    fails(await t.gql('mutation($i: CancelBookingInput!) { cancelBooking(input: $i) { id } }', { i: { bookingId } }, doctorB), 'NOT_FOUND');
+    expect(refusal(await t.gql('mutation($i: CancelBookingInput!) { cancelBooking(input: $i) { id } }', { i: { bookingId } }, doctorB)).code).toBe('NOT_FOUND');
     const cancelled = ok(await t.gql('mutation($i: CancelBookingInput!) { cancelBooking(input: $i) { state reason } }', { i: { bookingId, reason: '患者已转院' } }, doctorA)).cancelBooking;
     expect(cancelled).toEqual({ state: 'CANCELLED', reason: '患者已转院' });
     const [freed] = await slots.waitFor(1);
     expect(freed.sessionSlots).toMatchObject({ action: 'RELEASED', free: 1 });
-    const again = fails(await t.gql('mutation($i: CancelBookingInput!) { cancelBooking(input: $i) { id } }', { i: { bookingId } }, doctorA), 'CONFLICT');
+    const again = refusal(await t.gql('mutation($i: CancelBookingInput!) { cancelBooking(input: $i) { id } }', { i: { bookingId } }, doctorA));
+    expect(again.code).toBe('CONFLICT');
     expect(again.message).toMatch(/CANCELLED and cannot become CANCELLED/);
     const patient = patients[199];
     const taken = ok(await book(patient)).bookClinicSlot;
     expect(taken.state).toBe('BOOKED');
-    const twice = fails(await book(patient), 'CONFLICT');
+    const twice = refusal(await book(patient));
+    expect(twice.code).toBe('CONFLICT');
     expect(twice.message).toMatch(/批量患者199 already has a slot in the 心内科 session/);
     await slots.waitFor(2);
     expect(slots.events[1].sessionSlots).toMatchObject({ action: 'BOOKED', free: 0 });
@@ -88,15 +90,16 @@ describe('booking a clinic session', () => {
 
   it("books only a doctor's own hospital's patients, and shows bookings only to that hospital", async () => {
     const f = t.fixture;
-    const notYours = fails(await book(f.patientB.id), 'FORBIDDEN');
+    const notYours = refusal(await book(f.patientB.id));
+    expect(notYours.code).toBe('FORBIDDEN');
     expect(notYours.message).toMatch(/Only township doctors of 乙镇卫生院/);
-    fails(await book(f.patientA.id, doctorB), 'FORBIDDEN');
-    fails(await book(f.patientA.id, scheduler), 'FORBIDDEN');
+    expect(refusal(await book(f.patientA.id, doctorB)).code).toBe('FORBIDDEN');
+    expect(refusal(await book(f.patientA.id, scheduler)).code).toBe('FORBIDDEN');
     const [{ patient_id: holder, starts_at: startsAt }] = await t.database.db.query(
       `SELECT b.patient_id, s.starts_at FROM booking b JOIN clinic_slot s ON s.id = b.slot_id WHERE b.session_id = $1 AND b.state = 'BOOKED' ORDER BY b.id LIMIT 1`, [sessionId]);
     const list = ok(await t.gql('query($p: ID!) { patientBookings(patientId: $p) { state clinicSession { id date } slot { startsAt } patient { id } } }', { p: holder }, doctorA)).patientBookings;
     expect(list).toEqual([{ state: 'BOOKED', clinicSession: { id: sessionId, date: D(3) }, slot: { startsAt }, patient: { id: String(holder) } }]);
-    fails(await t.gql('query($p: ID!) { patientBookings(patientId: $p) { id } }', { p: holder }, doctorB), 'NOT_FOUND');
+    expect(refusal(await t.gql('query($p: ID!) { patientBookings(patientId: $p) { id } }', { p: holder }, doctorB)).code).toBe('NOT_FOUND');
     // Every read of a booking names a patient: it is audited like a patient read.
     const [{ n }] = await t.database.db.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'booking.read' AND subject_id = $1`, [String(holder)]);
     expect(n).toBeGreaterThanOrEqual(1);
@@ -107,7 +110,8 @@ describe('booking a clinic session', () => {
 
   it('offers a chosen slot when it is free and says so when it is not', async () => {
     const session = ok(await t.gql(SESSION, { id: sessionId }, doctorA)).clinicSession;
-    const taken = fails(await book(patients[150], doctorA, { slotId: session.slots[0].id }), 'CONFLICT');
+    const taken = refusal(await book(patients[150], doctorA, { slotId: session.slots[0].id }));
+    expect(taken.code).toBe('CONFLICT');
     expect(taken.message).toMatch(/That slot of the 心内科 session .* is already taken/);
     const [bookingId] = (await t.database.db.query(`SELECT b.id FROM booking b JOIN clinic_slot s ON s.id = b.slot_id WHERE b.session_id = $1 AND b.state = 'BOOKED' AND s.position = 5`, [sessionId])).map((r: any) => String(r.id));
     ok(await t.gql('mutation($i: CancelBookingInput!) { cancelBooking(input: $i) { id } }', { i: { bookingId } }, doctorA));

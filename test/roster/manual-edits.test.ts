@@ -1,6 +1,6 @@
 import { ConsortiumMembership, Person } from '../../src/consortium/entities';
 import { startTestHub, TestHub } from '../support/hub';
-import { addRotationExtras, addSpecialist, approvedDemand, fails, GQL, makeAvailable, nextMonth, ok, RotationExtras } from './rotation-support';
+import { addRotationExtras, addSpecialist, approvedDemand, GQL, makeAvailable, nextMonth, ok, refusal, RotationExtras } from './rotation-support';
 
 /**
  * Every hard rule broken on purpose by a manual edit: the edit is refused with the rule's code
@@ -46,7 +46,8 @@ const liveCount = async () => (await t.database.db.query(`SELECT count(*)::int A
 /** The edit fails with `code`, its message starts with the rule, and no assignment was written. */
 async function refused(call: Promise<any>, code: string, rule: string, detail: RegExp) {
   const before = await liveCount();
-  const error = fails(await call, code);
+  const error = refusal(await call);
+  expect(error.code).toBe(code);
   expect(error.message.startsWith(`[${rule}] `)).toBe(true);
   expect(error.message).toMatch(detail);
   expect(await liveCount()).toBe(before);
@@ -112,18 +113,22 @@ describe('each hard rule, broken by a manual edit', () => {
   });
 
   it('refuses dates outside the roster, in the past, and demands not approved, naming the field', async () => {
-    const after = fails(await assign(ids().s2, demand.A, [addMonth(D(0))]), 'BAD_USER_INPUT');
-    expect(after.extensions?.field).toBe('dates[0]');
+    const after = refusal(await assign(ids().s2, demand.A, [addMonth(D(0))]));
+    expect(after.code).toBe('BAD_USER_INPUT');
+    expect(after.field).toBe('dates[0]');
     expect(after.message).toMatch(/outside the roster's period/);
-    const past = fails(await assign(ids().s2, demand.A, ['2020-01-06']), 'BAD_USER_INPUT');
+    const past = refusal(await assign(ids().s2, demand.A, ['2020-01-06']));
+    expect(past.code).toBe('BAD_USER_INPUT');
     expect(past.message).toMatch(/in the past/);
     const pending = ok(await t.gql(GQL.requestDemand, { i: { consortiumId: t.fixture.consortium.id, hostId: t.fixture.townshipA.id, specialtyId: t.fixture.cardiology.id, expertDays: 2, periodStart: month.start, periodEnd: month.end, preferredWeekdays: [], session: 'MORNING', priority: 2 } }, doctorA)).requestRotationDemand;
-    const notApproved = fails(await assign(ids().s2, pending.id, [D(3)]), 'BAD_USER_INPUT');
-    expect(notApproved.extensions?.field).toBe('demandId');
+    const notApproved = refusal(await assign(ids().s2, pending.id, [D(3)]));
+    expect(notApproved.code).toBe('BAD_USER_INPUT');
+    expect(notApproved.field).toBe('demandId');
     expect(notApproved.message).toMatch(/REQUESTED; only approved demands/);
-    fails(await assign(ids().s2, demand.A, [D(3)], doctorA), 'FORBIDDEN');
+    expect(refusal(await assign(ids().s2, demand.A, [D(3)], doctorA)).code).toBe('FORBIDDEN');
     // One roster per consortium and day: PostgreSQL's exclusion constraint on the period says no.
-    const overlap = fails(await t.gql(GQL.createRoster, { i: { consortiumId: t.fixture.consortium.id, periodStart: D(10), periodEnd: addMonth(D(10)) } }, scheduler), 'CONFLICT');
+    const overlap = refusal(await t.gql(GQL.createRoster, { i: { consortiumId: t.fixture.consortium.id, periodStart: D(10), periodEnd: addMonth(D(10)) } }, scheduler));
+    expect(overlap.code).toBe('CONFLICT');
     expect(overlap.message).toBe('This consortium already has a roster for part of that period');
   });
 
@@ -135,9 +140,30 @@ describe('each hard rule, broken by a manual edit', () => {
     const broken = ok(await t.gql(GQL.violations, { id: rosterId }, scheduler)).rosterViolations;
     expect(broken.map((v: any) => [v.rule, v.date])).toEqual([D(13), D(14), D(15), D(16)].map((d) => ['NOT_AVAILABLE', d]));
     expect(broken.every((v: any) => v.assignmentIds.length === 1 && v.message.includes('用户card3'))).toBe(true);
-    fails(await t.gql(GQL.violations, { id: rosterId }, doctorA), 'NOT_FOUND');
+    expect(refusal(await t.gql(GQL.violations, { id: rosterId }, doctorA)).code).toBe('NOT_FOUND');
     await makeAvailable(t, scheduler, ids().s3, [{ from: month.start, to: month.end }], { maxDaysPerMonth: 20, maxConsecutiveDays: 20, maxTravelKm: 50 });
     expect(ok(await t.gql(GQL.violations, { id: rosterId }, scheduler)).rosterViolations).toEqual([]);
+  });
+});
+
+const PREVIEW_MOVE = `query($i: MoveAssignmentInput!) { previewMoveAssignment(input: $i) { allowed violations { rule message date assignmentIds } bookingsMoved bookingsFlagged sessionsOpened sessionsCancelled } }`;
+const PREVIEW_ASSIGN = `query($i: AssignSpecialistInput!) { previewAssignSpecialist(input: $i) { allowed violations { rule message } sessionsOpened } }`;
+
+describe('checking an edit before saving it', () => {
+  it('names every rule an assignment would break, as the refusal does, and saves nothing', async () => {
+    const before = await liveCount();
+    const input = { rosterId, specialistId: ids().s1, demandId: demand.A, dates: [D(22), D(25)] };
+    const preview = ok(await t.gql(PREVIEW_ASSIGN, { i: input }, scheduler)).previewAssignSpecialist;
+    expect(preview.allowed).toBe(false);
+    expect(preview.violations.map((v: any) => v.rule)).toEqual(expect.arrayContaining(['BLOCKED_DAY', 'NOT_AVAILABLE']));
+    const edit = refusal(await assign(ids().s1, demand.A, [D(22), D(25)]));
+    expect(edit.code).toBe('BAD_USER_INPUT');
+    expect(preview.violations.some((v: any) => edit.message.startsWith(`[${v.rule}] ${v.message}`))).toBe(true);
+    const fine = ok(await t.gql(PREVIEW_ASSIGN, { i: { ...input, specialistId: ids().s3, dates: [D(12)] } }, scheduler)).previewAssignSpecialist;
+    expect(fine).toEqual({ allowed: true, violations: [], sessionsOpened: 0 });
+    expect(await liveCount()).toBe(before);
+    // Bad input is still an error naming its field, as for the edit itself.
+    expect(refusal(await t.gql(PREVIEW_ASSIGN, { i: { ...input, dates: ['2020-01-01'] } }, scheduler))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dates[0]' });
   });
 });
 
@@ -145,14 +171,28 @@ describe('moving and removing by hand', () => {
   it('validates a move like an assignment and keeps the old row, REMOVED', async () => {
     const current = ok(await t.gql('query($id: ID!) { roster(id: $id) { assignments { id date specialist { id } demand { id } } } }', { id: rosterId }, scheduler)).roster.assignments;
     const day8 = current.find((a: any) => a.date === D(8) && a.specialist.id === String(ids().s1));
-    const bad = fails(await t.gql(GQL.move, { i: { assignmentId: day8.id, date: D(22), reason: '换日子' } }, scheduler), 'BAD_USER_INPUT');
+    const bad = refusal(await t.gql(GQL.move, { i: { assignmentId: day8.id, date: D(22), reason: '换日子' } }, scheduler));
+    expect(bad.code).toBe('BAD_USER_INPUT');
     expect(bad.message).toMatch(/^\[NOT_AVAILABLE\]/);
+    // The check before saving gives the same rule and message on the cell, and writes nothing.
+    const before = await liveCount();
+    const preview = ok(await t.gql(PREVIEW_MOVE, { i: { assignmentId: day8.id, date: D(22), reason: '换日子' } }, scheduler)).previewMoveAssignment;
+    expect(preview).toMatchObject({ allowed: false, bookingsMoved: 0, bookingsFlagged: 0 });
+    expect(preview.violations.map((v: any) => v.rule)).toEqual(['NOT_AVAILABLE']);
+    expect(bad.message).toBe(`[NOT_AVAILABLE] ${preview.violations[0].message}`);
+    expect(preview.violations[0].assignmentIds).toEqual([day8.id]);
+    const fine = ok(await t.gql(PREVIEW_MOVE, { i: { assignmentId: day8.id, date: D(6), reason: '换日子' } }, scheduler)).previewMoveAssignment;
+    // A draft: nothing opens or closes yet.
+    expect(fine).toEqual({ allowed: true, violations: [], bookingsMoved: 0, bookingsFlagged: 0, sessionsOpened: 0, sessionsCancelled: 0 });
+    expect(await liveCount()).toBe(before);
+    expect(refusal(await t.gql(PREVIEW_MOVE, { i: { assignmentId: day8.id, date: D(6), reason: '换日子' } }, doctorA)).code).toBe('FORBIDDEN');
     const moved = ok(await t.gql(GQL.move, { i: { assignmentId: day8.id, date: D(6), reason: '换日子' } }, scheduler)).moveAssignment;
     expect(moved.assignments[0].date).toBe(D(6));
     expect(moved.removed[0]).toMatchObject({ id: day8.id, state: 'REMOVED', removedReason: 'moved: 换日子' });
     const handed = ok(await t.gql(GQL.move, { i: { assignmentId: moved.assignments[0].id, specialistId: ids().s2, reason: '专家生病' } }, scheduler)).moveAssignment;
     expect(handed.assignments[0]).toMatchObject({ date: D(6), specialist: { id: String(ids().s2) } });
-    const again = fails(await t.gql(GQL.remove, { i: { assignmentId: day8.id, reason: '重复' } }, scheduler), 'CONFLICT');
+    const again = refusal(await t.gql(GQL.remove, { i: { assignmentId: day8.id, reason: '重复' } }, scheduler));
+    expect(again.code).toBe('CONFLICT');
     expect(again.message).toMatch(/REMOVED and cannot become REMOVED \(REMOVED is final\)/);
     expect(ok(await t.gql(GQL.remove, { i: { assignmentId: handed.assignments[0].id, reason: '取消' } }, scheduler)).removeAssignment.removed[0].state).toBe('REMOVED');
   });

@@ -2,7 +2,7 @@ import { ConsortiumMembership, Department, Hospital } from '../../src/consortium
 import { HospitalTier } from '../../src/consortium/kinds';
 import { ChildHub, startChildHub } from '../support/child-hub';
 import { collect, startTestHub, TestHub } from '../support/hub';
-import { addSpecialist, approvedDemand, fails, GQL, makeAvailable, nextMonth, ok } from './rotation-support';
+import { addSpecialist, approvedDemand, GQL, makeAvailable, nextMonth, ok, refusal } from './rotation-support';
 
 /**
  * The optimizer as a job, through GraphQL: progress over the subscription, cancellation (in
@@ -25,7 +25,7 @@ const JOB = `query($id: ID!) { rosterJob(id: $id) { id state phase percent bestO
   summary { method status stopReason seed gap bound expertDaysDemanded expertDaysAssigned coveragePercent assignmentsWritten pinnedKept
     objective { total coverage fairness continuity preference travel } coverageByHost { hostId demandedDays assignedDays ratio }
     unmet { demandId hostId missingDays reason detail } droppedOnWrite { rule } timeMs } } }`;
-const PROGRESS = `subscription($job: ID!, $after: ID) { rosterJobProgress(jobId: $job, after: $after) { cursor action occurredAt state phase percent bestObjective error } }`;
+const PROGRESS = `subscription($job: ID!, $after: ID) { rosterJobProgress(jobId: $job, after: $after) { cursor action occurredAt state phase percent bestObjective bound gap objective { total coverage fairness continuity preference travel } error } }`;
 const ASSIGNMENTS = `query($id: ID!) { roster(id: $id) { state assignments { id date session pinned source specialist { id } demand { id } host { id } } } }`;
 
 async function waitForJob(id: string, timeoutMs = 60_000): Promise<any> {
@@ -203,13 +203,23 @@ describe('the optimizer job', () => {
     const percents = updates.map((p) => p.percent);
     expect([...percents].sort((x, y) => x - y)).toEqual(percents);
     expect(updates.some((p) => p.bestObjective !== null)).toBe(true);
+    // The live score: its parts add up to its total; the bound is above the best found, and the gap says by how much.
+    const scored = updates.filter((p) => p.objective && p.bound !== null && p.bestObjective !== null);
+    expect(scored.length).toBeGreaterThanOrEqual(2);
+    for (const p of scored) {
+      const o = p.objective;
+      expect(o.coverage + o.fairness + o.continuity + o.preference + o.travel).toBeCloseTo(o.total, 6);
+      expect(p.bound).toBeGreaterThanOrEqual(p.bestObjective - 1e-9);
+      expect(p.gap).toBeCloseTo(Math.max(0, (p.bound - p.bestObjective) / Math.max(1, Math.abs(p.bound))), 9);
+    }
     // Throttled: consecutive updates at least 250 ms apart (the log's own timestamps, to the millisecond).
     const times = updates.map((p) => Date.parse(p.occurredAt));
     expect(times.slice(1).map((time, i) => time - times[i]).filter((gap) => gap < 249)).toEqual([]);
     // Editing by hand meanwhile is refused: the job owns the draft.
-    const blocked = fails(await t.gql(GQL.assign, { i: { rosterId, specialistId: cardiologists[0], demandId: demand.A, dates: [D(27)] } }, scheduler), 'CONFLICT');
+    const blocked = refusal(await t.gql(GQL.assign, { i: { rosterId, specialistId: cardiologists[0], demandId: demand.A, dates: [D(27)] } }, scheduler));
+    expect(blocked.code).toBe('CONFLICT');
     expect(blocked.message).toMatch(new RegExp(`Optimizer job ${job.id} is working on roster`));
-    fails(await t.gql(START, { i: { rosterId } }, scheduler), 'CONFLICT');
+    expect(refusal(await t.gql(START, { i: { rosterId } }, scheduler)).code).toBe('CONFLICT');
 
     const cancelledAt = Date.now();
     const cancel = ok(await t.gql('mutation($id: ID!) { cancelRosterJob(id: $id) { id cancelRequested } }', { id: job.id }, scheduler)).cancelRosterJob;
@@ -223,7 +233,8 @@ describe('the optimizer job', () => {
     const done = ok(await t.gql(JOB, { id: job.id }, scheduler)).rosterJob;
     expect(done).toMatchObject({ state: 'CANCELLED', error: 'Cancelled by a scheduler', summary: null });
     expect(rosterShape(ok(await t.gql(ASSIGNMENTS, { id: rosterId }, scheduler)).roster.assignments)).toEqual(before);
-    const again = fails(await t.gql('mutation($id: ID!) { cancelRosterJob(id: $id) { id } }', { id: job.id }, scheduler), 'CONFLICT');
+    const again = refusal(await t.gql('mutation($id: ID!) { cancelRosterJob(id: $id) { id } }', { id: job.id }, scheduler));
+    expect(again.code).toBe('CONFLICT');
     expect(again.message).toMatch(/already finished \(CANCELLED\)/);
     events.dispose();
     // Resubscribing from the start replays the whole story, and the subscription completes after its end.
@@ -242,11 +253,11 @@ describe('the optimizer job', () => {
 
   it('is for the schedulers of the consortium only', async () => {
     const doctorA = await t.signIn('doctor.a');
-    fails(await t.gql(START, { i: { rosterId } }, doctorA), 'FORBIDDEN');
+    expect(refusal(await t.gql(START, { i: { rosterId } }, doctorA)).code).toBe('FORBIDDEN');
     const specialist = await t.signIn('cardio0');
-    fails(await t.gql(START, { i: { rosterId } }, specialist), 'FORBIDDEN');
+    expect(refusal(await t.gql(START, { i: { rosterId } }, specialist)).code).toBe('FORBIDDEN');
     const [{ id: anyJob }] = await t.database.db.query('SELECT id FROM roster_job ORDER BY id LIMIT 1');
-    fails(await t.gql(JOB, { id: anyJob }, doctorA), 'NOT_FOUND');
+    expect(refusal(await t.gql(JOB, { id: anyJob }, doctorA)).code).toBe('NOT_FOUND');
     // A job's progress never reaches someone who may not see it.
     const snoop = collect(t.ws(doctorA), PROGRESS, { job: String(anyJob), after: '0' });
     await new Promise((r) => setTimeout(r, 500));

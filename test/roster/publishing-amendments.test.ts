@@ -1,5 +1,5 @@
 import { collect, startTestHub, TestHub } from '../support/hub';
-import { addPatients, addSpecialist, approvedDemand, fails, GQL, makeAvailable, nextMonth, ok } from './rotation-support';
+import { addPatients, addSpecialist, approvedDemand, GQL, makeAvailable, nextMonth, ok, refusal } from './rotation-support';
 
 /**
  * Publishing turns assignments into bookable sessions and tells hosts and specialists;
@@ -26,6 +26,8 @@ const ROSTER_CHANGED = `subscription($after: ID) { rosterChanged(after: $after) 
 const SESSION_CHANGED = `subscription($after: ID) { clinicSessionChanged(after: $after) { action sessionId hostId specialistId date reason moved flagged } }`;
 const BOOKING_CHANGED = `subscription($after: ID) { bookingChanged(after: $after) { action bookingId newBookingId patientId fromSessionId toSessionId } }`;
 const SLOTS = `subscription($s: ID!, $after: ID) { sessionSlots(sessionId: $s, after: $after) { action free state } }`;
+const PREVIEW_REMOVE = `query($i: RemoveAssignmentInput!) { previewRemoveAssignment(input: $i) { allowed violations { rule } bookingsMoved bookingsFlagged sessionsOpened sessionsCancelled } }`;
+const REMOVE_LISTING = `mutation($i: RemoveAssignmentInput!) { removeAssignment(input: $i) { bookingsMoved bookingsFlagged affectedBookings { id state movedToId reason clinicSession { id } hospital { id } } } }`;
 const BOOKINGS = `query($p: ID!) { patientBookings(patientId: $p) { id state reason movedFromId movedToId clinicSession { id date state } } }`;
 
 async function cursorNow(): Promise<string> {
@@ -62,7 +64,8 @@ describe('publishing', () => {
   it('refuses while a hard rule is broken and says which', async () => {
     const view = ok(await t.gql('query($id: ID) { specialistAvailability(specialistId: $id) { periods { id } } }', { id: s2 }, scheduler)).specialistAvailability;
     ok(await t.gql('mutation($id: ID!) { removeAvailabilityPeriod(id: $id) { availableDates } }', { id: view.periods[0].id }, scheduler));
-    const error = fails(await t.gql(GQL.publish, { id: rosterId }, scheduler), 'BAD_USER_INPUT');
+    const error = refusal(await t.gql(GQL.publish, { id: rosterId }, scheduler));
+    expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(new RegExp(`^Roster ${rosterId} cannot be published: \\[NOT_AVAILABLE\\] 用户card2 has not declared ${D(4)}`));
     expect(ok(await t.gql('query($id: ID!) { roster(id: $id) { state } }', { id: rosterId }, scheduler)).roster.state).toBe('DRAFT');
     await makeAvailable(t, scheduler, s2, [{ from: month.start, to: month.end }], { maxDaysPerMonth: 10, maxConsecutiveDays: 5 });
@@ -74,7 +77,7 @@ describe('publishing', () => {
     const forOther = collect(t.ws(neuroToken), ROSTER_CHANGED, { after });
     const forHost = collect(t.ws(doctorA), SESSION_CHANGED, { after });
     const hostStaff = collect(t.ws(doctorA), ROSTER_CHANGED, { after });
-    fails(await t.gql(GQL.publish, { id: rosterId }, doctorA), 'FORBIDDEN');
+    expect(refusal(await t.gql(GQL.publish, { id: rosterId }, doctorA)).code).toBe('FORBIDDEN');
     const published = ok(await t.gql(GQL.publish, { id: rosterId }, scheduler)).publishRoster;
     expect(published.state).toBe('PUBLISHED');
 
@@ -106,8 +109,8 @@ describe('publishing', () => {
     expect(calendar.map((c: any) => [c.date, c.host.name])).toEqual([[D(2), '甲镇卫生院'], [D(5), '乙镇卫生院'], [D(9), '甲镇卫生院']]);
     const upcoming = ok(await t.gql('query($h: ID!, $from: String) { hostSessions(hostId: $h, from: $from) { id date } }', { h: t.fixture.townshipA.id, from: month.start }, doctorA)).hostSessions;
     expect(upcoming.map((s: any) => s.date)).toEqual([D(2), D(4), D(9)]);
-    fails(await t.gql('query { rotationCalendar { id } }', {}, doctorA), 'BAD_USER_INPUT');
-    fails(await t.gql(`query($id: ID) { rotationCalendar(specialistId: $id) { id } }`, { id: s1 }, neuroToken), 'FORBIDDEN');
+    expect(refusal(await t.gql('query { rotationCalendar { id } }', {}, doctorA)).code).toBe('BAD_USER_INPUT');
+    expect(refusal(await t.gql(`query($id: ID) { rotationCalendar(specialistId: $id) { id } }`, { id: s1 }, neuroToken)).code).toBe('FORBIDDEN');
     for (const f of [forSpecialist, forOther, forHost, hostStaff]) f.dispose();
   });
 });
@@ -141,8 +144,18 @@ describe('amendments after publishing', () => {
   afterAll(() => { for (const w of Object.values(watch)) w.dispose(); });
 
   it('specialist falls ill: the session is cancelled and each booking moves to the nearest session with room', async () => {
-    const r = ok(await t.gql(GQL.remove, { i: { assignmentId: asg.A2, reason: '专家生病' } }, scheduler)).removeAssignment;
+    // The preview says what the removal will do, and leaves every booking where it is.
+    const preview = ok(await t.gql(PREVIEW_REMOVE, { i: { assignmentId: asg.A2, reason: '专家生病' } }, scheduler)).previewRemoveAssignment;
+    expect(preview).toEqual({ allowed: true, violations: [], bookingsMoved: 3, bookingsFlagged: 0, sessionsOpened: 0, sessionsCancelled: 1 });
+    expect(ok(await t.gql(BOOKINGS, { p: patients[0] }, doctorA)).patientBookings.map((b: any) => [b.state, b.clinicSession.id])).toEqual([['BOOKED', ses.A2]]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(watch.bookings.events).toEqual([]);
+    const r = ok(await t.gql(REMOVE_LISTING, { i: { assignmentId: asg.A2, reason: '专家生病' } }, scheduler)).removeAssignment;
     expect(r).toMatchObject({ bookingsMoved: 3, bookingsFlagged: 0 });
+    // The scheduler gets the bookings it touched, each as the amendment left it.
+    expect(r.affectedBookings.map((b: any) => [b.id, b.state, b.clinicSession.id, b.hospital.id])).toEqual(
+      [booking.p0, booking.p1, booking.p2].map((id) => [id, 'MOVED', ses.A2, String(t.fixture.townshipA.id)]));
+    expect(r.affectedBookings.every((b: any) => b.movedToId)).toBe(true);
     // Nearest first: day 4 (two slots left) takes two, day 9 (one left) the third.
     const p0 = ok(await t.gql(BOOKINGS, { p: patients[0] }, doctorA)).patientBookings;
     expect(p0.map((b: any) => [b.state, b.clinicSession.id])).toEqual([['BOOKED', ses.A4], ['MOVED', ses.A2]]);
@@ -161,7 +174,8 @@ describe('amendments after publishing', () => {
     const slots = await watch.slots9.waitFor(1);
     expect(slots[0].sessionSlots).toMatchObject({ action: 'REBOOKED_IN', free: 0 });
     // The cancelled session takes no more bookings, with a message saying why.
-    const closed = fails(await t.gql(GQL.book, { i: { sessionId: ses.A2, patientId: patients[0] } }, doctorA), 'CONFLICT');
+    const closed = refusal(await t.gql(GQL.book, { i: { sessionId: ses.A2, patientId: patients[0] } }, doctorA));
+    expect(closed.code).toBe('CONFLICT');
     expect(closed.message).toMatch(/is CANCELLED \(专家生病\): book another session/);
   });
 
@@ -180,8 +194,11 @@ describe('amendments after publishing', () => {
   });
 
   it('no equivalent session with room: every booking is flagged for the township doctor, none disappears', async () => {
-    const r = ok(await t.gql(GQL.remove, { i: { assignmentId: asg.A9, reason: '医院停电' } }, scheduler)).removeAssignment;
+    const preview = ok(await t.gql(PREVIEW_REMOVE, { i: { assignmentId: asg.A9, reason: '医院停电' } }, scheduler)).previewRemoveAssignment;
+    expect(preview).toMatchObject({ allowed: true, bookingsMoved: 0, bookingsFlagged: 4, sessionsCancelled: 1 });
+    const r = ok(await t.gql(REMOVE_LISTING, { i: { assignmentId: asg.A9, reason: '医院停电' } }, scheduler)).removeAssignment;
     expect(r).toMatchObject({ bookingsMoved: 0, bookingsFlagged: 4 });
+    expect(r.affectedBookings.map((b: any) => b.state)).toEqual(Array(4).fill('NEEDS_REBOOKING'));
     const events = await watch.bookings.waitFor(11);
     expect(events.slice(7).map((e) => e.bookingChanged.action)).toEqual(Array(4).fill('NEEDS_REBOOKING'));
     const todo = ok(await t.gql('{ bookingsNeedingRebooking { id state reason patient { id } } }', {}, doctorA)).bookingsNeedingRebooking;
@@ -204,7 +221,7 @@ describe('amendments after publishing', () => {
     expect(rebooked).toMatchObject({ state: 'BOOKED', movedFromId: flagged.id, clinicSession: { id: ses.B5 } });
     expect(ok(await t.gql('query($id: ID!) { booking(id: $id) { state movedToId } }', { id: flagged.id }, doctorA)).booking).toEqual({ state: 'REBOOKED', movedToId: rebooked.id });
     expect(ok(await t.gql('{ bookingsNeedingRebooking { id } }', {}, doctorA)).bookingsNeedingRebooking).toHaveLength(3);
-    fails(await t.gql('mutation($i: RebookInput!) { rebookBooking(input: $i) { id } }', { i: { bookingId: rebooked.id, sessionId: ses.B5 } }, doctorA), 'CONFLICT');
+    expect(refusal(await t.gql('mutation($i: RebookInput!) { rebookBooking(input: $i) { id } }', { i: { bookingId: rebooked.id, sessionId: ses.B5 } }, doctorA)).code).toBe('CONFLICT');
   });
 
   it('adds on a published roster open a session straight away; closing waits for the period to end', async () => {
@@ -212,9 +229,11 @@ describe('amendments after publishing', () => {
       .roster.assignments.find((a: any) => a.host.id === String(t.fixture.townshipA.id)).demand.id;
     const added = ok(await t.gql(`mutation($i: AssignSpecialistInput!) { assignSpecialist(input: $i) { assignments { id clinicSession { id state freeSlots } } } }`, { i: { rosterId, specialistId: s2, demandId: demandA, dates: [D(20)] } }, scheduler)).assignSpecialist;
     expect(added.assignments[0].clinicSession).toMatchObject({ state: 'OPEN', freeSlots: 4 });
-    const early = fails(await t.gql('mutation($id: ID!) { closeRoster(id: $id) { id } }', { id: rosterId }, scheduler), 'CONFLICT');
+    const early = refusal(await t.gql('mutation($id: ID!) { closeRoster(id: $id) { id } }', { id: rosterId }, scheduler));
+    expect(early.code).toBe('CONFLICT');
     expect(early.message).toMatch(new RegExp(`runs until ${month.end}`));
-    const draftOnly = fails(await t.gql('mutation($i: StartOptimizationInput!) { startRosterOptimization(input: $i) { id } }', { i: { rosterId } }, scheduler), 'CONFLICT');
+    const draftOnly = refusal(await t.gql('mutation($i: StartOptimizationInput!) { startRosterOptimization(input: $i) { id } }', { i: { rosterId } }, scheduler));
+    expect(draftOnly.code).toBe('CONFLICT');
     expect(draftOnly.message).toMatch(/is PUBLISHED: the optimizer drafts rosters/);
     expect(ok(await t.gql('query($id: ID!) { roster(id: $id) { amendments } }', { id: rosterId }, scheduler)).roster.amendments).toBe(4);
   });

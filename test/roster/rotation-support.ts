@@ -4,15 +4,14 @@
  * calls that must succeed or must fail with a given code.
  */
 import { DataSource } from 'typeorm';
-import { Credential } from '../../src/auth/entities';
-import { hashPassword } from '../../src/auth/password';
+import { addPerson, passwordHash } from '../support/people';
 import { Role, Title } from '../../src/auth/roles';
-import { ConsortiumMembership, Department, Hospital, Patient, Person, PersonSpecialty } from '../../src/consortium/entities';
+import { ConsortiumMembership, Department, Hospital, Patient, Person } from '../../src/consortium/entities';
 import { HospitalTier, Sex } from '../../src/consortium/kinds';
 import { hashNationalId, maskNationalId } from '../../src/consortium/national-id';
 import { addDays, dayNumber, today, weekday } from '../../src/roster/calendar';
-import { PASSWORD, validNationalId } from '../support/fixture';
-import { GqlResult, TestHub } from '../support/hub';
+import { validNationalId } from '../support/fixture';
+import { TestHub } from '../support/hub';
 
 export { addDays, today, weekday };
 
@@ -29,19 +28,9 @@ export function nextMonth(): { start: string; end: string; days: string[] } {
   return { start, end, days };
 }
 
-/** The data must be there: fail the test with the server's errors otherwise. */
-export function ok<T = any>(r: GqlResult<T>): T {
-  if (r.errors?.length || !r.data) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data;
-}
+import { ok } from '../support/graphql';
 
-/** The call must fail with `code`; returns the error for further checks. */
-export function fails(r: GqlResult<unknown>, code: string): { message: string; extensions?: { code?: string; field?: string } } {
-  if (!r.errors?.length) throw new Error(`expected ${code}, got data ${JSON.stringify(r.data)}`);
-  const [error] = r.errors;
-  if (error.extensions?.code !== code) throw new Error(`expected ${code}, got ${error.extensions?.code}: ${error.message}`);
-  return error;
-}
+export { ok, refusal } from '../support/graphql';
 
 export interface RotationExtras {
   far: Hospital;
@@ -57,26 +46,16 @@ export async function addRotationExtras(t: TestHub): Promise<RotationExtras> {
     const far = await m.save(m.create(Hospital, { name: '远镇卫生院', tier: HospitalTier.TOWNSHIP, county: '测试县', latitude: 37.0, longitude: 118.6 }));
     await m.insert(ConsortiumMembership, { consortiumId: f.consortium.id, hospitalId: far.id });
     const neurology = await m.findOneByOrFail(Department, { code: 'NEUROLOGY' });
-    const hash = await hashPassword(PASSWORD);
-    const person = async (username: string, specialty: number) => {
-      const p = await m.save(m.create(Person, { name: `用户${username}`, username, roles: [Role.SPECIALIST], hospitalId: f.tertiary.id, title: Title.ASSOCIATE_CHIEF }));
-      await m.insert(Credential, { personId: p.id, passwordHash: hash });
-      await m.insert(PersonSpecialty, { personId: p.id, departmentId: specialty });
-      return p;
-    };
+    const hash = await passwordHash();
+    const person = (username: string, specialty: number) =>
+      addPerson(m, { username, roles: [Role.SPECIALIST], hospitalId: f.tertiary.id, title: Title.ASSOCIATE_CHIEF, specialtyIds: [specialty] }, hash);
     return { far, neurology, specialist2: await person('specialist2', f.cardiology.id), neurologist: await person('neurologist', neurology.id) };
   });
 }
 
 /** Another specialist at the fixture's tertiary hospital, able to sign in with the fixture password. */
 export async function addSpecialist(t: TestHub, username: string, specialtyId: number): Promise<Person> {
-  const hash = await hashPassword(PASSWORD);
-  return t.database.db.transaction(async (m) => {
-    const p = await m.save(m.create(Person, { name: `用户${username}`, username, roles: [Role.SPECIALIST], hospitalId: t.fixture.tertiary.id, title: Title.ATTENDING }));
-    await m.insert(Credential, { personId: p.id, passwordHash: hash });
-    await m.insert(PersonSpecialty, { personId: p.id, departmentId: specialtyId });
-    return p;
-  });
+  return t.database.db.transaction((m) => addPerson(m, { username, roles: [Role.SPECIALIST], hospitalId: t.fixture.tertiary.id, title: Title.ATTENDING, specialtyIds: [specialtyId] }));
 }
 
 /** `count` patients registered at a hospital, straight into the table (for load tests). */

@@ -19,7 +19,8 @@ describe('docker-compose.yml', () => {
   });
 
   it("gives the hub a configuration its config loader accepts, pointing at the compose PostgreSQL", () => {
-    const env = Object.fromEntries(Object.entries(hub.environment as Record<string, string>).map(([k, v]) => [k, String(v).replace(/\$\{[^}]+\}/, 'x'.repeat(40))]));
+    // Compose's ${VAR:-default} gives the default; ${VAR:?message} stands for a real secret.
+    const env = Object.fromEntries(Object.entries(hub.environment as Record<string, string>).map(([k, v]) => [k, String(v).replace(/\$\{[A-Z_]+:-([^}]*)\}/, '$1').replace(/\$\{[^}]+\}/, 'x'.repeat(40))]));
     const config = loadConfig({ ...env, NODE_ENV: 'production' });
     const db = new URL(config.databaseUrl!);
     expect(db.hostname).toBe('postgres');
@@ -30,6 +31,10 @@ describe('docker-compose.yml', () => {
     const media = config.media;
     expect(hub.ports).toContain(`${media.rtcMinPort}-${media.rtcMaxPort}:${media.rtcMinPort}-${media.rtcMaxPort}/udp`);
     expect(media.announcedIp).toBeDefined();
+    // Docker's SIGKILL must not come before the drain deadline and the hub's own shutdown.
+    const grace = Number(/^(\d+)s$/.exec(hub.stop_grace_period)![1]) * 1000;
+    expect(grace).toBeGreaterThan(config.http.drainTimeoutMs);
+    expect(config.http.introspection).toBe(false);
   });
 
   it('refuses to start in production without real secrets', () => {

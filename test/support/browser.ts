@@ -8,7 +8,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * microphone give each page a real media stream, so WebRTC runs end to end.
  */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (CI installs it in .ci/run)`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (npm test installs it when run as root: test/support/system-packages.mjs)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -14,12 +14,12 @@ export interface ChildHub {
  * A second hub process (`src/main.ts`, as `npm run dev` starts it) on the same database as
  * `t`, sharing its secrets: what one process does, the other must see through PostgreSQL.
  */
-export async function startChildHub(t: TestHub): Promise<ChildHub> {
+export async function startChildHub(t: TestHub, env: Record<string, string> = {}): Promise<ChildHub> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
     cwd: `${__dirname}/../..`,
     env: {
       ...process.env, DATABASE_URL: t.database.url, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: t.config.jwtSecret,
-      NATIONAL_ID_KEY: t.config.nationalIdKey, SEED_DEMO: 'false', MEDIA_ENABLED: 'false', LOG_LEVEL: 'info',
+      NATIONAL_ID_KEY: t.config.nationalIdKey, SEED_DEMO: 'false', MEDIA_ENABLED: 'false', LOG_LEVEL: 'info', ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,12 +1,11 @@
 import { DataSource } from 'typeorm';
-import { Credential } from '../../src/auth/entities';
-import { hashPassword } from '../../src/auth/password';
+import { addPerson, passwordHash } from './people';
 import { Role, Title } from '../../src/auth/roles';
-import { Consortium, ConsortiumMembership, Department, Hospital, Patient, Person, PersonSpecialty } from '../../src/consortium/entities';
+import { Consortium, ConsortiumMembership, Department, Hospital, Patient, Person } from '../../src/consortium/entities';
 import { ConsortiumKind, HospitalTier, Sex } from '../../src/consortium/kinds';
 import { hashNationalId, maskNationalId, nationalIdCheckChar } from '../../src/consortium/national-id';
 
-export const PASSWORD = 'test-password-1';
+export { PASSWORD } from './password';
 export const validNationalId = (birth: string, serial = '123') => {
   const first17 = `371323${birth.replace(/-/g, '')}${serial}`;
   return first17 + nationalIdCheckChar(first17);
@@ -40,13 +39,9 @@ export async function loadFixture(db: DataSource, nationalIdKey: string): Promis
     const otherConsortium = await m.save(m.create(Consortium, { name: '外县医共体', kind: ConsortiumKind.COUNTY_MEDICAL_COMMUNITY, region: '外县', leadHospitalId: null }));
     for (const h of [tertiary, townshipA, townshipB]) await m.insert(ConsortiumMembership, { consortiumId: consortium.id, hospitalId: h.id });
     const cardiology = await m.findOneByOrFail(Department, { code: 'CARDIOLOGY' });
-    const hash = await hashPassword(PASSWORD);
-    const person = async (username: string, roles: Role[], hospitalId: number, specialties: number[] = []) => {
-      const p = await m.save(m.create(Person, { name: `用户${username}`, username, roles, hospitalId, title: roles.includes(Role.SPECIALIST) ? Title.CHIEF : null }));
-      await m.insert(Credential, { personId: p.id, passwordHash: hash });
-      for (const departmentId of specialties) await m.insert(PersonSpecialty, { personId: p.id, departmentId });
-      return p;
-    };
+    const hash = await passwordHash();
+    const person = (username: string, roles: Role[], hospitalId: number, specialtyIds: number[] = []) =>
+      addPerson(m, { username, roles, hospitalId, title: roles.includes(Role.SPECIALIST) ? Title.CHIEF : null, specialtyIds }, hash);
     const users = {
       admin: await person('admin', [Role.ADMIN], tertiary.id),
       scheduler: await person('scheduler', [Role.SCHEDULER], tertiary.id),

@@ -54,6 +54,55 @@ type Documents = {
     "\n  mutation DoctorCancelReferral($input: ReferralReasonInput!) { cancelReferral(input: $input) { ...ReferralRow } }\n": typeof types.DoctorCancelReferralDocument,
     "\n  mutation DoctorReferralArrived($id: ID!) { markReferralArrived(id: $id) { ...ReferralRow } }\n": typeof types.DoctorReferralArrivedDocument,
     "\n  mutation DoctorCompleteReferral($id: ID!) { completeReferral(id: $id) { ...ReferralRow } }\n": typeof types.DoctorCompleteReferralDocument,
+    "\n  query SchedulerAssessment($consortiumId: ID!, $from: String!, $to: String!) {\n    consortiumAssessment(consortiumId: $consortiumId, from: $from, to: $to) {\n      consortiumId from to\n      referrals {\n        up down upDownRatio greenChannel accepted declined completed cancelled withoutCriterion medianHoursToAccept\n        topCriteria { referrals criterion { id code condition direction } }\n      }\n      consultations { urgency requested claimed waitToClaimP50Seconds waitToClaimP90Seconds deadlineSeconds deadlineBreaches escalations completed cancelled }\n      roster { available reason totalDemanded totalDelivered slots bookedSlots slotUtilisation hosts { hospitalId demanded delivered hospital { id name } } }\n    }\n  }\n": typeof types.SchedulerAssessmentDocument,
+    "\n  query SchedulerAssessmentRatio($consortiumId: ID!, $from: String!, $to: String!) {\n    consortiumAssessment(consortiumId: $consortiumId, from: $from, to: $to) { from to referrals { up down upDownRatio } }\n  }\n": typeof types.SchedulerAssessmentRatioDocument,
+    "\n  query SchedulerAssessmentRecords($consortiumId: ID!, $from: String!, $to: String!, $figure: AssessmentFigure!, $urgency: Urgency, $hospitalId: ID, $criterionId: ID) {\n    assessmentRecords(consortiumId: $consortiumId, from: $from, to: $to, figure: $figure, urgency: $urgency, hospitalId: $hospitalId, criterionId: $criterionId) {\n      kind id at state from to category specialty waitedSeconds\n    }\n  }\n": typeof types.SchedulerAssessmentRecordsDocument,
+    "\n  query AdminDirectory {\n    consortia(first: 100) { nodes { id name kind region leadHospital { id name } hospitals { id name } } }\n    hospitals(first: 100) { nodes { id name tier county latitude longitude grid { id name } consortia { id name } } }\n    grids(first: 100) { nodes { id name responsibleConsortium { id name } } }\n    departments { id nameZh nameEn }\n  }\n": typeof types.AdminDirectoryDocument,
+    "\n  query AdminPeople($nameContains: String) {\n    people(first: 100, nameContains: $nameContains) { nodes { id name username roles title active hospital { id name } specialties { id nameZh nameEn } } }\n  }\n": typeof types.AdminPeopleDocument,
+    "\n  mutation AdminCreateConsortium($input: CreateConsortiumInput!) { createConsortium(input: $input) { id } }\n": typeof types.AdminCreateConsortiumDocument,
+    "\n  mutation AdminUpdateConsortium($input: UpdateConsortiumInput!) { updateConsortium(input: $input) { id } }\n": typeof types.AdminUpdateConsortiumDocument,
+    "\n  mutation AdminCreateHospital($input: CreateHospitalInput!) { createHospital(input: $input) { id } }\n": typeof types.AdminCreateHospitalDocument,
+    "\n  mutation AdminUpdateHospital($input: UpdateHospitalInput!) { updateHospital(input: $input) { id } }\n": typeof types.AdminUpdateHospitalDocument,
+    "\n  mutation AdminAddMember($input: MembershipInput!) { addHospitalToConsortium(input: $input) { id } }\n": typeof types.AdminAddMemberDocument,
+    "\n  mutation AdminRemoveMember($input: MembershipInput!) { removeHospitalFromConsortium(input: $input) { id } }\n": typeof types.AdminRemoveMemberDocument,
+    "\n  mutation AdminCreateGrid($input: CreateGridInput!) { createGrid(input: $input) { id } }\n": typeof types.AdminCreateGridDocument,
+    "\n  mutation AdminCreatePerson($input: CreatePersonInput!) { createPerson(input: $input) { id } }\n": typeof types.AdminCreatePersonDocument,
+    "\n  mutation AdminUpdatePerson($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }\n": typeof types.AdminUpdatePersonDocument,
+    "\n  query SchedulerConsortia {\n    me { id hospital { id consortia { id name } } }\n  }\n": typeof types.SchedulerConsortiaDocument,
+    "\n  query SchedulerConsortiumDirectory($id: ID!) {\n    consortium(id: $id) { id name hospitals { id name tier } }\n    departments { id code nameZh nameEn }\n    people(role: SPECIALIST, first: 100) { nodes { id name hospital { id name } specialties { id nameZh nameEn } } }\n  }\n": typeof types.SchedulerConsortiumDirectoryDocument,
+    "\n  fragment BoardAssignment on RosterAssignment {\n    id date session pinned source state movedFromId\n    specialist { id name }\n    host { id name }\n    specialty { id nameZh nameEn }\n    demand { id }\n  }\n": typeof types.BoardAssignmentFragmentDoc,
+    "\n  query SchedulerRosters($consortiumId: ID!) {\n    rosters(consortiumId: $consortiumId) { id periodStart periodEnd state amendments publishedAt }\n  }\n": typeof types.SchedulerRostersDocument,
+    "\n  query SchedulerRosterBoard($id: ID!) {\n    roster(id: $id) {\n      id periodStart periodEnd state amendments publishedAt\n      assignments { ...BoardAssignment }\n      jobs { id state percent createdAt }\n    }\n  }\n": typeof types.SchedulerRosterBoardDocument,
+    "\n  mutation SchedulerCreateRoster($input: CreateRosterInput!) {\n    createRoster(input: $input) { id periodStart periodEnd state }\n  }\n": typeof types.SchedulerCreateRosterDocument,
+    "\n  subscription SchedulerRosterChanged($rosterId: ID, $after: ID) {\n    rosterChanged(rosterId: $rosterId, after: $after) { cursor action rosterId state }\n  }\n": typeof types.SchedulerRosterChangedDocument,
+    "\n  query SchedulerApprovedDemands($consortiumId: ID!) {\n    rotationDemands(consortiumId: $consortiumId, state: APPROVED, first: 100) {\n      nodes { id expertDays session periodStart periodEnd priority host { id name } specialty { id nameZh nameEn } }\n    }\n  }\n": typeof types.SchedulerApprovedDemandsDocument,
+    "\n  fragment EditPreview on AmendmentPreview {\n    allowed bookingsMoved bookingsFlagged sessionsOpened sessionsCancelled\n    violations { rule message date }\n  }\n": typeof types.EditPreviewFragmentDoc,
+    "\n  fragment EditResult on AmendmentResult {\n    bookingsMoved bookingsFlagged\n    assignments { ...BoardAssignment }\n    removed { id date specialist { id } }\n    affectedBookings { id state reason movedToId hospital { id name } clinicSession { id date session } }\n  }\n": typeof types.EditResultFragmentDoc,
+    "\n  query SchedulerPreviewMove($input: MoveAssignmentInput!) {\n    previewMoveAssignment(input: $input) { ...EditPreview }\n  }\n": typeof types.SchedulerPreviewMoveDocument,
+    "\n  query SchedulerPreviewAssign($input: AssignSpecialistInput!) {\n    previewAssignSpecialist(input: $input) { ...EditPreview }\n  }\n": typeof types.SchedulerPreviewAssignDocument,
+    "\n  query SchedulerPreviewRemove($input: RemoveAssignmentInput!) {\n    previewRemoveAssignment(input: $input) { ...EditPreview }\n  }\n": typeof types.SchedulerPreviewRemoveDocument,
+    "\n  mutation SchedulerMoveAssignment($input: MoveAssignmentInput!) {\n    moveAssignment(input: $input) { ...EditResult }\n  }\n": typeof types.SchedulerMoveAssignmentDocument,
+    "\n  mutation SchedulerAssignSpecialist($input: AssignSpecialistInput!) {\n    assignSpecialist(input: $input) { ...EditResult }\n  }\n": typeof types.SchedulerAssignSpecialistDocument,
+    "\n  mutation SchedulerRemoveAssignment($input: RemoveAssignmentInput!) {\n    removeAssignment(input: $input) { ...EditResult }\n  }\n": typeof types.SchedulerRemoveAssignmentDocument,
+    "\n  mutation SchedulerSetPinned($id: ID!, $pinned: Boolean!) {\n    setAssignmentPinned(assignmentId: $id, pinned: $pinned) { id pinned }\n  }\n": typeof types.SchedulerSetPinnedDocument,
+    "\n  query SchedulerRosterViolations($id: ID!) {\n    rosterViolations(rosterId: $id) { rule message date assignmentIds }\n  }\n": typeof types.SchedulerRosterViolationsDocument,
+    "\n  mutation SchedulerPublishRoster($id: ID!) {\n    publishRoster(id: $id) { id state publishedAt }\n  }\n": typeof types.SchedulerPublishRosterDocument,
+    "\n  mutation SchedulerStartOptimization($input: StartOptimizationInput!) {\n    startRosterOptimization(input: $input) { id state cursor }\n  }\n": typeof types.SchedulerStartOptimizationDocument,
+    "\n  mutation SchedulerCancelJob($id: ID!) {\n    cancelRosterJob(id: $id) { id cancelRequested }\n  }\n": typeof types.SchedulerCancelJobDocument,
+    "\n  subscription SchedulerJobProgress($jobId: ID!, $after: ID) {\n    rosterJobProgress(jobId: $jobId, after: $after) {\n      cursor action state phase percent bestObjective bound gap error\n      objective { total coverage fairness continuity preference travel }\n    }\n  }\n": typeof types.SchedulerJobProgressDocument,
+    "\n  query SchedulerJobSummary($id: ID!) {\n    rosterJob(id: $id) {\n      id state error\n      summary {\n        method status stopReason bound gap coveragePercent expertDaysDemanded expertDaysAssigned pinnedKept assignmentsWritten timeMs\n        objective { total coverage fairness continuity preference travel }\n        unmet { demandId hostId missingDays reason detail }\n        droppedOnWrite { specialistId demandId date rule message }\n      }\n    }\n  }\n": typeof types.SchedulerJobSummaryDocument,
+    "\n  query SchedulerDemands($consortiumId: ID!, $state: DemandState) {\n    rotationDemands(consortiumId: $consortiumId, state: $state, first: 100) {\n      nodes {\n        id state expertDays session periodStart periodEnd priority preferredWeekdays decisionReason createdAt\n        host { id name } specialty { id nameZh nameEn }\n      }\n    }\n  }\n": typeof types.SchedulerDemandsDocument,
+    "\n  subscription SchedulerDemandChanged($after: ID) {\n    rotationDemandChanged(after: $after) { cursor action demandId hostId consortiumId }\n  }\n": typeof types.SchedulerDemandChangedDocument,
+    "\n  mutation SchedulerApproveDemand($input: DecideDemandInput!) {\n    approveRotationDemand(input: $input) { id state }\n  }\n": typeof types.SchedulerApproveDemandDocument,
+    "\n  mutation SchedulerDeclineDemand($input: DecideDemandInput!) {\n    declineRotationDemand(input: $input) { id state decisionReason }\n  }\n": typeof types.SchedulerDeclineDemandDocument,
+    "\n  query SchedulerHostSettings($hostId: ID!) {\n    hostSettings(hostId: $hostId) { hospitalId dailyCapacity slotMinutes slotsPerSession }\n  }\n": typeof types.SchedulerHostSettingsDocument,
+    "\n  mutation SchedulerSetHostSettings($input: HostSettingsInput!) {\n    setHostSettings(input: $input) { hospitalId dailyCapacity slotMinutes slotsPerSession }\n  }\n": typeof types.SchedulerSetHostSettingsDocument,
+    "\n  query SchedulerAvailability($specialistId: ID!, $from: String!, $to: String!) {\n    specialistAvailability(specialistId: $specialistId, from: $from, to: $to) {\n      specialistId availableDates blockedDates effectiveTravelKm\n      limits { maxDaysPerMonth maxConsecutiveDays maxTravelKm maxTravelMinutes }\n    }\n  }\n": typeof types.SchedulerAvailabilityDocument,
+    "\n  mutation SchedulerRecordAvailability($input: RecordAvailabilityInput!) {\n    recordAvailability(input: $input) { specialistId availableDates blockedDates }\n  }\n": typeof types.SchedulerRecordAvailabilityDocument,
+    "\n  subscription SchedulerConsultationChanged($after: ID) {\n    consultationChanged(after: $after) { cursor action consultationId consortiumId specialtyId urgency overdueSeconds state occurredAt }\n  }\n": typeof types.SchedulerConsultationChangedDocument,
+    "\n  query SchedulerEscalated($consortiumId: ID) {\n    consultations(consortiumId: $consortiumId, state: REQUESTED, first: 100) {\n      nodes {\n        id urgency requestedAt claimDeadlineAt escalatedAt state\n        requestingHospital { id name } specialty { id nameZh nameEn }\n      }\n    }\n  }\n": typeof types.SchedulerEscalatedDocument,
+    "\n  query SchedulerSpecialistsOf($specialtyId: ID!) {\n    people(role: SPECIALIST, specialtyId: $specialtyId, first: 100) { nodes { id name hospital { id name } } }\n  }\n": typeof types.SchedulerSpecialistsOfDocument,
+    "\n  mutation SchedulerAssignConsultation($input: AssignConsultationInput!) {\n    assignConsultation(input: $input) { id state specialist { id name } }\n  }\n": typeof types.SchedulerAssignConsultationDocument,
     "\n  query SpecialistQueues {\n    me { id specialties { id code nameZh nameEn } hospital { id consortia { id name } } }\n  }\n": typeof types.SpecialistQueuesDocument,
     "\n  query SpecialistQueue($consortiumId: ID!, $specialtyId: ID!) {\n    consultationQueue(consortiumId: $consortiumId, specialtyId: $specialtyId, first: 100) {\n      cursor totalCount asOf\n      entries {\n        consultationId position urgency effectiveUrgency requestedAt deadlineAt promotesAt overdue waitingSeconds\n        requestingHospital { id name }\n      }\n    }\n  }\n": typeof types.SpecialistQueueDocument,
     "\n  subscription SpecialistQueueChanged($consortiumId: ID!, $specialtyId: ID!, $after: ID) {\n    consultationQueueChanged(consortiumId: $consortiumId, specialtyId: $specialtyId, after: $after) { cursor action consultationId inQueue state }\n  }\n": typeof types.SpecialistQueueChangedDocument,
@@ -109,6 +158,55 @@ const documents: Documents = {
     "\n  mutation DoctorCancelReferral($input: ReferralReasonInput!) { cancelReferral(input: $input) { ...ReferralRow } }\n": types.DoctorCancelReferralDocument,
     "\n  mutation DoctorReferralArrived($id: ID!) { markReferralArrived(id: $id) { ...ReferralRow } }\n": types.DoctorReferralArrivedDocument,
     "\n  mutation DoctorCompleteReferral($id: ID!) { completeReferral(id: $id) { ...ReferralRow } }\n": types.DoctorCompleteReferralDocument,
+    "\n  query SchedulerAssessment($consortiumId: ID!, $from: String!, $to: String!) {\n    consortiumAssessment(consortiumId: $consortiumId, from: $from, to: $to) {\n      consortiumId from to\n      referrals {\n        up down upDownRatio greenChannel accepted declined completed cancelled withoutCriterion medianHoursToAccept\n        topCriteria { referrals criterion { id code condition direction } }\n      }\n      consultations { urgency requested claimed waitToClaimP50Seconds waitToClaimP90Seconds deadlineSeconds deadlineBreaches escalations completed cancelled }\n      roster { available reason totalDemanded totalDelivered slots bookedSlots slotUtilisation hosts { hospitalId demanded delivered hospital { id name } } }\n    }\n  }\n": types.SchedulerAssessmentDocument,
+    "\n  query SchedulerAssessmentRatio($consortiumId: ID!, $from: String!, $to: String!) {\n    consortiumAssessment(consortiumId: $consortiumId, from: $from, to: $to) { from to referrals { up down upDownRatio } }\n  }\n": types.SchedulerAssessmentRatioDocument,
+    "\n  query SchedulerAssessmentRecords($consortiumId: ID!, $from: String!, $to: String!, $figure: AssessmentFigure!, $urgency: Urgency, $hospitalId: ID, $criterionId: ID) {\n    assessmentRecords(consortiumId: $consortiumId, from: $from, to: $to, figure: $figure, urgency: $urgency, hospitalId: $hospitalId, criterionId: $criterionId) {\n      kind id at state from to category specialty waitedSeconds\n    }\n  }\n": types.SchedulerAssessmentRecordsDocument,
+    "\n  query AdminDirectory {\n    consortia(first: 100) { nodes { id name kind region leadHospital { id name } hospitals { id name } } }\n    hospitals(first: 100) { nodes { id name tier county latitude longitude grid { id name } consortia { id name } } }\n    grids(first: 100) { nodes { id name responsibleConsortium { id name } } }\n    departments { id nameZh nameEn }\n  }\n": types.AdminDirectoryDocument,
+    "\n  query AdminPeople($nameContains: String) {\n    people(first: 100, nameContains: $nameContains) { nodes { id name username roles title active hospital { id name } specialties { id nameZh nameEn } } }\n  }\n": types.AdminPeopleDocument,
+    "\n  mutation AdminCreateConsortium($input: CreateConsortiumInput!) { createConsortium(input: $input) { id } }\n": types.AdminCreateConsortiumDocument,
+    "\n  mutation AdminUpdateConsortium($input: UpdateConsortiumInput!) { updateConsortium(input: $input) { id } }\n": types.AdminUpdateConsortiumDocument,
+    "\n  mutation AdminCreateHospital($input: CreateHospitalInput!) { createHospital(input: $input) { id } }\n": types.AdminCreateHospitalDocument,
+    "\n  mutation AdminUpdateHospital($input: UpdateHospitalInput!) { updateHospital(input: $input) { id } }\n": types.AdminUpdateHospitalDocument,
+    "\n  mutation AdminAddMember($input: MembershipInput!) { addHospitalToConsortium(input: $input) { id } }\n": types.AdminAddMemberDocument,
+    "\n  mutation AdminRemoveMember($input: MembershipInput!) { removeHospitalFromConsortium(input: $input) { id } }\n": types.AdminRemoveMemberDocument,
+    "\n  mutation AdminCreateGrid($input: CreateGridInput!) { createGrid(input: $input) { id } }\n": types.AdminCreateGridDocument,
+    "\n  mutation AdminCreatePerson($input: CreatePersonInput!) { createPerson(input: $input) { id } }\n": types.AdminCreatePersonDocument,
+    "\n  mutation AdminUpdatePerson($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }\n": types.AdminUpdatePersonDocument,
+    "\n  query SchedulerConsortia {\n    me { id hospital { id consortia { id name } } }\n  }\n": types.SchedulerConsortiaDocument,
+    "\n  query SchedulerConsortiumDirectory($id: ID!) {\n    consortium(id: $id) { id name hospitals { id name tier } }\n    departments { id code nameZh nameEn }\n    people(role: SPECIALIST, first: 100) { nodes { id name hospital { id name } specialties { id nameZh nameEn } } }\n  }\n": types.SchedulerConsortiumDirectoryDocument,
+    "\n  fragment BoardAssignment on RosterAssignment {\n    id date session pinned source state movedFromId\n    specialist { id name }\n    host { id name }\n    specialty { id nameZh nameEn }\n    demand { id }\n  }\n": types.BoardAssignmentFragmentDoc,
+    "\n  query SchedulerRosters($consortiumId: ID!) {\n    rosters(consortiumId: $consortiumId) { id periodStart periodEnd state amendments publishedAt }\n  }\n": types.SchedulerRostersDocument,
+    "\n  query SchedulerRosterBoard($id: ID!) {\n    roster(id: $id) {\n      id periodStart periodEnd state amendments publishedAt\n      assignments { ...BoardAssignment }\n      jobs { id state percent createdAt }\n    }\n  }\n": types.SchedulerRosterBoardDocument,
+    "\n  mutation SchedulerCreateRoster($input: CreateRosterInput!) {\n    createRoster(input: $input) { id periodStart periodEnd state }\n  }\n": types.SchedulerCreateRosterDocument,
+    "\n  subscription SchedulerRosterChanged($rosterId: ID, $after: ID) {\n    rosterChanged(rosterId: $rosterId, after: $after) { cursor action rosterId state }\n  }\n": types.SchedulerRosterChangedDocument,
+    "\n  query SchedulerApprovedDemands($consortiumId: ID!) {\n    rotationDemands(consortiumId: $consortiumId, state: APPROVED, first: 100) {\n      nodes { id expertDays session periodStart periodEnd priority host { id name } specialty { id nameZh nameEn } }\n    }\n  }\n": types.SchedulerApprovedDemandsDocument,
+    "\n  fragment EditPreview on AmendmentPreview {\n    allowed bookingsMoved bookingsFlagged sessionsOpened sessionsCancelled\n    violations { rule message date }\n  }\n": types.EditPreviewFragmentDoc,
+    "\n  fragment EditResult on AmendmentResult {\n    bookingsMoved bookingsFlagged\n    assignments { ...BoardAssignment }\n    removed { id date specialist { id } }\n    affectedBookings { id state reason movedToId hospital { id name } clinicSession { id date session } }\n  }\n": types.EditResultFragmentDoc,
+    "\n  query SchedulerPreviewMove($input: MoveAssignmentInput!) {\n    previewMoveAssignment(input: $input) { ...EditPreview }\n  }\n": types.SchedulerPreviewMoveDocument,
+    "\n  query SchedulerPreviewAssign($input: AssignSpecialistInput!) {\n    previewAssignSpecialist(input: $input) { ...EditPreview }\n  }\n": types.SchedulerPreviewAssignDocument,
+    "\n  query SchedulerPreviewRemove($input: RemoveAssignmentInput!) {\n    previewRemoveAssignment(input: $input) { ...EditPreview }\n  }\n": types.SchedulerPreviewRemoveDocument,
+    "\n  mutation SchedulerMoveAssignment($input: MoveAssignmentInput!) {\n    moveAssignment(input: $input) { ...EditResult }\n  }\n": types.SchedulerMoveAssignmentDocument,
+    "\n  mutation SchedulerAssignSpecialist($input: AssignSpecialistInput!) {\n    assignSpecialist(input: $input) { ...EditResult }\n  }\n": types.SchedulerAssignSpecialistDocument,
+    "\n  mutation SchedulerRemoveAssignment($input: RemoveAssignmentInput!) {\n    removeAssignment(input: $input) { ...EditResult }\n  }\n": types.SchedulerRemoveAssignmentDocument,
+    "\n  mutation SchedulerSetPinned($id: ID!, $pinned: Boolean!) {\n    setAssignmentPinned(assignmentId: $id, pinned: $pinned) { id pinned }\n  }\n": types.SchedulerSetPinnedDocument,
+    "\n  query SchedulerRosterViolations($id: ID!) {\n    rosterViolations(rosterId: $id) { rule message date assignmentIds }\n  }\n": types.SchedulerRosterViolationsDocument,
+    "\n  mutation SchedulerPublishRoster($id: ID!) {\n    publishRoster(id: $id) { id state publishedAt }\n  }\n": types.SchedulerPublishRosterDocument,
+    "\n  mutation SchedulerStartOptimization($input: StartOptimizationInput!) {\n    startRosterOptimization(input: $input) { id state cursor }\n  }\n": types.SchedulerStartOptimizationDocument,
+    "\n  mutation SchedulerCancelJob($id: ID!) {\n    cancelRosterJob(id: $id) { id cancelRequested }\n  }\n": types.SchedulerCancelJobDocument,
+    "\n  subscription SchedulerJobProgress($jobId: ID!, $after: ID) {\n    rosterJobProgress(jobId: $jobId, after: $after) {\n      cursor action state phase percent bestObjective bound gap error\n      objective { total coverage fairness continuity preference travel }\n    }\n  }\n": types.SchedulerJobProgressDocument,
+    "\n  query SchedulerJobSummary($id: ID!) {\n    rosterJob(id: $id) {\n      id state error\n      summary {\n        method status stopReason bound gap coveragePercent expertDaysDemanded expertDaysAssigned pinnedKept assignmentsWritten timeMs\n        objective { total coverage fairness continuity preference travel }\n        unmet { demandId hostId missingDays reason detail }\n        droppedOnWrite { specialistId demandId date rule message }\n      }\n    }\n  }\n": types.SchedulerJobSummaryDocument,
+    "\n  query SchedulerDemands($consortiumId: ID!, $state: DemandState) {\n    rotationDemands(consortiumId: $consortiumId, state: $state, first: 100) {\n      nodes {\n        id state expertDays session periodStart periodEnd priority preferredWeekdays decisionReason createdAt\n        host { id name } specialty { id nameZh nameEn }\n      }\n    }\n  }\n": types.SchedulerDemandsDocument,
+    "\n  subscription SchedulerDemandChanged($after: ID) {\n    rotationDemandChanged(after: $after) { cursor action demandId hostId consortiumId }\n  }\n": types.SchedulerDemandChangedDocument,
+    "\n  mutation SchedulerApproveDemand($input: DecideDemandInput!) {\n    approveRotationDemand(input: $input) { id state }\n  }\n": types.SchedulerApproveDemandDocument,
+    "\n  mutation SchedulerDeclineDemand($input: DecideDemandInput!) {\n    declineRotationDemand(input: $input) { id state decisionReason }\n  }\n": types.SchedulerDeclineDemandDocument,
+    "\n  query SchedulerHostSettings($hostId: ID!) {\n    hostSettings(hostId: $hostId) { hospitalId dailyCapacity slotMinutes slotsPerSession }\n  }\n": types.SchedulerHostSettingsDocument,
+    "\n  mutation SchedulerSetHostSettings($input: HostSettingsInput!) {\n    setHostSettings(input: $input) { hospitalId dailyCapacity slotMinutes slotsPerSession }\n  }\n": types.SchedulerSetHostSettingsDocument,
+    "\n  query SchedulerAvailability($specialistId: ID!, $from: String!, $to: String!) {\n    specialistAvailability(specialistId: $specialistId, from: $from, to: $to) {\n      specialistId availableDates blockedDates effectiveTravelKm\n      limits { maxDaysPerMonth maxConsecutiveDays maxTravelKm maxTravelMinutes }\n    }\n  }\n": types.SchedulerAvailabilityDocument,
+    "\n  mutation SchedulerRecordAvailability($input: RecordAvailabilityInput!) {\n    recordAvailability(input: $input) { specialistId availableDates blockedDates }\n  }\n": types.SchedulerRecordAvailabilityDocument,
+    "\n  subscription SchedulerConsultationChanged($after: ID) {\n    consultationChanged(after: $after) { cursor action consultationId consortiumId specialtyId urgency overdueSeconds state occurredAt }\n  }\n": types.SchedulerConsultationChangedDocument,
+    "\n  query SchedulerEscalated($consortiumId: ID) {\n    consultations(consortiumId: $consortiumId, state: REQUESTED, first: 100) {\n      nodes {\n        id urgency requestedAt claimDeadlineAt escalatedAt state\n        requestingHospital { id name } specialty { id nameZh nameEn }\n      }\n    }\n  }\n": types.SchedulerEscalatedDocument,
+    "\n  query SchedulerSpecialistsOf($specialtyId: ID!) {\n    people(role: SPECIALIST, specialtyId: $specialtyId, first: 100) { nodes { id name hospital { id name } } }\n  }\n": types.SchedulerSpecialistsOfDocument,
+    "\n  mutation SchedulerAssignConsultation($input: AssignConsultationInput!) {\n    assignConsultation(input: $input) { id state specialist { id name } }\n  }\n": types.SchedulerAssignConsultationDocument,
     "\n  query SpecialistQueues {\n    me { id specialties { id code nameZh nameEn } hospital { id consortia { id name } } }\n  }\n": types.SpecialistQueuesDocument,
     "\n  query SpecialistQueue($consortiumId: ID!, $specialtyId: ID!) {\n    consultationQueue(consortiumId: $consortiumId, specialtyId: $specialtyId, first: 100) {\n      cursor totalCount asOf\n      entries {\n        consultationId position urgency effectiveUrgency requestedAt deadlineAt promotesAt overdue waitingSeconds\n        requestingHospital { id name }\n      }\n    }\n  }\n": types.SpecialistQueueDocument,
     "\n  subscription SpecialistQueueChanged($consortiumId: ID!, $specialtyId: ID!, $after: ID) {\n    consultationQueueChanged(consortiumId: $consortiumId, specialtyId: $specialtyId, after: $after) { cursor action consultationId inQueue state }\n  }\n": types.SpecialistQueueChangedDocument,
@@ -298,6 +396,202 @@ export function graphql(source: "\n  mutation DoctorReferralArrived($id: ID!) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DoctorCompleteReferral($id: ID!) { completeReferral(id: $id) { ...ReferralRow } }\n"): (typeof documents)["\n  mutation DoctorCompleteReferral($id: ID!) { completeReferral(id: $id) { ...ReferralRow } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerAssessment($consortiumId: ID!, $from: String!, $to: String!) {\n    consortiumAssessment(consortiumId: $consortiumId, from: $from, to: $to) {\n      consortiumId from to\n      referrals {\n        up down upDownRatio greenChannel accepted declined completed cancelled withoutCriterion medianHoursToAccept\n        topCriteria { referrals criterion { id code condition direction } }\n      }\n      consultations { urgency requested claimed waitToClaimP50Seconds waitToClaimP90Seconds deadlineSeconds deadlineBreaches escalations completed cancelled }\n      roster { available reason totalDemanded totalDelivered slots bookedSlots slotUtilisation hosts { hospitalId demanded delivered hospital { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query SchedulerAssessment($consortiumId: ID!, $from: String!, $to: String!) {\n    consortiumAssessment(consortiumId: $consortiumId, from: $from, to: $to) {\n      consortiumId from to\n      referrals {\n        up down upDownRatio greenChannel accepted declined completed cancelled withoutCriterion medianHoursToAccept\n        topCriteria { referrals criterion { id code condition direction } }\n      }\n      consultations { urgency requested claimed waitToClaimP50Seconds waitToClaimP90Seconds deadlineSeconds deadlineBreaches escalations completed cancelled }\n      roster { available reason totalDemanded totalDelivered slots bookedSlots slotUtilisation hosts { hospitalId demanded delivered hospital { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerAssessmentRatio($consortiumId: ID!, $from: String!, $to: String!) {\n    consortiumAssessment(consortiumId: $consortiumId, from: $from, to: $to) { from to referrals { up down upDownRatio } }\n  }\n"): (typeof documents)["\n  query SchedulerAssessmentRatio($consortiumId: ID!, $from: String!, $to: String!) {\n    consortiumAssessment(consortiumId: $consortiumId, from: $from, to: $to) { from to referrals { up down upDownRatio } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerAssessmentRecords($consortiumId: ID!, $from: String!, $to: String!, $figure: AssessmentFigure!, $urgency: Urgency, $hospitalId: ID, $criterionId: ID) {\n    assessmentRecords(consortiumId: $consortiumId, from: $from, to: $to, figure: $figure, urgency: $urgency, hospitalId: $hospitalId, criterionId: $criterionId) {\n      kind id at state from to category specialty waitedSeconds\n    }\n  }\n"): (typeof documents)["\n  query SchedulerAssessmentRecords($consortiumId: ID!, $from: String!, $to: String!, $figure: AssessmentFigure!, $urgency: Urgency, $hospitalId: ID, $criterionId: ID) {\n    assessmentRecords(consortiumId: $consortiumId, from: $from, to: $to, figure: $figure, urgency: $urgency, hospitalId: $hospitalId, criterionId: $criterionId) {\n      kind id at state from to category specialty waitedSeconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminDirectory {\n    consortia(first: 100) { nodes { id name kind region leadHospital { id name } hospitals { id name } } }\n    hospitals(first: 100) { nodes { id name tier county latitude longitude grid { id name } consortia { id name } } }\n    grids(first: 100) { nodes { id name responsibleConsortium { id name } } }\n    departments { id nameZh nameEn }\n  }\n"): (typeof documents)["\n  query AdminDirectory {\n    consortia(first: 100) { nodes { id name kind region leadHospital { id name } hospitals { id name } } }\n    hospitals(first: 100) { nodes { id name tier county latitude longitude grid { id name } consortia { id name } } }\n    grids(first: 100) { nodes { id name responsibleConsortium { id name } } }\n    departments { id nameZh nameEn }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPeople($nameContains: String) {\n    people(first: 100, nameContains: $nameContains) { nodes { id name username roles title active hospital { id name } specialties { id nameZh nameEn } } }\n  }\n"): (typeof documents)["\n  query AdminPeople($nameContains: String) {\n    people(first: 100, nameContains: $nameContains) { nodes { id name username roles title active hospital { id name } specialties { id nameZh nameEn } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateConsortium($input: CreateConsortiumInput!) { createConsortium(input: $input) { id } }\n"): (typeof documents)["\n  mutation AdminCreateConsortium($input: CreateConsortiumInput!) { createConsortium(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateConsortium($input: UpdateConsortiumInput!) { updateConsortium(input: $input) { id } }\n"): (typeof documents)["\n  mutation AdminUpdateConsortium($input: UpdateConsortiumInput!) { updateConsortium(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateHospital($input: CreateHospitalInput!) { createHospital(input: $input) { id } }\n"): (typeof documents)["\n  mutation AdminCreateHospital($input: CreateHospitalInput!) { createHospital(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateHospital($input: UpdateHospitalInput!) { updateHospital(input: $input) { id } }\n"): (typeof documents)["\n  mutation AdminUpdateHospital($input: UpdateHospitalInput!) { updateHospital(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAddMember($input: MembershipInput!) { addHospitalToConsortium(input: $input) { id } }\n"): (typeof documents)["\n  mutation AdminAddMember($input: MembershipInput!) { addHospitalToConsortium(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRemoveMember($input: MembershipInput!) { removeHospitalFromConsortium(input: $input) { id } }\n"): (typeof documents)["\n  mutation AdminRemoveMember($input: MembershipInput!) { removeHospitalFromConsortium(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateGrid($input: CreateGridInput!) { createGrid(input: $input) { id } }\n"): (typeof documents)["\n  mutation AdminCreateGrid($input: CreateGridInput!) { createGrid(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreatePerson($input: CreatePersonInput!) { createPerson(input: $input) { id } }\n"): (typeof documents)["\n  mutation AdminCreatePerson($input: CreatePersonInput!) { createPerson(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdatePerson($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }\n"): (typeof documents)["\n  mutation AdminUpdatePerson($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerConsortia {\n    me { id hospital { id consortia { id name } } }\n  }\n"): (typeof documents)["\n  query SchedulerConsortia {\n    me { id hospital { id consortia { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerConsortiumDirectory($id: ID!) {\n    consortium(id: $id) { id name hospitals { id name tier } }\n    departments { id code nameZh nameEn }\n    people(role: SPECIALIST, first: 100) { nodes { id name hospital { id name } specialties { id nameZh nameEn } } }\n  }\n"): (typeof documents)["\n  query SchedulerConsortiumDirectory($id: ID!) {\n    consortium(id: $id) { id name hospitals { id name tier } }\n    departments { id code nameZh nameEn }\n    people(role: SPECIALIST, first: 100) { nodes { id name hospital { id name } specialties { id nameZh nameEn } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BoardAssignment on RosterAssignment {\n    id date session pinned source state movedFromId\n    specialist { id name }\n    host { id name }\n    specialty { id nameZh nameEn }\n    demand { id }\n  }\n"): (typeof documents)["\n  fragment BoardAssignment on RosterAssignment {\n    id date session pinned source state movedFromId\n    specialist { id name }\n    host { id name }\n    specialty { id nameZh nameEn }\n    demand { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerRosters($consortiumId: ID!) {\n    rosters(consortiumId: $consortiumId) { id periodStart periodEnd state amendments publishedAt }\n  }\n"): (typeof documents)["\n  query SchedulerRosters($consortiumId: ID!) {\n    rosters(consortiumId: $consortiumId) { id periodStart periodEnd state amendments publishedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerRosterBoard($id: ID!) {\n    roster(id: $id) {\n      id periodStart periodEnd state amendments publishedAt\n      assignments { ...BoardAssignment }\n      jobs { id state percent createdAt }\n    }\n  }\n"): (typeof documents)["\n  query SchedulerRosterBoard($id: ID!) {\n    roster(id: $id) {\n      id periodStart periodEnd state amendments publishedAt\n      assignments { ...BoardAssignment }\n      jobs { id state percent createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerCreateRoster($input: CreateRosterInput!) {\n    createRoster(input: $input) { id periodStart periodEnd state }\n  }\n"): (typeof documents)["\n  mutation SchedulerCreateRoster($input: CreateRosterInput!) {\n    createRoster(input: $input) { id periodStart periodEnd state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SchedulerRosterChanged($rosterId: ID, $after: ID) {\n    rosterChanged(rosterId: $rosterId, after: $after) { cursor action rosterId state }\n  }\n"): (typeof documents)["\n  subscription SchedulerRosterChanged($rosterId: ID, $after: ID) {\n    rosterChanged(rosterId: $rosterId, after: $after) { cursor action rosterId state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerApprovedDemands($consortiumId: ID!) {\n    rotationDemands(consortiumId: $consortiumId, state: APPROVED, first: 100) {\n      nodes { id expertDays session periodStart periodEnd priority host { id name } specialty { id nameZh nameEn } }\n    }\n  }\n"): (typeof documents)["\n  query SchedulerApprovedDemands($consortiumId: ID!) {\n    rotationDemands(consortiumId: $consortiumId, state: APPROVED, first: 100) {\n      nodes { id expertDays session periodStart periodEnd priority host { id name } specialty { id nameZh nameEn } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EditPreview on AmendmentPreview {\n    allowed bookingsMoved bookingsFlagged sessionsOpened sessionsCancelled\n    violations { rule message date }\n  }\n"): (typeof documents)["\n  fragment EditPreview on AmendmentPreview {\n    allowed bookingsMoved bookingsFlagged sessionsOpened sessionsCancelled\n    violations { rule message date }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EditResult on AmendmentResult {\n    bookingsMoved bookingsFlagged\n    assignments { ...BoardAssignment }\n    removed { id date specialist { id } }\n    affectedBookings { id state reason movedToId hospital { id name } clinicSession { id date session } }\n  }\n"): (typeof documents)["\n  fragment EditResult on AmendmentResult {\n    bookingsMoved bookingsFlagged\n    assignments { ...BoardAssignment }\n    removed { id date specialist { id } }\n    affectedBookings { id state reason movedToId hospital { id name } clinicSession { id date session } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerPreviewMove($input: MoveAssignmentInput!) {\n    previewMoveAssignment(input: $input) { ...EditPreview }\n  }\n"): (typeof documents)["\n  query SchedulerPreviewMove($input: MoveAssignmentInput!) {\n    previewMoveAssignment(input: $input) { ...EditPreview }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerPreviewAssign($input: AssignSpecialistInput!) {\n    previewAssignSpecialist(input: $input) { ...EditPreview }\n  }\n"): (typeof documents)["\n  query SchedulerPreviewAssign($input: AssignSpecialistInput!) {\n    previewAssignSpecialist(input: $input) { ...EditPreview }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerPreviewRemove($input: RemoveAssignmentInput!) {\n    previewRemoveAssignment(input: $input) { ...EditPreview }\n  }\n"): (typeof documents)["\n  query SchedulerPreviewRemove($input: RemoveAssignmentInput!) {\n    previewRemoveAssignment(input: $input) { ...EditPreview }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerMoveAssignment($input: MoveAssignmentInput!) {\n    moveAssignment(input: $input) { ...EditResult }\n  }\n"): (typeof documents)["\n  mutation SchedulerMoveAssignment($input: MoveAssignmentInput!) {\n    moveAssignment(input: $input) { ...EditResult }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerAssignSpecialist($input: AssignSpecialistInput!) {\n    assignSpecialist(input: $input) { ...EditResult }\n  }\n"): (typeof documents)["\n  mutation SchedulerAssignSpecialist($input: AssignSpecialistInput!) {\n    assignSpecialist(input: $input) { ...EditResult }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerRemoveAssignment($input: RemoveAssignmentInput!) {\n    removeAssignment(input: $input) { ...EditResult }\n  }\n"): (typeof documents)["\n  mutation SchedulerRemoveAssignment($input: RemoveAssignmentInput!) {\n    removeAssignment(input: $input) { ...EditResult }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerSetPinned($id: ID!, $pinned: Boolean!) {\n    setAssignmentPinned(assignmentId: $id, pinned: $pinned) { id pinned }\n  }\n"): (typeof documents)["\n  mutation SchedulerSetPinned($id: ID!, $pinned: Boolean!) {\n    setAssignmentPinned(assignmentId: $id, pinned: $pinned) { id pinned }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerRosterViolations($id: ID!) {\n    rosterViolations(rosterId: $id) { rule message date assignmentIds }\n  }\n"): (typeof documents)["\n  query SchedulerRosterViolations($id: ID!) {\n    rosterViolations(rosterId: $id) { rule message date assignmentIds }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerPublishRoster($id: ID!) {\n    publishRoster(id: $id) { id state publishedAt }\n  }\n"): (typeof documents)["\n  mutation SchedulerPublishRoster($id: ID!) {\n    publishRoster(id: $id) { id state publishedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerStartOptimization($input: StartOptimizationInput!) {\n    startRosterOptimization(input: $input) { id state cursor }\n  }\n"): (typeof documents)["\n  mutation SchedulerStartOptimization($input: StartOptimizationInput!) {\n    startRosterOptimization(input: $input) { id state cursor }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerCancelJob($id: ID!) {\n    cancelRosterJob(id: $id) { id cancelRequested }\n  }\n"): (typeof documents)["\n  mutation SchedulerCancelJob($id: ID!) {\n    cancelRosterJob(id: $id) { id cancelRequested }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SchedulerJobProgress($jobId: ID!, $after: ID) {\n    rosterJobProgress(jobId: $jobId, after: $after) {\n      cursor action state phase percent bestObjective bound gap error\n      objective { total coverage fairness continuity preference travel }\n    }\n  }\n"): (typeof documents)["\n  subscription SchedulerJobProgress($jobId: ID!, $after: ID) {\n    rosterJobProgress(jobId: $jobId, after: $after) {\n      cursor action state phase percent bestObjective bound gap error\n      objective { total coverage fairness continuity preference travel }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerJobSummary($id: ID!) {\n    rosterJob(id: $id) {\n      id state error\n      summary {\n        method status stopReason bound gap coveragePercent expertDaysDemanded expertDaysAssigned pinnedKept assignmentsWritten timeMs\n        objective { total coverage fairness continuity preference travel }\n        unmet { demandId hostId missingDays reason detail }\n        droppedOnWrite { specialistId demandId date rule message }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchedulerJobSummary($id: ID!) {\n    rosterJob(id: $id) {\n      id state error\n      summary {\n        method status stopReason bound gap coveragePercent expertDaysDemanded expertDaysAssigned pinnedKept assignmentsWritten timeMs\n        objective { total coverage fairness continuity preference travel }\n        unmet { demandId hostId missingDays reason detail }\n        droppedOnWrite { specialistId demandId date rule message }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerDemands($consortiumId: ID!, $state: DemandState) {\n    rotationDemands(consortiumId: $consortiumId, state: $state, first: 100) {\n      nodes {\n        id state expertDays session periodStart periodEnd priority preferredWeekdays decisionReason createdAt\n        host { id name } specialty { id nameZh nameEn }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchedulerDemands($consortiumId: ID!, $state: DemandState) {\n    rotationDemands(consortiumId: $consortiumId, state: $state, first: 100) {\n      nodes {\n        id state expertDays session periodStart periodEnd priority preferredWeekdays decisionReason createdAt\n        host { id name } specialty { id nameZh nameEn }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SchedulerDemandChanged($after: ID) {\n    rotationDemandChanged(after: $after) { cursor action demandId hostId consortiumId }\n  }\n"): (typeof documents)["\n  subscription SchedulerDemandChanged($after: ID) {\n    rotationDemandChanged(after: $after) { cursor action demandId hostId consortiumId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerApproveDemand($input: DecideDemandInput!) {\n    approveRotationDemand(input: $input) { id state }\n  }\n"): (typeof documents)["\n  mutation SchedulerApproveDemand($input: DecideDemandInput!) {\n    approveRotationDemand(input: $input) { id state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerDeclineDemand($input: DecideDemandInput!) {\n    declineRotationDemand(input: $input) { id state decisionReason }\n  }\n"): (typeof documents)["\n  mutation SchedulerDeclineDemand($input: DecideDemandInput!) {\n    declineRotationDemand(input: $input) { id state decisionReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerHostSettings($hostId: ID!) {\n    hostSettings(hostId: $hostId) { hospitalId dailyCapacity slotMinutes slotsPerSession }\n  }\n"): (typeof documents)["\n  query SchedulerHostSettings($hostId: ID!) {\n    hostSettings(hostId: $hostId) { hospitalId dailyCapacity slotMinutes slotsPerSession }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerSetHostSettings($input: HostSettingsInput!) {\n    setHostSettings(input: $input) { hospitalId dailyCapacity slotMinutes slotsPerSession }\n  }\n"): (typeof documents)["\n  mutation SchedulerSetHostSettings($input: HostSettingsInput!) {\n    setHostSettings(input: $input) { hospitalId dailyCapacity slotMinutes slotsPerSession }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerAvailability($specialistId: ID!, $from: String!, $to: String!) {\n    specialistAvailability(specialistId: $specialistId, from: $from, to: $to) {\n      specialistId availableDates blockedDates effectiveTravelKm\n      limits { maxDaysPerMonth maxConsecutiveDays maxTravelKm maxTravelMinutes }\n    }\n  }\n"): (typeof documents)["\n  query SchedulerAvailability($specialistId: ID!, $from: String!, $to: String!) {\n    specialistAvailability(specialistId: $specialistId, from: $from, to: $to) {\n      specialistId availableDates blockedDates effectiveTravelKm\n      limits { maxDaysPerMonth maxConsecutiveDays maxTravelKm maxTravelMinutes }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerRecordAvailability($input: RecordAvailabilityInput!) {\n    recordAvailability(input: $input) { specialistId availableDates blockedDates }\n  }\n"): (typeof documents)["\n  mutation SchedulerRecordAvailability($input: RecordAvailabilityInput!) {\n    recordAvailability(input: $input) { specialistId availableDates blockedDates }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SchedulerConsultationChanged($after: ID) {\n    consultationChanged(after: $after) { cursor action consultationId consortiumId specialtyId urgency overdueSeconds state occurredAt }\n  }\n"): (typeof documents)["\n  subscription SchedulerConsultationChanged($after: ID) {\n    consultationChanged(after: $after) { cursor action consultationId consortiumId specialtyId urgency overdueSeconds state occurredAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerEscalated($consortiumId: ID) {\n    consultations(consortiumId: $consortiumId, state: REQUESTED, first: 100) {\n      nodes {\n        id urgency requestedAt claimDeadlineAt escalatedAt state\n        requestingHospital { id name } specialty { id nameZh nameEn }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchedulerEscalated($consortiumId: ID) {\n    consultations(consortiumId: $consortiumId, state: REQUESTED, first: 100) {\n      nodes {\n        id urgency requestedAt claimDeadlineAt escalatedAt state\n        requestingHospital { id name } specialty { id nameZh nameEn }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerSpecialistsOf($specialtyId: ID!) {\n    people(role: SPECIALIST, specialtyId: $specialtyId, first: 100) { nodes { id name hospital { id name } } }\n  }\n"): (typeof documents)["\n  query SchedulerSpecialistsOf($specialtyId: ID!) {\n    people(role: SPECIALIST, specialtyId: $specialtyId, first: 100) { nodes { id name hospital { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SchedulerAssignConsultation($input: AssignConsultationInput!) {\n    assignConsultation(input: $input) { id state specialist { id name } }\n  }\n"): (typeof documents)["\n  mutation SchedulerAssignConsultation($input: AssignConsultationInput!) {\n    assignConsultation(input: $input) { id state specialist { id name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,14 +1,35 @@
+import { AlertOutlined, BarChartOutlined, CalendarOutlined, InboxOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Workspace } from '../../shell/workspace';
+import { lazyScreen } from '../../shell/workspace';
+import { EscalationFeed } from './escalations/EscalationFeed';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 
-/** The scheduler's workspace: screens to come (its own issue); the shell already lists it for its roles. */
+/**
+ * The scheduler's workspace: the roster board (home), demands, availability, escalations, the
+ * assessment dashboard, and directory administration (for administrators; the hub refuses others).
+ */
 export const schedulerWorkspace: Workspace = {
   id: 'scheduler',
   path: '/scheduler',
   roles: ['SCHEDULER', 'ADMIN'],
   namespace: 'scheduler',
   locales: { 'zh-CN': zhCN, en },
-  routes: [],
-  menu: [],
+  routes: [
+    { index: true, ...lazyScreen(() => import('./board/RosterBoardScreen')) },
+    { path: 'demands', ...lazyScreen(() => import('./demands/DemandsScreen')) },
+    { path: 'availability', ...lazyScreen(() => import('./availability/AvailabilityScreen')) },
+    { path: 'escalations', ...lazyScreen(() => import('./escalations/EscalationsScreen')) },
+    { path: 'assessment', ...lazyScreen(() => import('./assessment/AssessmentScreen')) },
+    { path: 'directory', ...lazyScreen(() => import('./directory/DirectoryScreen')) },
+  ],
+  menu: [
+    { path: '', labelKey: 'menu.board', icon: <ScheduleOutlined /> },
+    { path: 'demands', labelKey: 'menu.demands', icon: <InboxOutlined /> },
+    { path: 'availability', labelKey: 'menu.availability', icon: <CalendarOutlined /> },
+    { path: 'escalations', labelKey: 'menu.escalations', icon: <AlertOutlined /> },
+    { path: 'assessment', labelKey: 'menu.assessment', icon: <BarChartOutlined /> },
+    { path: 'directory', labelKey: 'menu.directory', icon: <TeamOutlined /> },
+  ],
+  Feeds: EscalationFeed,
 };

@@ -1,0 +1,20 @@
+import { assessment } from './messages/assessment';
+import { auth } from './messages/auth';
+import { booking } from './messages/booking';
+import { common, entity, validation } from './messages/common';
+import { consortium } from './messages/consortium';
+import { consult } from './messages/consult';
+import { database } from './messages/database';
+import { notification } from './messages/notification';
+import { policy } from './messages/policy';
+import { referral } from './messages/referral';
+import { room } from './messages/room';
+
+/**
+ * Every sentence the hub says to a person, by domain. A domain adds its table here; the key
+ * of a sentence is "<domain>.<name>", e.g. "consult.alreadyClaimed".
+ */
+export const catalogue = { common, entity, validation, auth, policy, consortium, consult, referral, room, booking, assessment, database, notification };
+
+type Catalogue = typeof catalogue;
+export type MessageKey = { [D in keyof Catalogue & string]: `${D}.${keyof Catalogue[D] & string}` }[keyof Catalogue & string];

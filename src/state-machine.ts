@@ -1,0 +1,31 @@
+/**
+ * The one shape of the hub's state machines (consultation, referral, roster, booking): a table
+ * that lists, for each state, the states it may become. Each area keeps its table next to its
+ * states; every change of a state goes through `transition` or a named `step` of the table.
+ */
+import { conflict } from './errors';
+
+export type Machine<S extends string> = { readonly [K in S]: readonly S[] };
+
+export function canTransition<S extends string>(machine: Machine<S>, from: S, to: S): boolean {
+  return machine[from].includes(to);
+}
+
+/**
+ * A named step of a machine (e.g. a consultation's CLAIM): the state it leads to, and the states
+ * it starts from, which are every state that may become `to`, in the table's order.
+ * NOTE: so a step needs no table of its own; two steps into one state start from the same states.
+ */
+export function step<S extends string>(machine: Machine<S>, to: S): { from: S[]; to: S } {
+  return { from: (Object.keys(machine) as S[]).filter((s) => canTransition(machine, s, to)), to };
+}
+
+/**
+ * Returns `to` when the machine allows `from -> to`; throws CONFLICT naming the thing, where it
+ * stands and what it could become instead.
+ */
+export function transition<S extends string>(machine: Machine<S>, what: string, from: S, to: S): S {
+  if (canTransition(machine, from, to)) return to;
+  const next = machine[from];
+  throw conflict(`${what} is ${from} and cannot become ${to}${next.length ? ` (from ${from} it can become ${next.join(' or ')})` : ` (${from} is final)`}`, 'state');
+}

@@ -1,0 +1,118 @@
+import { App, Button, DatePicker, Drawer, Form, InputNumber, Space, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import { describeError, errorSentence, showErrorOnField } from '../../../data/errors';
+import { daysOf } from '../board/grid-model';
+import '../board/board.css';
+import { ConsortiumPicker, useConsortium } from '../consortium';
+import { AvailabilityDocument, ConsortiumDirectoryDocument, RecordAvailabilityDocument } from '../operations';
+
+interface Specialist {
+  id: string;
+  name: string;
+}
+
+/** Specialists × a month: their limits, the days they can go out and the days they cannot; edit on their behalf. */
+export default function AvailabilityScreen() {
+  const { t } = useTranslation('scheduler');
+  const { consortiumId } = useConsortium();
+  const [month, setMonth] = useState<Dayjs>(dayjs().add(1, 'month').startOf('month'));
+  const [editing, setEditing] = useState<Specialist | null>(null);
+  const [version, setVersion] = useState(0);
+  const [{ data: directory }] = useQuery({ query: ConsortiumDirectoryDocument, variables: { id: consortiumId ?? '' }, pause: !consortiumId });
+  const from = month.format('YYYY-MM-DD');
+  const to = month.endOf('month').format('YYYY-MM-DD');
+  const days = daysOf(from, to);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="availability-screen">
+      <Space>
+        <ConsortiumPicker />
+        <DatePicker picker="month" value={month} onChange={(m) => m && setMonth(m.startOf('month'))} allowClear={false} />
+        <Tag color="green">{t('availability.available')}</Tag><Tag color="default">{t('availability.blocked')}</Tag>
+      </Space>
+      <div className="board-scroll">
+        <table className="board">
+          <thead>
+            <tr>
+              <th className="board-corner">{t('board.rowSpecialist')}</th>
+              <th>{t('availability.limits')}</th>
+              {days.map((d) => <th key={d.date} className={`board-${d.kind}`}>{d.date.slice(8)}<div className="board-weekday">{t(`weekday.${d.weekday}`)}</div></th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {(directory?.people.nodes ?? []).map((p) => <AvailabilityRow key={`${p.id}-${version}`} specialist={p} from={from} to={to} days={days.map((d) => d.date)} kinds={days.map((d) => d.kind)} onEdit={() => setEditing(p)} />)}
+          </tbody>
+        </table>
+      </div>
+      <AvailabilityEditor specialist={editing} onClose={(changed) => { setEditing(null); if (changed) setVersion((v) => v + 1); }} />
+    </Space>
+  );
+}
+
+function AvailabilityRow({ specialist, from, to, days, kinds, onEdit }: { specialist: Specialist; from: string; to: string; days: string[]; kinds: string[]; onEdit(): void }) {
+  const { t } = useTranslation('scheduler');
+  const [{ data }] = useQuery({ query: AvailabilityDocument, variables: { specialistId: specialist.id, from, to }, requestPolicy: 'network-only' });
+  const a = data?.specialistAvailability;
+  const available = new Set(a?.availableDates ?? []);
+  const blocked = new Set(a?.blockedDates ?? []);
+  return (
+    <tr data-testid={`availability-${specialist.id}`}>
+      <th className="board-row-head"><Button type="link" size="small" onClick={onEdit}>{specialist.name}</Button></th>
+      <td style={{ whiteSpace: 'nowrap' }}>
+        {a?.limits ? t('availability.limitLine', { month: a.limits.maxDaysPerMonth, row: a.limits.maxConsecutiveDays, km: a.effectiveTravelKm?.toFixed(0) ?? '—' }) : <Typography.Text type="secondary">{t('availability.noLimits')}</Typography.Text>}
+      </td>
+      {days.map((d, i) => (
+        <td key={d} className={`board-${kinds[i]}`} style={{ background: blocked.has(d) ? '#d9d9d9' : available.has(d) ? '#b7eb8f' : undefined, minWidth: 22 }}
+          title={blocked.has(d) ? t('availability.blocked') : available.has(d) ? t('availability.available') : ''}>
+          {blocked.has(d) ? '×' : ''}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+interface EditValues {
+  maxDaysPerMonth: number;
+  maxConsecutiveDays: number;
+  maxTravelKm?: number;
+  available?: [Dayjs, Dayjs];
+  unavailable?: [Dayjs, Dayjs];
+}
+
+function AvailabilityEditor({ specialist, onClose }: { specialist: Specialist | null; onClose(changed: boolean): void }) {
+  const { t } = useTranslation('scheduler');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditValues>();
+  const [, record] = useMutation(RecordAvailabilityDocument);
+  const range = (r?: [Dayjs, Dayjs]) => (r ? [{ from: r[0].format('YYYY-MM-DD'), to: r[1].format('YYYY-MM-DD') }] : []);
+  async function submit(v: EditValues) {
+    const r = await record({
+      input: {
+        specialistId: specialist!.id, limits: { maxDaysPerMonth: v.maxDaysPerMonth, maxConsecutiveDays: v.maxConsecutiveDays, maxTravelKm: v.maxTravelKm ?? null },
+        available: range(v.available), unavailable: range(v.unavailable),
+      },
+    });
+    if (r.error) {
+      const e = describeError(r.error);
+      const map = { 'limits.maxDaysPerMonth': 'maxDaysPerMonth', 'limits.maxConsecutiveDays': 'maxConsecutiveDays', 'limits.maxTravelKm': 'maxTravelKm' } as Record<string, string>;
+      if (!showErrorOnField(form, e, map)) message.error(errorSentence(t, e));
+      return;
+    }
+    message.success(t('availability.saved'));
+    onClose(true);
+  }
+  return (
+    <Drawer open={!!specialist} title={specialist ? t('availability.editTitle', { name: specialist.name }) : ''} onClose={() => onClose(false)} destroyOnHidden size="large">
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ maxDaysPerMonth: 8, maxConsecutiveDays: 3 }}>
+        <Form.Item name="maxDaysPerMonth" label={t('availability.maxDaysPerMonth')} rules={[{ required: true }]}><InputNumber min={0} /></Form.Item>
+        <Form.Item name="maxConsecutiveDays" label={t('availability.maxConsecutiveDays')} rules={[{ required: true }]}><InputNumber min={0} /></Form.Item>
+        <Form.Item name="maxTravelKm" label={t('availability.maxTravelKm')}><InputNumber min={0} /></Form.Item>
+        <Form.Item name="available" label={t('availability.addAvailable')}><DatePicker.RangePicker /></Form.Item>
+        <Form.Item name="unavailable" label={t('availability.addBlocked')}><DatePicker.RangePicker /></Form.Item>
+        <Button type="primary" htmlType="submit">{t('availability.save')}</Button>
+      </Form>
+    </Drawer>
+  );
+}
