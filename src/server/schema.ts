@@ -10,6 +10,7 @@ import { ConsortiumResolver, DepartmentResolver, GridResolver, HospitalResolver 
 import { ConsultationAttachmentResolver, ConsultationOpinionResolver, ConsultationResolver, QueueEntryResolver } from '../consult/resolver';
 import { ConsultationReferralsResolver, ReferralChangeResolver, ReferralCriterionResolver, ReferralResolver } from '../referral/resolver';
 import { AssessmentResolver, CriterionCountResolver, HostExpertDaysResolver } from '../assessment/resolver';
+import { ConsultationPreviewResolver } from '../consult/preview';
 import { LinkQualityResolver, RoomResolver } from '../room/resolver';
 import { NotificationResolver } from '../notification/resolver';
 import { AssignmentSessionResolver, BookingResolver, ClinicSessionResolver } from '../booking/resolver';
@@ -21,7 +22,7 @@ export const resolvers = [
   ConsultationResolver, ConsultationAttachmentResolver, ConsultationOpinionResolver, QueueEntryResolver,
   ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver, CriterionCountResolver,
   AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, AmendmentResultResolver, ClinicSessionResolver, AssignmentSessionResolver, BookingResolver,
-  RoomResolver, LinkQualityResolver, NotificationResolver, AuditEntryResolver,
+  RoomResolver, LinkQualityResolver, NotificationResolver, AuditEntryResolver, ConsultationPreviewResolver,
 ] as const;
 
 /**

@@ -166,7 +166,7 @@ export default function RosterBoardScreen() {
         const r = await remove({ input: { assignmentId: a.id, reason: pending.reason } });
         result = r.data?.removeAssignment ?? null;
         failure = r.error;
-        if (result) inverse = { kind: 'remove', demandId: a.demand.id, specialistId: a.specialist.id, date: a.date, pinned: a.pinned };
+        if (result && a.demand) inverse = { kind: 'remove', demandId: a.demand.id, specialistId: a.specialist.id, date: a.date, pinned: a.pinned };
       }
       if (failure || !result) {
         // The hub's refusal, on the cell and in the panel (a rule may have changed since the check).
