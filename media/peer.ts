@@ -134,6 +134,8 @@ export class Peer {
   #lowBandwidth = false;
   #audioOnly = false;
   #closed = false;
+  /** When the client last said it is alive (ms since epoch); null until its first heartbeat. */
+  #lastHeartbeat: number | null = null;
 
   static create(options: {
     id: string;
@@ -194,6 +196,16 @@ export class Peer {
     return [...this.#consumers.values()].map((c) => c.consumer);
   }
 
+  /** The client's heartbeat: from the first one on, silence longer than the room's timeout drops the peer. */
+  heartbeat(now = Date.now()): void {
+    this.#lastHeartbeat = now;
+  }
+
+  /** True when the peer sends heartbeats and the last one is older than timeoutMs. */
+  silentFor(timeoutMs: number, now = Date.now()): boolean {
+    return this.#lastHeartbeat !== null && now - this.#lastHeartbeat > timeoutMs;
+  }
+
   counts(): PeerCounts {
     return { transports: this.#transports.size, producers: this.#producers.size, consumers: this.#consumers.size };
   }
@@ -202,6 +214,13 @@ export class Peer {
     this.#transports.set(transport.id, { transport, direction, kind });
     transport.observer.once('close', () => this.#transports.delete(transport.id));
     await this.#applyBitrateCaps(this.#transports.get(transport.id)!);
+  }
+
+  webRtcTransport(transportId: string): types.WebRtcTransport {
+    const entry = this.#transports.get(transportId);
+    if (!entry) throw mediaNotFound('transport', transportId);
+    if (entry.kind !== 'webrtc') throw new MediaError('BAD_USER_INPUT', `transport ${transportId} is a plain RTP transport: it has no ICE`);
+    return entry.transport as types.WebRtcTransport;
   }
 
   transport(transportId: string, direction?: TransportDirection): types.Transport {

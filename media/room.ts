@@ -19,12 +19,19 @@ export interface RoomSettings {
   enableTcp: boolean;
   /** A room nobody has been in for this long closes itself. */
   emptyTimeoutMs: number;
+  /**
+   * A peer that sends heartbeats and then falls silent this long is dropped (its tab was
+   * closed or its network is gone), so the others stop waiting for it. 0 turns it off.
+   */
+  heartbeatTimeoutMs: number;
   initialAvailableOutgoingBitrate: number;
   bitrates: BitratePolicy;
   lowBandwidth: LowBandwidthPolicy;
 }
 
 export type RoomCloseReason = 'requested' | 'empty' | 'shutdown' | 'unrecoverable';
+/** left: it said so; timeout: its heartbeats stopped; disconnected: its browser closed the DTLS connection. */
+export type PeerLeftReason = 'left' | 'timeout' | 'disconnected';
 
 export interface ProducerInfo {
   roomId: string;
@@ -80,7 +87,7 @@ export interface RoomCounts extends PeerCounts {
 
 export type RoomEvents = {
   peerJoined: [{ roomId: string; peerId: string; appData: Record<string, unknown> }];
-  peerLeft: [{ roomId: string; peerId: string }];
+  peerLeft: [{ roomId: string; peerId: string; reason: PeerLeftReason }];
   newProducer: [ProducerInfo];
   producerClosed: [{ roomId: string; peerId: string; producerId: string }];
   /**
@@ -112,6 +119,7 @@ export class Room extends EventEmitter<RoomEvents> {
   /** resolves when the room has a live router again after its worker died */
   #recovery: Promise<void> | undefined;
   #emptyTimer: NodeJS.Timeout | undefined;
+  #livenessTimer: NodeJS.Timeout | undefined;
   #closed = false;
 
   static async create(options: { roomId: string; pool: WorkerPool; settings: RoomSettings; logger: Logger }): Promise<Room> {
@@ -137,6 +145,7 @@ export class Room extends EventEmitter<RoomEvents> {
     this.#router = router;
     this.#watchRouter(router);
     this.#armEmptyTimer();
+    this.#watchHeartbeats();
   }
 
   get id(): string {
@@ -193,8 +202,22 @@ export class Room extends EventEmitter<RoomEvents> {
 
   leave(peerId: string): void {
     const peer = this.#peer(peerId);
-    this.#dropPeer(peer, { emitLeft: true });
+    this.#dropPeer(peer, { emitLeft: true, reason: 'left' });
     this.#logger.info({ peerId }, 'peer left');
+  }
+
+  /** The client is alive; false when the peer is no longer in the room (dropped: it must join again). */
+  heartbeat(peerId: string): boolean {
+    const peer = this.#closed ? undefined : this.#peers.get(peerId);
+    peer?.heartbeat();
+    return Boolean(peer);
+  }
+
+  /** New ICE credentials for a transport whose network path broke (the client calls restartIce with them). */
+  async restartIce(peerId: string, transportId: string): Promise<types.IceParameters> {
+    await this.#liveRouter();
+    const transport = this.#peer(peerId).webRtcTransport(transportId);
+    return this.#mediasoupCall(() => transport.restartIce());
   }
 
   producers(): ProducerInfo[] {
@@ -214,6 +237,11 @@ export class Room extends EventEmitter<RoomEvents> {
       appData: { peerId, direction: options.direction },
     }));
     await this.#adopt(peer, transport, options.direction, 'webrtc');
+    // NOTE: a browser that closes its connection (leaving the page, when it gets to say so)
+    // sends a DTLS close alert: the peer is gone at once, without waiting for the heartbeats.
+    transport.on('dtlsstatechange', (state) => {
+      if (state === 'closed' || state === 'failed') this.#lose(peer, 'disconnected');
+    });
     return {
       transportId: transport.id,
       direction: options.direction,
@@ -316,6 +344,9 @@ export class Room extends EventEmitter<RoomEvents> {
     const transport = peer.transport(transportId, 'recv');
     const owner = [...this.#peers.values()].find((p) => p.producers.some((pr) => pr.id === producerId));
     if (!owner) throw mediaNotFound('producer', producerId);
+    // NOTE: a participant's own camera and microphone never come back to it through the SFU
+    // (that showed callers themselves as "the other side" and would echo their own voice).
+    if (owner === peer) throw new MediaError('BAD_USER_INPUT', `peer ${peerId} cannot consume its own producer ${producerId}`);
     if (!router.canConsume({ producerId, rtpCapabilities: peer.rtpCapabilities })) {
       throw new MediaError('BAD_USER_INPUT', `peer ${peerId}'s device cannot receive producer ${producerId}'s codec`);
     }
@@ -383,6 +414,7 @@ export class Room extends EventEmitter<RoomEvents> {
     if (this.#closed) return;
     this.#closed = true;
     this.#disarmEmptyTimer();
+    clearInterval(this.#livenessTimer);
     for (const peer of this.#peers.values()) peer.close();
     this.#peers.clear();
     // the router closes whatever transports are left
@@ -432,11 +464,27 @@ export class Room extends EventEmitter<RoomEvents> {
     }
   }
 
-  #dropPeer(peer: Peer, { emitLeft }: { emitLeft: boolean }): void {
+  #dropPeer(peer: Peer, options: { emitLeft: false } | { emitLeft: true; reason: PeerLeftReason }): void {
     this.#peers.delete(peer.id);
     peer.close();
-    if (emitLeft) this.emit('peerLeft', { roomId: this.#id, peerId: peer.id });
+    if (options.emitLeft) this.emit('peerLeft', { roomId: this.#id, peerId: peer.id, reason: options.reason });
     if (this.#peers.size === 0) this.#armEmptyTimer();
+  }
+
+  /** Drops a peer that vanished, unless it was already replaced (a reload rejoined first) or left. */
+  #lose(peer: Peer, reason: PeerLeftReason): void {
+    if (this.#closed || this.#peers.get(peer.id) !== peer) return;
+    this.#logger.info({ peerId: peer.id, reason }, 'peer lost');
+    this.#dropPeer(peer, { emitLeft: true, reason });
+  }
+
+  #watchHeartbeats(): void {
+    const timeout = this.#settings.heartbeatTimeoutMs;
+    if (!timeout) return;
+    this.#livenessTimer = setInterval(() => {
+      for (const peer of [...this.#peers.values()]) if (peer.silentFor(timeout)) this.#lose(peer, 'timeout');
+    }, Math.min(1000, timeout / 4));
+    this.#livenessTimer.unref();
   }
 
   async #liveRouter(): Promise<types.Router> {

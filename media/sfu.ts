@@ -28,6 +28,8 @@ export interface SfuSettings {
   enableTcp?: boolean;
   /** Default 60 s. */
   emptyRoomTimeoutMs?: number;
+  /** A peer whose heartbeats (once begun) stop this long is dropped. Default 6 s; 0 = off. */
+  heartbeatTimeoutMs?: number;
   /** bits/s. Default 600 kbps. */
   initialAvailableOutgoingBitrate?: number;
   /** Cap on each peer's uplink, bits/s, 0 = none. Default 1.5 Mbps. */
@@ -64,6 +66,9 @@ export interface MediaApi {
   closeRoom(roomId: string): boolean;
   join(roomId: string, peerId: string, options: { rtpCapabilities: types.RtpCapabilities; appData?: Record<string, unknown> }): Promise<JoinResult>;
   leave(roomId: string, peerId: string): void;
+  /** The client is alive; false when the peer is not in the room (it must join again). */
+  heartbeat(roomId: string, peerId: string): boolean;
+  restartIce(roomId: string, peerId: string, transportId: string): Promise<types.IceParameters>;
   createWebRtcTransport(roomId: string, peerId: string, options: { direction: TransportDirection }): Promise<WebRtcTransportInfo>;
   createPlainTransport(roomId: string, peerId: string, options: Parameters<Room['createPlainTransport']>[1]): Promise<PlainTransportInfo>;
   connectTransport(roomId: string, peerId: string, transportId: string, params: Parameters<Room['connectTransport']>[2]): Promise<void>;
@@ -116,6 +121,7 @@ export class Sfu extends EventEmitter<SfuEvents> implements MediaApi {
       announcedIp: settings.announcedIp,
       enableTcp: settings.enableTcp ?? true,
       emptyTimeoutMs: positive('emptyRoomTimeoutMs', settings.emptyRoomTimeoutMs ?? 60_000),
+      heartbeatTimeoutMs: positive('heartbeatTimeoutMs', settings.heartbeatTimeoutMs ?? 6_000),
       initialAvailableOutgoingBitrate: positive('initialAvailableOutgoingBitrate', settings.initialAvailableOutgoingBitrate ?? 600_000),
       bitrates: {
         maxIncomingBitrate: positive('maxIncomingBitrate', settings.maxIncomingBitrate ?? 1_500_000),
@@ -177,6 +183,14 @@ export class Sfu extends EventEmitter<SfuEvents> implements MediaApi {
 
   leave(roomId: string, peerId: string): void {
     this.room(roomId).leave(peerId);
+  }
+
+  heartbeat(roomId: string, peerId: string): boolean {
+    return this.#rooms.get(roomId)?.heartbeat(peerId) ?? false;
+  }
+
+  restartIce(roomId: string, peerId: string, transportId: string) {
+    return this.room(roomId).restartIce(peerId, transportId);
   }
 
   createWebRtcTransport(roomId: string, peerId: string, options: { direction: TransportDirection }) {

@@ -35,6 +35,8 @@ export interface HubConfig {
     rtcMinPort: number;
     rtcMaxPort: number;
     emptyRoomTimeoutMs: number;
+    /** A room participant whose page stops its heartbeats this long is dropped (tab closed, network gone). */
+    peerHeartbeatTimeoutMs: number;
   };
   /** Remote consultations: claim deadlines, queue ageing, escalation sweep, attachments. */
   consult: ConsultConfig;
@@ -295,6 +297,8 @@ function mediaConfig(env: Env): HubConfig['media'] {
     rtcMinPort,
     rtcMaxPort,
     emptyRoomTimeoutMs: int(env, 'MEDIA_EMPTY_ROOM_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
+    // NOTE: pages beat every 2 s; 6 s tolerates two lost beats and still shows someone gone within 10 s.
+    peerHeartbeatTimeoutMs: int(env, 'MEDIA_PEER_HEARTBEAT_TIMEOUT_MS', 6_000, 1_000, 600_000),
   };
 }
 

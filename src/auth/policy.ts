@@ -131,6 +131,13 @@ const rules = {
     allows: (actor, s) => requestsFor(actor, s) || consults(actor, s),
     refusal: () => message('policy.consultationClinical'),
   } satisfies Rule<ConsultationSubject>,
+  // Before claiming, a queue's specialists read what the request is about (question, summary,
+  // the patient's age and sex, the requesting hospital), so nobody claims blind; never the
+  // patient's name or ID number. Every such read is audited.
+  'consultation.preview': {
+    allows: (actor, s) => servesQueue(actor, s) || consults(actor, s),
+    refusal: () => message('policy.consultationPreview'),
+  } satisfies Rule<ConsultationSubject>,
   'consultation.queue': {
     allows: (actor, s) => servesQueue(actor, s) || schedulesIn(actor, s.consortiumId),
     refusal: () => message('policy.consultationQueue'),

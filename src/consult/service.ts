@@ -201,7 +201,10 @@ export class ConsultationService {
   /** The media layer's view (src/room/access.ts ConsultationRooms): who may join, and whether it is live. */
   async roomAccess(consultationId: number) {
     const p = await this.participants(consultationId);
-    return p && { consultationId: p.consultationId, consortiumId: p.consortiumId, participantIds: p.participantIds, inSession: p.state === ConsultationState.IN_SESSION };
+    return p && {
+      consultationId: p.consultationId, consortiumId: p.consortiumId, participantIds: p.participantIds, inSession: p.state === ConsultationState.IN_SESSION,
+      requestingDoctorId: p.requestingDoctorId, specialistId: p.specialistId,
+    };
   }
 
   /**

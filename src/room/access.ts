@@ -10,6 +10,9 @@ export interface RoomAccess {
   inSession: boolean;
   /** The consultation's consortium: only its people can be invited into the room. */
   consortiumId?: number;
+  /** Who asked and who answers, so the room can name each person's part. */
+  requestingDoctorId?: number;
+  specialistId?: number | null;
 }
 
 export interface ConsultationRooms {

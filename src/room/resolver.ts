@@ -5,7 +5,7 @@ import { subscribe } from '../graphql/subscribe';
 import { translate } from '../i18n/translate';
 import { roomEvent } from './events';
 import type { HubContext } from '../graphql/context';
-import { LinkQuality, RoomConsumer, RoomEvent, RoomJoin, RoomProducer, RoomTransport, TransportDirection } from './types';
+import { LinkQuality, RoomConsumer, RoomEvent, RoomJoin, RoomParticipant, RoomProducer, RoomTransport, TransportDirection } from './types';
 
 /**
  * Signalling for a consultation's video room, in the order a mediasoup-client uses it:
@@ -103,6 +103,23 @@ export class RoomResolver {
   @Mutation(() => Boolean)
   leaveConsultationRoom(@Arg('consultationId', () => ID) consultationId: string, @Ctx() ctx: HubContext) {
     return ctx.services.rooms.leave(ctx.actor, consultationId);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'The page is alive: send every 2 s while in the room. Once a client has sent one, silence for MEDIA_PEER_HEARTBEAT_TIMEOUT_MS drops it (the others see PEER_LEFT). False: you are not in the room any more; join again',
+  })
+  roomHeartbeat(@Arg('consultationId', () => ID) consultationId: string, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.heartbeat(ctx.actor, consultationId);
+  }
+
+  @Mutation(() => GraphQLJSONObject, { description: "New ICE parameters for one of your transports after the network path broke: pass them to the client transport's restartIce" })
+  restartRoomTransportIce(@Arg('consultationId', () => ID) consultationId: string, @Arg('transportId', () => ID) transportId: string, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.restartIce(ctx.actor, consultationId, transportId);
+  }
+
+  @Query(() => [RoomParticipant], { description: 'Who may be in the room (requesting doctor, specialist, invited colleagues), named, and who is in it now' })
+  roomParticipants(@Arg('consultationId', () => ID) consultationId: string, @Ctx() ctx: HubContext) {
+    return ctx.services.rooms.participants(ctx.actor, consultationId);
   }
 
   @Mutation(() => Boolean, { description: 'A participant invites a colleague into the room' })

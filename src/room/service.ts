@@ -10,7 +10,7 @@ import type { Logger } from '../graphql/logger';
 import { ConsultationRooms, consultationIdOf, roomIdOf } from './access';
 import type { RoomEventPayload } from './events';
 import { rateLink } from './link-quality';
-import { LinkQuality, RoomConsumer, RoomJoin, RoomProducer, RoomTransport, TransportDirection } from './types';
+import { LinkQuality, RoomConsumer, RoomJoin, RoomParticipant, RoomProducer, RoomRole, RoomTransport, TransportDirection } from './types';
 
 /** The SFU as the hub uses it: the media API plus its room events. */
 export type HubMedia = MediaApi & { on(event: string, listener: (payload: any) => void): unknown };
@@ -42,7 +42,7 @@ export class RoomSignalling {
         .catch((error) => this.log.error({ err: error, roomId, action }, 'could not record a room event'));
     };
     media.on('peerJoined', (e) => record('PEER_JOINED', e.roomId, { personId: e.peerId }));
-    media.on('peerLeft', (e) => record('PEER_LEFT', e.roomId, { personId: e.peerId }));
+    media.on('peerLeft', (e) => record('PEER_LEFT', e.roomId, { personId: e.peerId, reason: e.reason ?? 'left' }));
     media.on('newProducer', (p: ProducerInfo) => record('NEW_PRODUCER', p.roomId, { personId: p.peerId, producer: { id: p.producerId, personId: p.peerId, kind: p.kind, paused: p.paused } }));
     media.on('producerClosed', (e) => record('PRODUCER_CLOSED', e.roomId, { personId: e.peerId, producerId: e.producerId }));
     media.on('reconnectRequired', (e) => record('RECONNECT_REQUIRED', e.roomId, { reason: e.reason }));
@@ -61,7 +61,7 @@ export class RoomSignalling {
     if (needSession && !access.inSession) throw conflict('room.sessionNotRunning', { id });
     const roomId = roomIdOf(id);
     this.#participants.set(roomId, access.participantIds);
-    return { id, roomId, peerId: String(participant.personId), media: this.media };
+    return { id, roomId, access, peerId: String(participant.personId), media: this.media };
   }
 
   /** Opens (or finds) the room and gives the router's capabilities, to load a mediasoup-client Device before joining. */
@@ -145,6 +145,32 @@ export class RoomSignalling {
     const { roomId, media } = await this.#room(actor, consultationId, true);
     const info = await media.openRoom(roomId);
     return Promise.all(info.peerIds.map(async (p) => rateLink(p, await media.peerStats(roomId, p))));
+  }
+
+  /** The page is alive (every 2 s); false: this person is not in the room any more and must join again. */
+  async heartbeat(actor: Actor | null, consultationId: string): Promise<boolean> {
+    const { roomId, peerId, media } = await this.#room(actor, consultationId);
+    return media.heartbeat(roomId, peerId);
+  }
+
+  /** New ICE credentials for one of the caller's transports after its network path broke. */
+  async restartIce(actor: Actor | null, consultationId: string, transportId: string): Promise<object> {
+    const { roomId, peerId, media } = await this.#room(actor, consultationId, true);
+    return media.restartIce(roomId, peerId, transportId);
+  }
+
+  /** Everyone who may be in the room, with name, title, hospital and part, and whether they are in it now. */
+  async participants(actor: Actor | null, consultationId: string): Promise<RoomParticipant[]> {
+    const { roomId, access, media } = await this.#room(actor, consultationId);
+    const present = new Set(access.inSession ? (await media.openRoom(roomId)).peerIds : []);
+    const rows: { id: number; name: string; title: string | null; hospital_name: string }[] = await this.db.query(
+      'SELECT p.id, p.name, p.title, h.name AS hospital_name FROM person p JOIN hospital h ON h.id = p.hospital_id WHERE p.id = ANY($1) ORDER BY p.id',
+      [access.participantIds],
+    );
+    const roleOf = (id: number) => (id === access.requestingDoctorId ? RoomRole.REQUESTING_DOCTOR : id === access.specialistId ? RoomRole.SPECIALIST : RoomRole.INVITED);
+    return rows.map((r) => Object.assign(new RoomParticipant(), {
+      personId: String(r.id), name: r.name, title: r.title, hospitalName: r.hospital_name, role: roleOf(r.id), inRoom: present.has(String(r.id)),
+    }));
   }
 
   async leave(actor: Actor | null, consultationId: string): Promise<boolean> {

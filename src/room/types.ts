@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/catalogue';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Title } from '../auth/roles';
 import { Change } from '../graphql/subscribe';
 
 export enum TransportDirection {
@@ -8,6 +9,23 @@ export enum TransportDirection {
   RECV = 'recv',
 }
 registerEnumType(TransportDirection, { name: 'TransportDirection', description: 'SEND: this client produces; RECV: it consumes' });
+
+export enum RoomRole {
+  REQUESTING_DOCTOR = 'REQUESTING_DOCTOR',
+  SPECIALIST = 'SPECIALIST',
+  INVITED = 'INVITED',
+}
+registerEnumType(RoomRole, { name: 'RoomRole', description: "A participant's part in the consultation: who asked, who answers, or a colleague one of them invited" });
+
+@ObjectType({ description: 'Someone who may be in a consultation\'s video room, named for the others to see' })
+export class RoomParticipant {
+  @Field(() => ID) personId: string;
+  @Field() name: string;
+  @Field(() => Title, { nullable: true }) title: Title | null;
+  @Field() hospitalName: string;
+  @Field(() => RoomRole) role: RoomRole;
+  @Field({ description: 'In the room now (joined, and neither left nor lost)' }) inRoom: boolean;
+}
 
 @ObjectType({ description: 'A media track someone in the room sends' })
 export class RoomProducer {
@@ -67,5 +85,5 @@ export class RoomEvent extends Change {
   @Field(() => ID, { nullable: true }) personId: string | null;
   @Field(() => RoomProducer, { nullable: true, description: 'For NEW_PRODUCER' }) producer: RoomProducer | null;
   @Field(() => ID, { nullable: true, description: 'For PRODUCER_CLOSED' }) producerId: string | null;
-  @Field(() => String, { nullable: true, description: 'For RECONNECT_REQUIRED and CLOSED' }) reason: string | null;
+  @Field(() => String, { nullable: true, description: 'For RECONNECT_REQUIRED and CLOSED; for PEER_LEFT: left, timeout (its page stopped its heartbeats) or disconnected (its browser closed the connection)' }) reason: string | null;
 }

@@ -13,6 +13,7 @@ import type { HubConfig } from '../config';
 import type { EventBus } from '../events/event-bus';
 import { AttachmentService } from '../consult/attachments';
 import { createConsultLoaders, ConsultLoaders } from '../consult/loaders';
+import { ConsultationPreviews } from '../consult/preview';
 import { ConsultationQueueReader } from '../consult/queue';
 import { ConsultationService } from '../consult/service';
 import { ReferralCriteriaService } from '../referral/criteria-service';
@@ -59,6 +60,7 @@ function consultServices(db: DataSource, config: HubConfig, audit: AuditTrail) {
     consultations,
     consultationQueue: new ConsultationQueueReader(db, consultations.rule),
     attachments: new AttachmentService(db, audit, config.consult.attachmentMaxBytes),
+    consultationPreviews: new ConsultationPreviews(db, audit),
     referrals: new ReferralService(db),
     referralCriteria: new ReferralCriteriaService(db),
     assessment: new AssessmentService(db, config.consult),

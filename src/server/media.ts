@@ -17,7 +17,7 @@ export async function startMedia(config: HubConfig, log: Logger): Promise<Sfu | 
       workers: { numWorkers: config.media.workers, rtcMinPort: config.media.rtcMinPort, rtcMaxPort: config.media.rtcMaxPort },
       listenIp: config.media.listenIp,
       announcedIp: config.media.announcedIp,
-      emptyRoomTimeoutMs: config.media.emptyRoomTimeoutMs,
+      emptyRoomTimeoutMs: config.media.emptyRoomTimeoutMs, heartbeatTimeoutMs: config.media.peerHeartbeatTimeoutMs,
       logger: log.child({ component: 'media' }),
     });
     log.info({ workers: config.media.workers, listenIp: config.media.listenIp, announcedIp: config.media.announcedIp }, 'media workers started');

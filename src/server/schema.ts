@@ -11,6 +11,7 @@ import { ConsortiumResolver, DepartmentResolver, GridResolver, HospitalResolver 
 import { ConsultationAttachmentResolver, ConsultationOpinionResolver, ConsultationResolver, QueueEntryResolver } from '../consult/resolver';
 import { ConsultationReferralsResolver, ReferralChangeResolver, ReferralCriterionResolver, ReferralResolver } from '../referral/resolver';
 import { AssessmentResolver, CriterionCountResolver, HostExpertDaysResolver } from '../assessment/resolver';
+import { ConsultationPreviewResolver } from '../consult/preview';
 import { LinkQualityResolver, RoomResolver } from '../room/resolver';
 import { NotificationResolver } from '../notification/resolver';
 import { AssignmentSessionResolver, BookingResolver, ClinicSessionResolver } from '../booking/resolver';
@@ -22,7 +23,7 @@ export const resolvers = [
   ConsultationResolver, ConsultationAttachmentResolver, ConsultationOpinionResolver, QueueEntryResolver,
   ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver, CriterionCountResolver,
   AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, AmendmentResultResolver, ClinicSessionResolver, AssignmentSessionResolver, BookingResolver,
-  RoomResolver, LinkQualityResolver, NotificationResolver, AuditEntryResolver, CalendarResolver, SpecialistCalendarResolver,
+  RoomResolver, LinkQualityResolver, NotificationResolver, AuditEntryResolver, ConsultationPreviewResolver, CalendarResolver, SpecialistCalendarResolver,
 ] as const;
 
 /**

@@ -85,7 +85,7 @@ describe('room lifecycle', () => {
 
     sfu.leave('consultation-leave', 'patient');
 
-    expect(await left).toEqual({ roomId: 'consultation-leave', peerId: 'patient' });
+    expect(await left).toEqual({ roomId: 'consultation-leave', peerId: 'patient', reason: 'left' });
     expect(closedProducers).toHaveLength(2);
     sfu.off('producerClosed', onClosed);
     // 2 peers, each: 2 transports, 2 producers, consuming the other's 2

@@ -9,7 +9,7 @@ import { consultationInSession, endSession } from './support';
 let t: TestHub;
 const tokens: Record<'doctorA' | 'doctorB' | 'specialist' | 'scheduler', string> = {} as any;
 beforeAll(async () => {
-  t = await startTestHub({ MEDIA_WORKERS: '1', MEDIA_RTC_MIN_PORT: '41000', MEDIA_RTC_MAX_PORT: '41999' }, { media: true });
+  t = await startTestHub({ MEDIA_WORKERS: '1', MEDIA_RTC_MIN_PORT: '41000', MEDIA_RTC_MAX_PORT: '41999', MEDIA_PEER_HEARTBEAT_TIMEOUT_MS: '2000' }, { media: true });
   tokens.doctorA = await t.signIn('doctor.a');
   tokens.doctorB = await t.signIn('doctor.b');
   tokens.specialist = await t.signIn('specialist');
@@ -124,6 +124,57 @@ describe('consultation video room signalling', () => {
     expect(mode).toEqual({ personId: String(t.fixture.users.doctorA.id), lowBandwidth: true, audioOnly: true, rating: 'GOOD' });
     const links = ok(await t.gql('query($id: ID!) { roomLinkQuality(consultationId: $id) { personId audioOnly sendBitrate } }', { id }, tokens.specialist)).roomLinkQuality;
     expect(links).toEqual([{ personId: String(t.fixture.users.doctorA.id), audioOnly: true, sendBitrate: 0 }]);
+    await endSession(t, id, tokens.specialist);
+  });
+
+  it('names the participants with their part, and drops one whose heartbeats stop', async () => {
+    const id = await consultationInSession(t, tokens);
+    const caps = ok(await t.gql(OPEN, { id }, tokens.specialist)).openConsultationRoom;
+    const PARTICIPANTS = 'query($id: ID!) { roomParticipants(consultationId: $id) { personId name title hospitalName role inRoom } }';
+    const joined = ok(await t.gql(JOIN, { id, caps }, tokens.specialist)).joinConsultationRoom;
+    ok(await t.gql(JOIN, { id, caps }, tokens.doctorA));
+    const people = ok(await t.gql(PARTICIPANTS, { id }, tokens.specialist)).roomParticipants;
+    expect(people).toEqual(expect.arrayContaining([
+      { personId: String(t.fixture.users.specialist.id), name: '用户specialist', title: 'CHIEF', hospitalName: '测试县人民医院', role: 'SPECIALIST', inRoom: true },
+      { personId: String(t.fixture.users.doctorA.id), name: '用户doctor.a', title: null, hospitalName: '甲镇卫生院', role: 'REQUESTING_DOCTOR', inRoom: true },
+    ]));
+    expect(refusal(await t.gql(PARTICIPANTS, { id }, tokens.doctorB)).code).toBe('FORBIDDEN');
+
+    const events = collect(t.ws(tokens.specialist), 'subscription($id: ID!, $after: ID) { roomEvents(consultationId: $id, after: $after) { action personId reason } }', { id, after: joined.cursor });
+    const HEARTBEAT = 'mutation($id: ID!) { roomHeartbeat(consultationId: $id) }';
+    // Both beat once; then only the specialist keeps beating, as a page whose tab is open.
+    expect(ok(await t.gql(HEARTBEAT, { id }, tokens.doctorA)).roomHeartbeat).toBe(true);
+    const started = Date.now();
+    const beating = setInterval(() => void t.gql(HEARTBEAT, { id }, tokens.specialist), 500);
+    try {
+      await events.waitFor(3, 8000); // PEER_JOINED of both, then PEER_LEFT
+      const left = events.events.map((e) => e.roomEvents).find((e) => e.action === 'PEER_LEFT');
+      expect(left).toEqual({ action: 'PEER_LEFT', personId: String(t.fixture.users.doctorA.id), reason: 'timeout' });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    } finally {
+      clearInterval(beating);
+    }
+    // The dropped one learns it from its next beat, and may join again.
+    expect(ok(await t.gql(HEARTBEAT, { id }, tokens.doctorA)).roomHeartbeat).toBe(false);
+    const after = ok(await t.gql(PARTICIPANTS, { id }, tokens.specialist)).roomParticipants;
+    expect(after.find((p: any) => p.role === 'REQUESTING_DOCTOR').inRoom).toBe(false);
+    expect(after.find((p: any) => p.role === 'SPECIALIST').inRoom).toBe(true);
+    ok(await t.gql(JOIN, { id, caps }, tokens.doctorA));
+    expect(ok(await t.gql(HEARTBEAT, { id }, tokens.doctorA)).roomHeartbeat).toBe(true);
+    await endSession(t, id, tokens.specialist);
+  });
+
+  it('gives a transport new ICE credentials for a restart, only to its owner', async () => {
+    const id = await consultationInSession(t, tokens);
+    const caps = ok(await t.gql(OPEN, { id }, tokens.doctorA)).openConsultationRoom;
+    ok(await t.gql(JOIN, { id, caps }, tokens.doctorA));
+    const transport = ok(await t.gql('mutation($id: ID!, $d: TransportDirection!) { createRoomTransport(consultationId: $id, direction: $d) { id iceParameters } }', { id, d: 'SEND' }, tokens.doctorA)).createRoomTransport;
+    const RESTART = 'mutation($id: ID!, $t: ID!) { restartRoomTransportIce(consultationId: $id, transportId: $t) }';
+    const restarted = ok(await t.gql(RESTART, { id, t: transport.id }, tokens.doctorA)).restartRoomTransportIce;
+    expect(restarted.usernameFragment).toEqual(expect.any(String));
+    expect(restarted.password).not.toBe(transport.iceParameters.password);
+    ok(await t.gql(JOIN, { id, caps }, tokens.specialist));
+    expect(refusal(await t.gql(RESTART, { id, t: transport.id }, tokens.specialist)).code).toBe('NOT_FOUND');
     await endSession(t, id, tokens.specialist);
   });
 });

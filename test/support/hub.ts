@@ -34,7 +34,7 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
   const log = createLogger(config.logLevel);
   const media = options.media ? await Sfu.create({
     workers: { numWorkers: config.media.workers, rtcMinPort: config.media.rtcMinPort, rtcMaxPort: config.media.rtcMaxPort },
-    listenIp: '127.0.0.1', emptyRoomTimeoutMs: config.media.emptyRoomTimeoutMs, logger: log,
+    listenIp: '127.0.0.1', emptyRoomTimeoutMs: config.media.emptyRoomTimeoutMs, heartbeatTimeoutMs: config.media.peerHeartbeatTimeoutMs, logger: log,
   }) : null;
   const hub = await createHub({ config, db: database.db, databaseUrl: database.url, log, media });
   const clients: Client[] = [];

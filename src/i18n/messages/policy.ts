@@ -19,6 +19,7 @@ export const policy = {
   consultationRequest: { en: 'Only township doctors of {{hospital}} can request a consultation for its patients, in a consortium the hospital belongs to', 'zh-CN': '只有 {{hospital}} 的基层医生可以为该院患者在其所属医联体内申请会诊' },
   consultationRead: { en: 'This consultation is visible only to the requesting hospital, its specialist, the specialists of its queue and the schedulers of its consortium', 'zh-CN': '此会诊仅对申请医院、接诊专家、该队列的专家及医联体调度员可见' },
   consultationClinical: { en: "A consultation's clinical details, patient and exam results are for the doctors of the requesting hospital and the specialist who took it", 'zh-CN': '会诊的病情资料、患者信息和检查结果仅对申请医院的医生和接诊专家开放' },
+  consultationPreview: { en: "A request's question and summary are shown before claiming only to the specialists of its queue", 'zh-CN': '认领前的会诊问题与病情摘要仅对该队列的专家开放' },
   consultationQueue: { en: 'A consultation queue is for the specialists of that specialty in the consortium and for its schedulers', 'zh-CN': '会诊队列仅对医联体内该专科的专家和调度员开放' },
   consultationClaim: { en: 'Only specialists of this specialty at a hospital of this consortium can claim its consultations', 'zh-CN': '只有本医联体医院中该专科的专家可以接诊' },
   consultationAssign: { en: "Only schedulers of the consultation's consortium can assign it", 'zh-CN': '只有该会诊所属医联体的调度员可以指派专家' },

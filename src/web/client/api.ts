@@ -29,6 +29,14 @@ export class HubApi {
     this.#ws = null;
   }
 
+  /** Forgets the saved session (e.g. it expired). */
+  signOut(): void {
+    this.token = null;
+    sessionStorage.removeItem('token');
+    this.#ws?.dispose();
+    this.#ws = null;
+  }
+
   subscribe<T = any>(query: string, variables: Record<string, unknown>, onData: (data: T) => void, onError: (e: unknown) => void): () => void {
     this.#ws ??= createClient({
       url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,

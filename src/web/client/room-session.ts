@@ -1,13 +1,21 @@
 import { Device } from 'mediasoup-client';
 import type { types } from 'mediasoup-client';
+import type { HubApi } from './api';
 
 type Consumer = types.Consumer;
 type Producer = types.Producer;
 type Transport = types.Transport;
-import type { HubApi } from './api';
 
 const ROOM_EVENTS = `subscription($id: ID!, $after: ID) { roomEvents(consultationId: $id, after: $after) {
   cursor action personId producerId reason producer { id personId kind paused } } }`;
+const PARTICIPANTS = 'query($id: ID!) { roomParticipants(consultationId: $id) { personId name title hospitalName role inRoom } }';
+
+/** How often the page tells the hub it is alive; the hub drops a peer silent for MEDIA_PEER_HEARTBEAT_TIMEOUT_MS (6 s). */
+const HEARTBEAT_MS = 2_000;
+/** A transport that stays disconnected this long gets an ICE restart. */
+const ICE_GRACE_MS = 2_000;
+/** An ICE restart that has not reconnected by then gives way to a full rejoin. */
+const ICE_RESTART_TIMEOUT_MS = 10_000;
 
 /** mediasoup-client detects the browser by its user agent; headless Chromium's is not recognised. */
 function createDevice(): Device {
@@ -18,36 +26,137 @@ function createDevice(): Device {
   }
 }
 
-export interface RoomView {
-  showLocal(stream: MediaStream): void;
-  addRemoteTrack(personId: string, track: MediaStreamTrack): void;
-  removeRemoteTrack(track: MediaStreamTrack): void;
-  status(key: 'reconnecting' | 'closed' | null): void;
+export type RoomRole = 'REQUESTING_DOCTOR' | 'SPECIALIST' | 'INVITED';
+
+export interface RoomPerson {
+  personId: string;
+  name: string;
+  title: string | null;
+  hospitalName: string;
+  role: RoomRole;
+}
+
+/** Another participant as the page shows them: a tile with their tracks, while they are in the room. */
+export interface RemoteParticipant extends RoomPerson {
+  video: MediaStreamTrack | null;
+  audio: MediaStreamTrack | null;
+}
+
+/** What this page could capture: a missing camera or microphone still lets one join. */
+export type DeviceNotice = 'noCamera' | 'noMicrophone' | 'noDevices' | null;
+export type RoomStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed' | 'left';
+
+export interface RoomSnapshot {
+  status: RoomStatus;
+  me: RoomPerson | null;
+  /** Others in the room now, in the order they came; empty: "waiting for the other side". */
+  remote: RemoteParticipant[];
+  local: MediaStream | null;
+  notice: DeviceNotice;
+}
+
+/** Asks for camera and microphone, then for what exists: a missing device does not keep anyone out. */
+async function captureLocal(): Promise<{ stream: MediaStream | null; notice: DeviceNotice }> {
+  const video = { width: 640, height: 360 };
+  const attempts: [MediaStreamConstraints, DeviceNotice][] = [
+    [{ audio: true, video }, null],
+    [{ audio: true }, 'noCamera'],
+    [{ video }, 'noMicrophone'],
+  ];
+  for (const [constraints, notice] of attempts) {
+    try {
+      return { stream: await navigator.mediaDevices.getUserMedia(constraints), notice };
+    } catch {
+      /* the next, smaller request */
+    }
+  }
+  return { stream: null, notice: 'noDevices' };
 }
 
 /**
  * One visit to a consultation's video room: a mediasoup-client Device with a send and a
- * receive transport, signalled through the hub's GraphQL API, following room events.
- * When the SFU moves the room to another worker (RECONNECT_REQUIRED) it builds everything anew.
+ * receive transport, signalled through the hub's GraphQL API, following room events. It
+ * consumes only the OTHER participants' tracks (modelled on mediasoup-demo's RoomClient).
+ * It keeps itself in the room: heartbeats every 2 s; a broken network path gets an ICE
+ * restart, and when that fails or the hub dropped it, a full rejoin. When the SFU moves the
+ * room to another worker (RECONNECT_REQUIRED) it builds everything anew.
+ * UI-agnostic: a page reads snapshot() and re-renders on onChange().
  */
 export class RoomSession {
   #device: Device | null = null;
   #send: Transport | null = null;
   #recv: Transport | null = null;
   #producers: Producer[] = [];
-  #consumers = new Map<string, Consumer>();
+  #consumers = new Map<string, { consumer: Consumer; personId: string }>();
   #unsubscribe: (() => void) | null = null;
   #lastCursor = 0n;
   #local: MediaStream | null = null;
+  #notice: DeviceNotice = null;
+  #status: RoomStatus = 'connecting';
+  #people = new Map<string, RoomPerson>();
+  /** Others in the room, in arrival order (presence comes from join and room events, not from tracks). */
+  #present: string[] = [];
+  #heartbeat: ReturnType<typeof setInterval> | null = null;
+  #rebuilding: Promise<void> | null = null;
+  #iceRestarts = new Set<Transport>();
+  #listeners = new Set<() => void>();
+  #snapshot: RoomSnapshot | null = null;
   #closed = false;
-  /** How many times the room was rebuilt after the SFU moved it (shown to support staff, watched by tests). */
+  /** How many times the room was rebuilt (SFU moved it, or the network came back): shown to support staff, watched by tests. */
   reconnects = 0;
+  /** ICE restarts that brought a transport back without a rejoin. */
+  iceRestarts = 0;
 
-  constructor(private readonly api: HubApi, readonly consultationId: string, private readonly view: RoomView) {}
+  constructor(private readonly api: HubApi, readonly consultationId: string, readonly myPersonId: string) {}
+
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The same object until something changes (for React's useSyncExternalStore). */
+  snapshot(): RoomSnapshot {
+    this.#snapshot ??= {
+      status: this.#status,
+      me: this.#people.get(this.myPersonId) ?? null,
+      remote: this.#present.filter((id) => this.#people.has(id)).map((id) => ({ ...this.#people.get(id)!, ...this.#tracksOf(id) })),
+      local: this.#local,
+      notice: this.#notice,
+    };
+    return this.#snapshot;
+  }
+
+  nameOf(personId: string): string {
+    return this.#people.get(personId)?.name ?? '…';
+  }
+
+  #changed(): void {
+    this.#snapshot = null;
+    for (const listener of this.#listeners) listener();
+  }
+
+  #setStatus(status: RoomStatus): void {
+    if (this.#status === status) return;
+    this.#status = status;
+    this.#changed();
+  }
+
+  #tracksOf(personId: string): { video: MediaStreamTrack | null; audio: MediaStreamTrack | null } {
+    let video: MediaStreamTrack | null = null;
+    let audio: MediaStreamTrack | null = null;
+    for (const { consumer, personId: owner } of this.#consumers.values()) {
+      if (owner !== personId || consumer.closed) continue;
+      if (consumer.kind === 'video') video = consumer.track;
+      else audio = consumer.track;
+    }
+    return { video, audio };
+  }
 
   async start(): Promise<void> {
-    this.#local = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
-    this.view.showLocal(this.#local);
+    const { stream, notice } = await captureLocal();
+    this.#local = stream;
+    this.#notice = notice;
+    this.#changed();
     await this.#connect();
   }
 
@@ -60,18 +169,32 @@ export class RoomSession {
       'mutation($id: ID!, $caps: JSONObject!) { joinConsultationRoom(consultationId: $id, rtpCapabilities: $caps) { cursor personIds producers { id personId kind } } }',
       { id, caps: this.#device.rtpCapabilities },
     );
+    this.#present = (joined.personIds as string[]).filter((p) => p !== this.myPersonId);
+    // Beating from the moment we are in: a tab closed while still connecting is dropped too.
+    this.#heartbeat ??= setInterval(() => void this.#beat(), HEARTBEAT_MS);
+    void this.#beat();
+    await this.#loadPeople();
     this.#send = await this.#transport('SEND');
     this.#recv = await this.#transport('RECV');
     if (!this.#unsubscribe) {
       this.#lastCursor = BigInt(joined.cursor);
       this.#unsubscribe = this.api.subscribe(ROOM_EVENTS, { id, after: joined.cursor }, (d) => this.#onEvent(d.roomEvents), (e) => console.error('room events', e));
     }
-    for (const track of this.#local!.getTracks()) {
+    for (const track of this.#local?.getTracks() ?? []) {
       const encodings = track.kind === 'video' ? [{ maxBitrate: 150_000, scaleResolutionDownBy: 4 }, { maxBitrate: 700_000 }] : undefined;
-      // stopTracks: false keeps the camera running when the room is rebuilt after a worker moved it.
+      // stopTracks: false keeps the camera running when the room is rebuilt.
       this.#producers.push(await this.#send.produce({ track, encodings, stopTracks: false }));
     }
-    for (const p of joined.producers) await this.#consume(p.id);
+    for (const p of joined.producers) if (p.personId !== this.myPersonId) await this.#consume(p.id);
+    this.#setStatus('connected');
+    this.#changed();
+  }
+
+  /** Names, titles, hospitals and parts of everyone who may be in the room. */
+  async #loadPeople(): Promise<void> {
+    const { roomParticipants } = await this.api.request(PARTICIPANTS, { id: this.consultationId });
+    for (const p of roomParticipants as RoomPerson[]) this.#people.set(p.personId, p);
+    this.#changed();
   }
 
   async #transport(direction: 'SEND' | 'RECV'): Promise<Transport> {
@@ -92,60 +215,141 @@ export class RoomSession {
           .then((d) => done({ id: d.produceInRoom.id }), fail);
       });
     }
+    transport.on('connectionstatechange', (state) => {
+      if (state === 'disconnected' || state === 'failed') void this.#restartIce(transport);
+    });
     return transport;
   }
 
+  /** A network path broke: new ICE credentials first; a full rejoin when that does not bring it back. */
+  async #restartIce(transport: Transport): Promise<void> {
+    if (this.#iceRestarts.has(transport) || this.#closed) return;
+    this.#iceRestarts.add(transport);
+    try {
+      await new Promise((r) => setTimeout(r, ICE_GRACE_MS));
+      if (transport.closed || transport.connectionState === 'connected') return;
+      this.#setStatus('reconnecting');
+      const { restartRoomTransportIce: iceParameters } = await this.api.request(
+        'mutation($id: ID!, $t: ID!) { restartRoomTransportIce(consultationId: $id, transportId: $t) }', { id: this.consultationId, t: transport.id },
+      );
+      await transport.restartIce({ iceParameters });
+      const deadline = Date.now() + ICE_RESTART_TIMEOUT_MS;
+      // (read through a function: TypeScript would otherwise keep the narrowing from the check above)
+      const connected = () => transport.connectionState === 'connected';
+      while (!transport.closed && !connected() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      if (transport.closed) return;
+      if (!connected()) throw new Error('ICE restart did not reconnect');
+      this.iceRestarts++;
+      this.#setStatus('connected');
+    } catch (error) {
+      if (transport.closed || this.#closed) return;
+      console.warn('ICE restart failed; rejoining', error);
+      void this.#rejoin();
+    } finally {
+      this.#iceRestarts.delete(transport);
+    }
+  }
+
+  async #beat(): Promise<void> {
+    if (this.#closed || this.#rebuilding) return;
+    try {
+      const { roomHeartbeat: inRoom } = await this.api.request('mutation($id: ID!) { roomHeartbeat(consultationId: $id) }', { id: this.consultationId });
+      // The hub dropped us (our beats stopped while the network was gone): join again.
+      if (!inRoom && !this.#closed && !this.#rebuilding) void this.#rejoin();
+    } catch {
+      /* offline: the next beat tries again */
+    }
+  }
+
   async #consume(producerId: string): Promise<void> {
-    if (!this.#recv || [...this.#consumers.values()].some((c) => c.producerId === producerId)) return;
+    if (!this.#recv || [...this.#consumers.values()].some((c) => c.consumer.producerId === producerId)) return;
     const { consumeInRoom: c } = await this.api.request(
       'mutation($id: ID!, $t: ID!, $p: ID!) { consumeInRoom(consultationId: $id, transportId: $t, producerId: $p) { id producerId personId kind rtpParameters } }',
       { id: this.consultationId, t: this.#recv.id, p: producerId },
     );
     const consumer = await this.#recv.consume({ id: c.id, producerId: c.producerId, kind: c.kind, rtpParameters: c.rtpParameters });
-    this.#consumers.set(consumer.id, consumer);
-    this.view.addRemoteTrack(c.personId, consumer.track);
+    this.#consumers.set(consumer.id, { consumer, personId: c.personId });
+    consumer.on('trackended', () => this.#dropConsumer(consumer.id));
+    consumer.on('transportclose', () => this.#dropConsumer(consumer.id));
+    if (!this.#present.includes(c.personId)) this.#present.push(c.personId);
+    if (!this.#people.has(c.personId)) await this.#loadPeople();
+    this.#changed();
     await this.api.request('mutation($id: ID!, $c: ID!) { resumeRoomConsumer(consultationId: $id, consumerId: $c) }', { id: this.consultationId, c: c.id });
   }
 
-  #onEvent(e: { cursor: string; action: string; producer?: { id: string }; producerId?: string }): void {
+  #dropConsumer(consumerId: string): void {
+    const entry = this.#consumers.get(consumerId);
+    if (!entry) return;
+    entry.consumer.close();
+    this.#consumers.delete(consumerId);
+    this.#changed();
+  }
+
+  #onEvent(e: { cursor: string; action: string; personId?: string | null; producer?: { id: string; personId: string }; producerId?: string }): void {
     const cursor = BigInt(e.cursor);
     if (cursor <= this.#lastCursor) return; // a resubscription replays from the first cursor
     this.#lastCursor = cursor;
+    const other = e.personId && e.personId !== this.myPersonId ? e.personId : null;
     switch (e.action) {
-      case 'NEW_PRODUCER':
-        this.#consume(e.producer!.id).catch((err) => console.error('consume', err));
-        break;
-      case 'PRODUCER_CLOSED':
-        for (const c of this.#consumers.values()) {
-          if (c.producerId === e.producerId) {
-            this.view.removeRemoteTrack(c.track);
-            c.close();
-            this.#consumers.delete(c.id);
-          }
+      case 'PEER_JOINED':
+        if (other && !this.#present.includes(other)) {
+          this.#present.push(other);
+          if (!this.#people.has(other)) this.#loadPeople().catch((err) => console.error('participants', err));
+          this.#changed();
         }
         break;
+      case 'PEER_LEFT':
+        if (other) {
+          this.#present = this.#present.filter((p) => p !== other);
+          for (const [id, c] of this.#consumers) if (c.personId === other) this.#dropConsumer(id);
+          this.#changed();
+        }
+        break;
+      case 'NEW_PRODUCER':
+        if (e.producer && e.producer.personId !== this.myPersonId) this.#consume(e.producer.id).catch((err) => console.error('consume', err));
+        break;
+      case 'PRODUCER_CLOSED':
+        for (const [id, c] of this.#consumers) if (c.consumer.producerId === e.producerId) this.#dropConsumer(id);
+        break;
       case 'RECONNECT_REQUIRED':
-        this.view.status('reconnecting');
-        this.#rebuild().then(() => this.view.status(null), (err) => console.error('reconnect', err));
+        void this.#rejoin();
         break;
       case 'CLOSED':
-        this.view.status('closed');
+        this.#setStatus('closed');
         this.#teardown();
         break;
     }
   }
 
-  async #rebuild(): Promise<void> {
-    this.#teardown(false);
-    await this.#connect();
-    this.reconnects++;
+  /** Everything anew (transports, producers, consumers), keeping the camera and the event subscription. */
+  #rejoin(): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    this.#rebuilding ??= (async () => {
+      this.#setStatus('reconnecting');
+      for (let attempt = 0; !this.#closed; attempt++) {
+        this.#teardown(false);
+        try {
+          await this.#connect();
+          this.reconnects++;
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code === 'CONFLICT' || (error as { code?: string }).code === 'FORBIDDEN') {
+            this.#setStatus('closed');
+            this.#teardown();
+            return;
+          }
+          console.warn('rejoin failed; trying again', error);
+          await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** attempt, 8000)));
+        }
+      }
+    })().finally(() => {
+      this.#rebuilding = null;
+    });
+    return this.#rebuilding;
   }
 
   #teardown(final = true): void {
-    for (const c of this.#consumers.values()) {
-      this.view.removeRemoteTrack(c.track);
-      c.close();
-    }
+    for (const { consumer } of this.#consumers.values()) consumer.close();
     this.#consumers.clear();
     this.#producers.forEach((p) => p.close());
     this.#producers = [];
@@ -154,9 +358,12 @@ export class RoomSession {
     this.#send = this.#recv = null;
     if (final) {
       this.#closed = true;
+      this.#present = [];
+      if (this.#heartbeat) clearInterval(this.#heartbeat);
       this.#unsubscribe?.();
       this.#local?.getTracks().forEach((t) => t.stop());
     }
+    this.#changed();
   }
 
   async setLinkMode(mode: { lowBandwidth?: boolean; audioOnly?: boolean }) {
@@ -174,16 +381,26 @@ export class RoomSession {
 
   /** Video frames decoded so far from the browser's own inbound-rtp stats (what the UI and tests watch). */
   async framesDecoded(): Promise<number> {
-    if (!this.#recv) return 0;
-    let frames = 0;
+    return (await this.#inbound('video')).reduce((n, s) => n + (s.framesDecoded ?? 0), 0);
+  }
+
+  /** Audio bytes received so far (an audio-only participant's voice arriving). */
+  async audioBytesReceived(): Promise<number> {
+    return (await this.#inbound('audio')).reduce((n, s) => n + (s.bytesReceived ?? 0), 0);
+  }
+
+  async #inbound(kind: 'audio' | 'video'): Promise<any[]> {
+    if (!this.#recv || this.#recv.closed) return [];
+    const found: any[] = [];
     (await this.#recv.getStats()).forEach((s: any) => {
-      if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded ?? 0;
+      if (s.type === 'inbound-rtp' && s.kind === kind) found.push(s);
     });
-    return frames;
+    return found;
   }
 
   async leave(): Promise<void> {
     if (this.#closed) return;
+    this.#status = 'left';
     this.#teardown();
     await this.api.request('mutation($id: ID!) { leaveConsultationRoom(consultationId: $id) }', { id: this.consultationId }).catch(() => {});
   }

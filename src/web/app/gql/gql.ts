@@ -104,6 +104,19 @@ type Documents = {
     "\n  query SchedulerEscalated($consortiumId: ID) {\n    consultations(consortiumId: $consortiumId, state: REQUESTED, first: 100) {\n      nodes {\n        id urgency requestedAt claimDeadlineAt escalatedAt state\n        requestingHospital { id name } specialty { id nameZh nameEn }\n      }\n    }\n  }\n": typeof types.SchedulerEscalatedDocument,
     "\n  query SchedulerSpecialistsOf($specialtyId: ID!) {\n    people(role: SPECIALIST, specialtyId: $specialtyId, first: 100) { nodes { id name hospital { id name } } }\n  }\n": typeof types.SchedulerSpecialistsOfDocument,
     "\n  mutation SchedulerAssignConsultation($input: AssignConsultationInput!) {\n    assignConsultation(input: $input) { id state specialist { id name } }\n  }\n": typeof types.SchedulerAssignConsultationDocument,
+    "\n  query SpecialistQueues {\n    me { id specialties { id code nameZh nameEn } hospital { id consortia { id name } } }\n  }\n": typeof types.SpecialistQueuesDocument,
+    "\n  query SpecialistQueue($consortiumId: ID!, $specialtyId: ID!) {\n    consultationQueue(consortiumId: $consortiumId, specialtyId: $specialtyId, first: 100) {\n      cursor totalCount asOf\n      entries {\n        consultationId position urgency effectiveUrgency requestedAt deadlineAt promotesAt overdue waitingSeconds\n        requestingHospital { id name }\n      }\n    }\n  }\n": typeof types.SpecialistQueueDocument,
+    "\n  subscription SpecialistQueueChanged($consortiumId: ID!, $specialtyId: ID!, $after: ID) {\n    consultationQueueChanged(consortiumId: $consortiumId, specialtyId: $specialtyId, after: $after) { cursor action consultationId inQueue state }\n  }\n": typeof types.SpecialistQueueChangedDocument,
+    "\n  query SpecialistPreview($id: ID!) {\n    consultationPreview(id: $id) { consultationId question clinicalSummary patientSex patientAgeYears attachmentCount requestingHospital { id name } }\n  }\n": typeof types.SpecialistPreviewDocument,
+    "\n  mutation SpecialistClaim($id: ID!) { claimConsultation(id: $id) { id state } }\n": typeof types.SpecialistClaimDocument,
+    "\n  mutation SpecialistHandBack($input: ConsultationReasonInput!) { handBackConsultation(input: $input) { id state } }\n": typeof types.SpecialistHandBackDocument,
+    "\n  query SpecialistConsultations($state: ConsultationState) {\n    consultations(state: $state, first: 100) {\n      totalCount\n      nodes { id state urgency requestedAt scheduledStart scheduledEnd requestingHospital { id name } patient { id name } specialty { id nameZh nameEn } }\n    }\n  }\n": typeof types.SpecialistConsultationsDocument,
+    "\n  query SpecialistConsultation($id: ID!) {\n    consultation(id: $id) {\n      id state urgency effectiveUrgency question clinicalSummary\n      requestedAt claimedAt scheduledStart scheduledEnd startedAt endedAt completedAt\n      requestingHospital { id name }\n      requestedBy { id name }\n      patient { id name sex birthDate nationalIdMasked }\n      specialty { id nameZh nameEn }\n      specialist { id name }\n      attachments { id fileName contentType sizeBytes downloadPath uploadedAt }\n      opinion { impression recommendations diagnosisCode diagnosisText referUp writtenAt author { id name } }\n      referrals { id state direction toHospital { id name } }\n    }\n  }\n": typeof types.SpecialistConsultationDocument,
+    "\n  mutation SpecialistSchedule($input: ScheduleConsultationInput!) { scheduleConsultation(input: $input) { id state scheduledStart scheduledEnd } }\n": typeof types.SpecialistScheduleDocument,
+    "\n  mutation SpecialistStart($id: ID!) { startConsultationSession(id: $id) { id state } }\n": typeof types.SpecialistStartDocument,
+    "\n  mutation SpecialistEnd($id: ID!) { endConsultationSession(id: $id) { id state } }\n": typeof types.SpecialistEndDocument,
+    "\n  mutation SpecialistOpinion($input: ConsultationOpinionInput!) { writeConsultationOpinion(input: $input) { id state } }\n": typeof types.SpecialistOpinionDocument,
+    "\n  query SpecialistCalendar($from: String, $to: String) {\n    rotationCalendar(from: $from, to: $to) { id date session host { id name } specialty { id nameZh nameEn } clinicSession { id slotCount freeSlots } }\n    consultations(first: 100) { nodes { id state scheduledStart scheduledEnd requestingHospital { id name } } }\n  }\n": typeof types.SpecialistCalendarDocument,
 };
 const documents: Documents = {
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n": types.SignInDocument,
@@ -196,6 +209,19 @@ const documents: Documents = {
     "\n  query SchedulerEscalated($consortiumId: ID) {\n    consultations(consortiumId: $consortiumId, state: REQUESTED, first: 100) {\n      nodes {\n        id urgency requestedAt claimDeadlineAt escalatedAt state\n        requestingHospital { id name } specialty { id nameZh nameEn }\n      }\n    }\n  }\n": types.SchedulerEscalatedDocument,
     "\n  query SchedulerSpecialistsOf($specialtyId: ID!) {\n    people(role: SPECIALIST, specialtyId: $specialtyId, first: 100) { nodes { id name hospital { id name } } }\n  }\n": types.SchedulerSpecialistsOfDocument,
     "\n  mutation SchedulerAssignConsultation($input: AssignConsultationInput!) {\n    assignConsultation(input: $input) { id state specialist { id name } }\n  }\n": types.SchedulerAssignConsultationDocument,
+    "\n  query SpecialistQueues {\n    me { id specialties { id code nameZh nameEn } hospital { id consortia { id name } } }\n  }\n": types.SpecialistQueuesDocument,
+    "\n  query SpecialistQueue($consortiumId: ID!, $specialtyId: ID!) {\n    consultationQueue(consortiumId: $consortiumId, specialtyId: $specialtyId, first: 100) {\n      cursor totalCount asOf\n      entries {\n        consultationId position urgency effectiveUrgency requestedAt deadlineAt promotesAt overdue waitingSeconds\n        requestingHospital { id name }\n      }\n    }\n  }\n": types.SpecialistQueueDocument,
+    "\n  subscription SpecialistQueueChanged($consortiumId: ID!, $specialtyId: ID!, $after: ID) {\n    consultationQueueChanged(consortiumId: $consortiumId, specialtyId: $specialtyId, after: $after) { cursor action consultationId inQueue state }\n  }\n": types.SpecialistQueueChangedDocument,
+    "\n  query SpecialistPreview($id: ID!) {\n    consultationPreview(id: $id) { consultationId question clinicalSummary patientSex patientAgeYears attachmentCount requestingHospital { id name } }\n  }\n": types.SpecialistPreviewDocument,
+    "\n  mutation SpecialistClaim($id: ID!) { claimConsultation(id: $id) { id state } }\n": types.SpecialistClaimDocument,
+    "\n  mutation SpecialistHandBack($input: ConsultationReasonInput!) { handBackConsultation(input: $input) { id state } }\n": types.SpecialistHandBackDocument,
+    "\n  query SpecialistConsultations($state: ConsultationState) {\n    consultations(state: $state, first: 100) {\n      totalCount\n      nodes { id state urgency requestedAt scheduledStart scheduledEnd requestingHospital { id name } patient { id name } specialty { id nameZh nameEn } }\n    }\n  }\n": types.SpecialistConsultationsDocument,
+    "\n  query SpecialistConsultation($id: ID!) {\n    consultation(id: $id) {\n      id state urgency effectiveUrgency question clinicalSummary\n      requestedAt claimedAt scheduledStart scheduledEnd startedAt endedAt completedAt\n      requestingHospital { id name }\n      requestedBy { id name }\n      patient { id name sex birthDate nationalIdMasked }\n      specialty { id nameZh nameEn }\n      specialist { id name }\n      attachments { id fileName contentType sizeBytes downloadPath uploadedAt }\n      opinion { impression recommendations diagnosisCode diagnosisText referUp writtenAt author { id name } }\n      referrals { id state direction toHospital { id name } }\n    }\n  }\n": types.SpecialistConsultationDocument,
+    "\n  mutation SpecialistSchedule($input: ScheduleConsultationInput!) { scheduleConsultation(input: $input) { id state scheduledStart scheduledEnd } }\n": types.SpecialistScheduleDocument,
+    "\n  mutation SpecialistStart($id: ID!) { startConsultationSession(id: $id) { id state } }\n": types.SpecialistStartDocument,
+    "\n  mutation SpecialistEnd($id: ID!) { endConsultationSession(id: $id) { id state } }\n": types.SpecialistEndDocument,
+    "\n  mutation SpecialistOpinion($input: ConsultationOpinionInput!) { writeConsultationOpinion(input: $input) { id state } }\n": types.SpecialistOpinionDocument,
+    "\n  query SpecialistCalendar($from: String, $to: String) {\n    rotationCalendar(from: $from, to: $to) { id date session host { id name } specialty { id nameZh nameEn } clinicSession { id slotCount freeSlots } }\n    consultations(first: 100) { nodes { id state scheduledStart scheduledEnd requestingHospital { id name } } }\n  }\n": types.SpecialistCalendarDocument,
 };
 
 /**
@@ -572,6 +598,58 @@ export function graphql(source: "\n  query SchedulerSpecialistsOf($specialtyId: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SchedulerAssignConsultation($input: AssignConsultationInput!) {\n    assignConsultation(input: $input) { id state specialist { id name } }\n  }\n"): (typeof documents)["\n  mutation SchedulerAssignConsultation($input: AssignConsultationInput!) {\n    assignConsultation(input: $input) { id state specialist { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SpecialistQueues {\n    me { id specialties { id code nameZh nameEn } hospital { id consortia { id name } } }\n  }\n"): (typeof documents)["\n  query SpecialistQueues {\n    me { id specialties { id code nameZh nameEn } hospital { id consortia { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SpecialistQueue($consortiumId: ID!, $specialtyId: ID!) {\n    consultationQueue(consortiumId: $consortiumId, specialtyId: $specialtyId, first: 100) {\n      cursor totalCount asOf\n      entries {\n        consultationId position urgency effectiveUrgency requestedAt deadlineAt promotesAt overdue waitingSeconds\n        requestingHospital { id name }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SpecialistQueue($consortiumId: ID!, $specialtyId: ID!) {\n    consultationQueue(consortiumId: $consortiumId, specialtyId: $specialtyId, first: 100) {\n      cursor totalCount asOf\n      entries {\n        consultationId position urgency effectiveUrgency requestedAt deadlineAt promotesAt overdue waitingSeconds\n        requestingHospital { id name }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SpecialistQueueChanged($consortiumId: ID!, $specialtyId: ID!, $after: ID) {\n    consultationQueueChanged(consortiumId: $consortiumId, specialtyId: $specialtyId, after: $after) { cursor action consultationId inQueue state }\n  }\n"): (typeof documents)["\n  subscription SpecialistQueueChanged($consortiumId: ID!, $specialtyId: ID!, $after: ID) {\n    consultationQueueChanged(consortiumId: $consortiumId, specialtyId: $specialtyId, after: $after) { cursor action consultationId inQueue state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SpecialistPreview($id: ID!) {\n    consultationPreview(id: $id) { consultationId question clinicalSummary patientSex patientAgeYears attachmentCount requestingHospital { id name } }\n  }\n"): (typeof documents)["\n  query SpecialistPreview($id: ID!) {\n    consultationPreview(id: $id) { consultationId question clinicalSummary patientSex patientAgeYears attachmentCount requestingHospital { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SpecialistClaim($id: ID!) { claimConsultation(id: $id) { id state } }\n"): (typeof documents)["\n  mutation SpecialistClaim($id: ID!) { claimConsultation(id: $id) { id state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SpecialistHandBack($input: ConsultationReasonInput!) { handBackConsultation(input: $input) { id state } }\n"): (typeof documents)["\n  mutation SpecialistHandBack($input: ConsultationReasonInput!) { handBackConsultation(input: $input) { id state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SpecialistConsultations($state: ConsultationState) {\n    consultations(state: $state, first: 100) {\n      totalCount\n      nodes { id state urgency requestedAt scheduledStart scheduledEnd requestingHospital { id name } patient { id name } specialty { id nameZh nameEn } }\n    }\n  }\n"): (typeof documents)["\n  query SpecialistConsultations($state: ConsultationState) {\n    consultations(state: $state, first: 100) {\n      totalCount\n      nodes { id state urgency requestedAt scheduledStart scheduledEnd requestingHospital { id name } patient { id name } specialty { id nameZh nameEn } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SpecialistConsultation($id: ID!) {\n    consultation(id: $id) {\n      id state urgency effectiveUrgency question clinicalSummary\n      requestedAt claimedAt scheduledStart scheduledEnd startedAt endedAt completedAt\n      requestingHospital { id name }\n      requestedBy { id name }\n      patient { id name sex birthDate nationalIdMasked }\n      specialty { id nameZh nameEn }\n      specialist { id name }\n      attachments { id fileName contentType sizeBytes downloadPath uploadedAt }\n      opinion { impression recommendations diagnosisCode diagnosisText referUp writtenAt author { id name } }\n      referrals { id state direction toHospital { id name } }\n    }\n  }\n"): (typeof documents)["\n  query SpecialistConsultation($id: ID!) {\n    consultation(id: $id) {\n      id state urgency effectiveUrgency question clinicalSummary\n      requestedAt claimedAt scheduledStart scheduledEnd startedAt endedAt completedAt\n      requestingHospital { id name }\n      requestedBy { id name }\n      patient { id name sex birthDate nationalIdMasked }\n      specialty { id nameZh nameEn }\n      specialist { id name }\n      attachments { id fileName contentType sizeBytes downloadPath uploadedAt }\n      opinion { impression recommendations diagnosisCode diagnosisText referUp writtenAt author { id name } }\n      referrals { id state direction toHospital { id name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SpecialistSchedule($input: ScheduleConsultationInput!) { scheduleConsultation(input: $input) { id state scheduledStart scheduledEnd } }\n"): (typeof documents)["\n  mutation SpecialistSchedule($input: ScheduleConsultationInput!) { scheduleConsultation(input: $input) { id state scheduledStart scheduledEnd } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SpecialistStart($id: ID!) { startConsultationSession(id: $id) { id state } }\n"): (typeof documents)["\n  mutation SpecialistStart($id: ID!) { startConsultationSession(id: $id) { id state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SpecialistEnd($id: ID!) { endConsultationSession(id: $id) { id state } }\n"): (typeof documents)["\n  mutation SpecialistEnd($id: ID!) { endConsultationSession(id: $id) { id state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SpecialistOpinion($input: ConsultationOpinionInput!) { writeConsultationOpinion(input: $input) { id state } }\n"): (typeof documents)["\n  mutation SpecialistOpinion($input: ConsultationOpinionInput!) { writeConsultationOpinion(input: $input) { id state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SpecialistCalendar($from: String, $to: String) {\n    rotationCalendar(from: $from, to: $to) { id date session host { id name } specialty { id nameZh nameEn } clinicSession { id slotCount freeSlots } }\n    consultations(first: 100) { nodes { id state scheduledStart scheduledEnd requestingHospital { id name } } }\n  }\n"): (typeof documents)["\n  query SpecialistCalendar($from: String, $to: String) {\n    rotationCalendar(from: $from, to: $to) { id date session host { id name } specialty { id nameZh nameEn } clinicSession { id slotCount freeSlots } }\n    consultations(first: 100) { nodes { id state scheduledStart scheduledEnd requestingHospital { id name } } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
