@@ -41,9 +41,13 @@ async function pickTime(page: Page, d: Date) {
   await input.click();
   await input.fill(typed(d));
   await input.press('Enter');
-  // Some versions keep the panel open until OK: press it when it is there.
-  const okButton = page.locator('.ant-picker-dropdown:visible .ant-picker-ok button');
-  if (await okButton.count()) await okButton.click();
+  // Enter commits the typed time and the panel closes (with an animation, during which its
+  // OK button still exists); some versions keep the panel open until OK: press it only then.
+  const okButton = page.locator('.ant-picker-dropdown .ant-picker-ok button');
+  const closed = await okButton.waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false);
+  if (!closed) await okButton.click();
+  // The field shows the time a person meant.
+  await page.waitForFunction(([sel, want]) => (document.querySelector(sel) as HTMLInputElement | null)?.value === want, ['[data-testid="schedule-form"] .ant-picker input', typed(d)] as const, { timeout: 5000 });
 }
 
 describe("the specialist's day", () => {
