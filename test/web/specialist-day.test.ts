@@ -113,7 +113,8 @@ describe("the specialist's day", () => {
     await page.click('[data-testid="schedule-submit"]');
     const fieldError = page.locator('[data-testid="schedule-form"] .ant-form-item-explain-error');
     await fieldError.waitFor({ timeout: 10_000 });
-    expect(await fieldError.textContent()).toMatch(/\S/);
+    // The reason, in the person's language, beside the time they chose.
+    expect(await fieldError.textContent()).toContain('该专家在此时间已有会诊');
     expect(await page.getAttribute('[data-testid="consultation-state"]', 'data-state')).toBe('CLAIMED');
 
     await pickTime(page, tomorrowAt(14));

@@ -15,10 +15,19 @@ export function useHubMutation<TData, TVariables extends AnyVariables>(document:
   const [state, execute] = useMutation<TData, TVariables>(document);
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const run = useCallback(async (variables: TVariables, form?: FormInstance, fieldMap?: Record<string, string>): Promise<MutationOutcome<TData>> => {
+  /**
+   * `conflictField`: when the hub refuses with a CONFLICT about this field (`extensions.field`,
+   * e.g. a clash at the chosen time), its reason goes beside the field instead of a toast: said
+   * once, where it was chosen. Other conflicts (the state moved on) stay sentences.
+   */
+  const run = useCallback(async (variables: TVariables, form?: FormInstance, fieldMap?: Record<string, string>, conflictField?: string): Promise<MutationOutcome<TData>> => {
     const result = await execute(variables);
     if (result.data && !result.error) return { data: result.data };
     const error = describeError(result.error);
+    if (form && conflictField && error.code === 'CONFLICT' && error.field === conflictField && error.message) {
+      form.setFields([{ name: conflictField, errors: [error.message] }]);
+      return { error };
+    }
     if (!(form && showErrorOnField(form, error, fieldMap))) void message.error({ content: errorSentence(t, error), className: 'hub-error' });
     return { error };
   }, [execute, message, t]);

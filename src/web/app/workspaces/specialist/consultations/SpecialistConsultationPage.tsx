@@ -91,10 +91,9 @@ export default function SpecialistConsultationPage() {
               <Card size="small" title={t('consultation.schedule')}>
                 <Form form={scheduleForm} layout="inline" initialValues={{ minutes: 30 }} data-testid="schedule-form" onFinish={async (v) => {
                   const startsAt = v.startsAt.second(0).millisecond(0);
-                  const outcome = await schedule({ input: { id: c.id, startsAt: startsAt.toISOString(), endsAt: startsAt.add(v.minutes, 'minute').toISOString() } }, scheduleForm, { endsAt: 'minutes' });
-                  if (outcome.data) reload();
                   // A clash is refused with its reason: shown beside the time, where it was chosen.
-                  else if (outcome.error.code === 'CONFLICT') scheduleForm.setFields([{ name: 'startsAt', errors: [outcome.error.message] }]);
+                  const outcome = await schedule({ input: { id: c.id, startsAt: startsAt.toISOString(), endsAt: startsAt.add(v.minutes, 'minute').toISOString() } }, scheduleForm, { endsAt: 'minutes' }, 'startsAt');
+                  if (outcome.data) reload();
                 }}>
                   <Form.Item name="startsAt" label={t('consultation.startsAt')} rules={[{ required: true, message: t('consultation.startsAtRequired') }]}>
                     <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} data-testid="starts-at" />
