@@ -114,7 +114,7 @@ describe("the specialist's day", () => {
     const fieldError = page.locator('[data-testid="schedule-form"] .ant-form-item-explain-error');
     await fieldError.waitFor({ timeout: 10_000 });
     // The reason, in the person's language, beside the time they chose.
-    expect(await fieldError.textContent()).toContain('该专家在此时间已有会诊');
+    expect(await fieldError.textContent()).toContain('该专家此时已有安排');
     expect(await page.locator('.hub-error').count()).toBe(0); // said once, not also as a toast
     expect(await page.getAttribute('[data-testid="consultation-state"]', 'data-state')).toBe('CLAIMED');
 
