@@ -3,7 +3,7 @@
  * checker and objective (support/independent-checker.ts), never with the optimizer's own.
  */
 import { optimizeRoster } from '../../src/optimizer';
-import type { PinnedAssignment, RosterInput, RosterResult } from '../../src/optimizer/model';
+import type { OptimizeProgress, PinnedAssignment, RosterInput, RosterResult } from '../../src/optimizer/model';
 import { generateInstance, generateToyInstance } from './support/generated-instance';
 import { bruteForceOptimum, distanceKm, independentObjective, independentViolations, type Placed } from './support/independent-checker';
 
@@ -236,12 +236,15 @@ describe('roster optimizer: as a job', () => {
   const BIG = generateInstance({ specialists: 200, hosts: 100, days: 28, seed: 3 });
 
   it('reports progress: several events, percent never going back, ending at 100', async () => {
-    const events: { phase: string; percent: number; bestObjective: number | null }[] = [];
+    const events: OptimizeProgress[] = [];
     const r = await optimizeRoster({ ...BIG, options: { method: 'local', iterations: 30_000 } }, { onProgress: (e) => events.push(e) });
     expect(events.length).toBeGreaterThanOrEqual(5);
     for (let i = 1; i < events.length; i++) expect(events[i].percent).toBeGreaterThanOrEqual(events[i - 1].percent);
     expect(new Set(events.map((e) => e.phase))).toEqual(new Set(['PREPARE', 'CONSTRUCT', 'IMPROVE', 'BOUND', 'REPORT']));
-    expect(events.at(-1)).toEqual({ phase: 'REPORT', percent: 100, bestObjective: r.objective.total });
+    expect(events.at(-1)).toMatchObject({ phase: 'REPORT', percent: 100, bestObjective: r.objective.total });
+    // The last report also carries the final score's parts, and a bound no lower than it.
+    expect(events.at(-1)!.objective).toEqual(r.objective);
+    expect(events.at(-1)!.bound!).toBeGreaterThanOrEqual(r.objective.total - 1e-6);
     // Never worse (up to the rounding between incremental and from-scratch scoring).
     const best = events.filter((e) => e.bestObjective !== null).map((e) => e.bestObjective!);
     for (let i = 1; i < best.length; i++) expect(best[i]).toBeGreaterThanOrEqual(best[i - 1] - 1e-6);

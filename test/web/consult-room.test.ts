@@ -118,7 +118,8 @@ describe('consult room in the browser', () => {
   it('turns away someone who is not a participant, with the reason', async () => {
     const outsider = await enterRoom(browsers.green, 'doctor.b');
     await outsider.waitForSelector('#error:not([hidden])');
-    expect(await outsider.textContent('#error')).toMatch(/participants/);
+    // The hub's refusal, in the page's language (zh-CN by default).
+    expect(await outsider.textContent('#error')).toContain('只有会诊参与者（申请医生、接诊专家及其邀请的人员）可以进入会诊室');
     expect(await outsider.isHidden('#room')).toBe(true);
     await outsider.close();
   }, 30_000);

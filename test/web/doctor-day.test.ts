@@ -87,7 +87,8 @@ describe("the township doctor's day", () => {
     await page.click('[data-testid="register-submit"]');
     const error = byLabel('出生日期').locator('.ant-form-item-explain-error');
     await error.waitFor();
-    expect(await error.innerText()).toContain('does not match the birth date in the national ID');
+    // The hub answers in the page's language (Accept-Language zh-CN), beside the field it names.
+    expect(await error.innerText()).toContain('与身份证号中的出生日期（1962-05-14）不一致');
     expect(await byLabel('身份证号').locator('.ant-form-item-explain-error').count()).toBe(0);
     await shot('zh-CN', 'patient-register-error');
     await pickDate(byLabel('出生日期'), '1962-05-14');
