@@ -142,9 +142,14 @@ describe('the webhook channel', () => {
     const escalation = delivered.find((b) => b.kind === 'CONSULTATION_ESCALATED');
     expect(escalation).toMatchObject({ recipient: { username: 'scheduler' }, title: 'Consultation request overdue' });
     // Exactly one escalation notification, one webhook delivery each, all settled.
-    const rows = await t.database.db.query(
+    // NOTE: the receiver answers before the dispatcher records the delivery: wait for that commit.
+    const settled = () => t.database.db.query(
       `SELECT n.kind, count(*)::int AS n, bool_and(o.delivered_at IS NOT NULL) AS done FROM notification n JOIN notification_outbox o ON o.notification_id = n.id AND o.channel = 'webhook'
         WHERE n.consultation_id = ANY($1) GROUP BY n.kind ORDER BY n.kind`, [[Number(id), Number(overdue)]]);
+    const rows = await until(async () => {
+      const r = await settled();
+      return r.every((row: { done: boolean }) => row.done) ? r : null;
+    }, 5_000).catch(settled);
     expect(rows).toEqual([{ kind: 'CONSULTATION_CLAIMED', n: 1, done: true }, { kind: 'CONSULTATION_ESCALATED', n: 1, done: true }]);
   }, 60_000);
 });

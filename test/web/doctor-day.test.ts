@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { addSpecialists, ok, requestConsultation, tokenFor } from '../consult/support';
 import { approvedDemand, GQL, makeAvailable, nextMonth } from '../roster/rotation-support';
-import { PASSWORD, validNationalId } from '../support/fixture';
+import { validNationalId } from '../support/fixture';
 import { TestHub } from '../support/hub';
 import { AppPage, launchAppBrowser, openApp, screenshot, signInThroughUi, startAppHub, switchLanguage, UiLanguage } from './support/app';
 import { onePagePdf } from './support/pdf';
@@ -193,11 +193,9 @@ describe("the township doctor's day", () => {
     await shot('zh-CN', 'consultation-in-session');
     await join.click();
     await page.waitForURL(new RegExp(`/room\\?consultation=${consultationId}$`));
-    // The consult room (its own page until it moves into the app) asks for the password again.
-    await page.fill('#username', 'doctor.a');
-    await page.fill('#password', PASSWORD);
-    await page.click('#sign-in-form button');
+    // The consult room shares the app's session: straight into the room, no second sign-in.
     await page.waitForSelector('#room:not([hidden])', { timeout: 30_000 });
+    expect(await page.isHidden('#sign-in')).toBe(true);
     await page.goBack();
     await page.waitForSelector('[data-testid="consultation-page"]');
   }, 120_000);
