@@ -2,6 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Length, Matches, Max, Max
 import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
 import { Role, Title } from '../auth/roles';
 import { ConsortiumKind, HospitalTier, Sex } from './kinds';
+import { says } from '../i18n/validation';
 
 const NAME = { min: 2, max: 100 };
 const nameLength = (field: string) => Length(NAME.min, NAME.max, { message: `${field} must be ${NAME.min} to ${NAME.max} characters` });
@@ -75,7 +76,7 @@ export class CreatePersonInput {
   @Field() @Length(2, 50, { message: 'name must be 2 to 50 characters' }) name: string;
   @Field() @usernameRule username: string;
   @Field({ description: 'At least 10 characters' })
-  @MinLength(10, { message: 'password must be at least 10 characters' }) @MaxLength(200, { message: 'password must be at most 200 characters' }) password: string;
+  @MinLength(10, says('validation.minLength', { min: 10 })) @MaxLength(200, says('validation.maxLength', { max: 200 })) password: string;
   @Field(() => [Role]) @ArrayMinSize(1, { message: 'roles must name at least one role' }) @rolesRule roles: Role[];
   @Field(() => Title, { nullable: true }) @IsOptional() title?: Title | null;
   @Field(() => ID) @idPattern('hospitalId') hospitalId: string;
