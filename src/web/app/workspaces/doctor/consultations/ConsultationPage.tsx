@@ -1,32 +1,15 @@
 import { VideoCameraOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, List, Row, Space, Statistic, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { QueryError } from '../../../data/QueryError';
 import { useResumableSubscription } from '../../../data/useResumableSubscription';
 import { ConsultationChangedDocument, ConsultationDocument, QueuePositionDocument } from './operations';
-import { useSession } from '../../../shell/session';
-import { AttachmentPreview } from './AttachmentPreview';
-import { attachmentBlobUrl } from './upload';
+import { StoredAttachment } from './StoredAttachment';
 import { ageOf, departmentName, formatDateTime, formatWait } from '../format';
 
 const URGENCY_COLOUR = { ROUTINE: 'blue', URGENT: 'orange', EMERGENCY: 'red' } as const;
-
-/** One attachment of the request, fetched with the token and shown in the page. */
-function StoredAttachment({ a }: { a: { id: string; fileName: string; contentType: string; downloadPath: string } }) {
-  const { token } = useSession();
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let created: string | null = null;
-    attachmentBlobUrl(a.downloadPath, token!).then((u) => setUrl((created = u)), () => setUrl(null));
-    return () => {
-      if (created) URL.revokeObjectURL(created);
-    };
-  }, [a.downloadPath, token]);
-  return url ? <AttachmentPreview url={url} contentType={a.contentType} name={a.fileName} /> : null;
-}
 
 /** A request's own live page: queue position, each state change, the video, the opinion, refer up. */
 export default function ConsultationPage() {

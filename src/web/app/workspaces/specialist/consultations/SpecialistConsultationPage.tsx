@@ -1,35 +1,18 @@
 import { VideoCameraOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, List, Row, Space, Tag, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryError } from '../../../data/QueryError';
 import { useHubMutation } from '../../../data/useHubMutation';
 import { useResumableSubscription } from '../../../data/useResumableSubscription';
-import { useSession } from '../../../shell/session';
-import { AttachmentPreview } from '../../doctor/consultations/AttachmentPreview';
 import { ConsultationChangedDocument } from '../../doctor/consultations/operations';
-import { attachmentBlobUrl } from '../../doctor/consultations/upload';
+import { StoredAttachment } from '../../doctor/consultations/StoredAttachment';
 import { ageOf, departmentName, formatDateTime } from '../../doctor/format';
 import { CalendarList } from '../calendar/MyCalendar';
 import { EndDocument, HandBackDocument, OpinionDocument, ScheduleDocument, SpecialistConsultationDocument, StartDocument } from '../operations';
 import { URGENCY_COLOUR } from '../queue/QueueBoard';
-
-/** An exam result fetched with the token and shown inside the page (image zoomable, PDF drawn). */
-function StoredAttachment({ a }: { a: { fileName: string; contentType: string; downloadPath: string } }) {
-  const { token } = useSession();
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let created: string | null = null;
-    attachmentBlobUrl(a.downloadPath, token!).then((u) => setUrl((created = u)), () => setUrl(null));
-    return () => {
-      if (created) URL.revokeObjectURL(created);
-    };
-  }, [a.downloadPath, token]);
-  return url ? <AttachmentPreview url={url} contentType={a.contentType} name={a.fileName} /> : null;
-}
 
 /** The specialist's page of one consultation: the request, scheduling beside the calendar, the session, the opinion. */
 export default function SpecialistConsultationPage() {
