@@ -27,8 +27,11 @@ describe('directory reads', () => {
       expect(r.data.hospitals.nodes).toHaveLength(first);
       return t.database.counter.count - before;
     };
-    const few = await statements(5);
-    const many = await statements(40);
+    // The hub's background pollers (outbox, projector, deadline sweep) share the counter; they only
+    // ever add statements, so the least of three runs is the request's own count.
+    const least = async (first: number) => Math.min(await statements(first), await statements(first), await statements(first));
+    const few = await least(5);
+    const many = await least(40);
     expect(many).toBe(few);
     expect(many).toBeLessThanOrEqual(12);
     const r = await t.gql(NESTED, { first: 40 }, admin);
