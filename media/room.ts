@@ -115,6 +115,8 @@ export class Room extends EventEmitter<RoomEvents> {
   readonly #settings: RoomSettings;
   readonly #logger: Logger;
   readonly #peers = new Map<string, Peer>();
+  /** Peers (by id) whose client has sent heartbeats here: whenever they join again, they are watched from the start. */
+  readonly #beaters = new Set<string>();
   #router: types.Router;
   /** resolves when the room has a live router again after its worker died */
   #recovery: Promise<void> | undefined;
@@ -188,6 +190,9 @@ export class Room extends EventEmitter<RoomEvents> {
       lowBandwidth: this.#settings.lowBandwidth,
       logger: this.#logger,
     });
+    // NOTE: a page that rejoins (after a worker died or its network broke) beats again only once it is
+    // back in; a tab closed in between would otherwise leave a peer that is never dropped.
+    if (this.#beaters.has(peerId)) peer.heartbeat();
     this.#peers.set(peerId, peer);
     this.#disarmEmptyTimer();
     this.#logger.info({ peerId, rejoin: Boolean(previous) }, 'peer joined');
@@ -210,6 +215,7 @@ export class Room extends EventEmitter<RoomEvents> {
   heartbeat(peerId: string): boolean {
     const peer = this.#closed ? undefined : this.#peers.get(peerId);
     peer?.heartbeat();
+    if (peer) this.#beaters.add(peerId);
     return Boolean(peer);
   }
 

@@ -164,6 +164,32 @@ describe('consultation video room signalling', () => {
     await endSession(t, id, tokens.specialist);
   });
 
+  it('drops a page that rejoined and closed before its next beat (its new peer is watched from the start)', async () => {
+    const id = await consultationInSession(t, tokens);
+    const caps = ok(await t.gql(OPEN, { id }, tokens.specialist)).openConsultationRoom;
+    const joined = ok(await t.gql(JOIN, { id, caps }, tokens.specialist)).joinConsultationRoom;
+    ok(await t.gql(JOIN, { id, caps }, tokens.doctorA));
+    const HEARTBEAT = 'mutation($id: ID!) { roomHeartbeat(consultationId: $id) }';
+    expect(ok(await t.gql(HEARTBEAT, { id }, tokens.doctorA)).roomHeartbeat).toBe(true);
+    const events = collect(t.ws(tokens.specialist), 'subscription($id: ID!, $after: ID) { roomEvents(consultationId: $id, after: $after) { action personId reason } }', { id, after: joined.cursor });
+    // The doctor's page rebuilds the call (as after a worker died) and its tab closes before it beats again.
+    ok(await t.gql(JOIN, { id, caps }, tokens.doctorA));
+    const beating = setInterval(() => void t.gql(HEARTBEAT, { id }, tokens.specialist), 500);
+    try {
+      // PEER_JOINED of both; the rejoin (PEER_LEFT left, PEER_JOINED); then PEER_LEFT timeout
+      await events.waitFor(5, 8000);
+      const doctor = String(t.fixture.users.doctorA.id);
+      expect(events.events.map((e) => e.roomEvents).filter((e) => e.personId === doctor).slice(-3)).toEqual([
+        { action: 'PEER_LEFT', personId: doctor, reason: 'left' },
+        { action: 'PEER_JOINED', personId: doctor, reason: null },
+        { action: 'PEER_LEFT', personId: doctor, reason: 'timeout' },
+      ]);
+    } finally {
+      clearInterval(beating);
+      await endSession(t, id, tokens.specialist);
+    }
+  });
+
   it('gives a transport new ICE credentials for a restart, only to its owner', async () => {
     const id = await consultationInSession(t, tokens);
     const caps = ok(await t.gql(OPEN, { id }, tokens.doctorA)).openConsultationRoom;

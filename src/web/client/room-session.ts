@@ -172,7 +172,7 @@ export class RoomSession {
     this.#present = (joined.personIds as string[]).filter((p) => p !== this.myPersonId);
     // Beating from the moment we are in: a tab closed while still connecting is dropped too.
     this.#heartbeat ??= setInterval(() => void this.#beat(), HEARTBEAT_MS);
-    void this.#beat();
+    void this.#beat(true);
     await this.#loadPeople();
     this.#send = await this.#transport('SEND');
     this.#recv = await this.#transport('RECV');
@@ -250,8 +250,9 @@ export class RoomSession {
     }
   }
 
-  async #beat(): Promise<void> {
-    if (this.#closed || this.#rebuilding) return;
+  /** `joining`: the beat that follows a (re)join, sent while the rebuild is still under way. */
+  async #beat(joining = false): Promise<void> {
+    if (this.#closed || (this.#rebuilding && !joining)) return;
     try {
       const { roomHeartbeat: inRoom } = await this.api.request('mutation($id: ID!) { roomHeartbeat(consultationId: $id) }', { id: this.consultationId });
       // The hub dropped us (our beats stopped while the network was gone): join again.
