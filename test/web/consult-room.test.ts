@@ -167,6 +167,10 @@ describe('consult room in the browser', () => {
     const goneAfterMs = Date.now() - closedAt;
     console.log(`tab closed: gone from the other side after ${goneAfterMs} ms`);
     expect(goneAfterMs).toBeLessThan(10_000);
+    // The closing page said it was leaving (the hub did not have to miss its heartbeats).
+    const [last] = await t.database.db.query(
+      `SELECT payload->>'reason' AS reason FROM event WHERE topic = 'room' AND payload->>'action' = 'PEER_LEFT' AND payload->>'personId' = $1 ORDER BY id DESC LIMIT 1`, [ids.doctor]);
+    expect(last).toEqual({ reason: 'left' });
     await specialist.waitForFunction(() => document.querySelectorAll('#link li').length === 1, null, { timeout: 10_000 });
   }, 30_000);
 

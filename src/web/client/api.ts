@@ -10,9 +10,11 @@ export class HubApi {
     return Boolean(this.token);
   }
 
-  async request<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  /** `keepalive`: the request outlives the page (sent as the tab closes). */
+  async request<T = any>(query: string, variables: Record<string, unknown> = {}, options: { keepalive?: boolean } = {}): Promise<T> {
     const res = await fetch('/graphql', {
       method: 'POST',
+      keepalive: options.keepalive,
       headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });

@@ -111,6 +111,8 @@ async function enter(consultationId: string, myPersonId: string) {
   }
 }
 
+addEventListener('pagehide', () => session?.leaveAsPageHides());
+
 async function refreshLink() {
   if (!session) return;
   try {
