@@ -1,4 +1,4 @@
-import { Badge, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,12 +21,16 @@ function Answer({ referral, onDone }: { referral: IncomingReferral; onDone(): vo
   const [form] = Form.useForm<{ expectedArrivalDate?: Dayjs; reason?: string }>();
   const [accept, accepting] = useHubMutation(AcceptReferralDocument);
   const [decline, declining] = useHubMutation(DeclineReferralDocument);
+  const { message } = App.useApp();
   const submit = async () => {
     const v = await form.validateFields();
     const outcome = dialog === 'accept'
       ? await accept({ input: { id: referral.id, expectedArrivalDate: v.expectedArrivalDate!.format('YYYY-MM-DD') } }, form)
       : await decline({ input: { id: referral.id, reason: v.reason!.trim() } }, form);
     if (outcome.data) {
+      // NOTE: a declined referral leaves the list (its patient is no longer this hospital's to
+      // see), so the answer is confirmed in words, naming the patient, before the card goes.
+      void message.success({ content: t(dialog === 'accept' ? 'referrals.accepted' : 'referrals.declined', { patient: referral.patient.name }), className: 'referral-answered' });
       setDialog(null);
       onDone();
     }
