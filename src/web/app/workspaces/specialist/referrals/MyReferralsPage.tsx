@@ -23,7 +23,9 @@ function Answer({ referral, onDone }: { referral: IncomingReferral; onDone(): vo
   const [decline, declining] = useHubMutation(DeclineReferralDocument);
   const { message } = App.useApp();
   const submit = async () => {
-    const v = await form.validateFields();
+    // An incomplete form shows its messages beside the fields; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const outcome = dialog === 'accept'
       ? await accept({ input: { id: referral.id, expectedArrivalDate: v.expectedArrivalDate!.format('YYYY-MM-DD') } }, form)
       : await decline({ input: { id: referral.id, reason: v.reason!.trim() } }, form);
