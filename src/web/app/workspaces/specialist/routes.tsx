@@ -17,6 +17,7 @@ export const specialistWorkspace: Workspace = {
     { path: 'consultations/:id', ...lazyScreen(() => import('./consultations/SpecialistConsultationPage')) },
     { path: 'calendar', ...lazyScreen(() => import('./calendar/MyCalendar')) },
     { path: 'referrals', ...lazyScreen(() => import('./referrals/MyReferralsPage')) },
+    { path: 'room/:id', ...lazyScreen(() => import('./room/ConsultRoomPage')) },
   ],
   menu: [
     { path: '', labelKey: 'menu.queue', icon: <UnorderedListOutlined /> },

@@ -2,7 +2,7 @@ import { VideoCameraOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, List, Row, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryError } from '../../../data/QueryError';
 import { useHubMutation } from '../../../data/useHubMutation';
@@ -20,6 +20,7 @@ import { ReferFromOpinion } from './ReferFromOpinion';
 export default function SpecialistConsultationPage() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation('specialist');
+  const navigate = useNavigate();
   const [{ data, error }, refetch] = useQuery({ query: SpecialistConsultationDocument, variables: { id: id! }, requestPolicy: 'cache-and-network' });
   useResumableSubscription(ConsultationChangedDocument, {
     variables: { id: id! },
@@ -54,7 +55,7 @@ export default function SpecialistConsultationPage() {
             {c.state === 'IN_SESSION' && (
               <Alert type="success" showIcon title={t('consultation.sessionRunning')} action={
                 <Space>
-                  <Button type="primary" icon={<VideoCameraOutlined />} href={`/room?consultation=${encodeURIComponent(c.id)}`} data-testid="join-video">{t('consultation.joinVideo')}</Button>
+                  <Button type="primary" icon={<VideoCameraOutlined />} onClick={() => navigate(`/specialist/room/${encodeURIComponent(c.id)}`)} data-testid="join-video">{t('consultation.joinVideo')}</Button>
                   <Button danger loading={ending} data-testid="end-session" onClick={async () => { if ((await end({ id: c.id })).data) reload(); }}>{t('consultation.end')}</Button>
                 </Space>
               } />
