@@ -113,8 +113,10 @@ describe("the specialist's day", () => {
     await page.click('[data-testid="start-session"]');
     await page.waitForSelector('[data-testid="join-video"]', { timeout: 15_000 });
     await page.click('[data-testid="join-video"]');
-    await page.waitForURL(/\/room\?consultation=/);
-    await page.waitForSelector('#room:not([hidden])'); // signed in already: the app's session is the room's
+    // The room opens inside the app: its route, the app's shell and session (no second sign-in).
+    await page.waitForURL(new RegExp(`/specialist/room/${id}$`));
+    await page.waitForSelector('#room');
+    expect(await page.textContent('[data-testid="who"]')).toContain('用户specialist');
 
     doctor = await openApp(blue, t, { label: 'doctor' });
     await signInThroughUi(doctor.page, 'doctor.a');
@@ -125,10 +127,19 @@ describe("the specialist's day", () => {
     const tile = (personId: number) => `#remote-tiles figure[data-person="${personId}"] video`;
     await waitForColour(doctor.page, tile(t.fixture.users.specialist.id), 'red');
     await waitForColour(page, tile(t.fixture.users.doctorA.id), 'blue');
-    await screenshot(page, 'zh-CN', 'room');
-    await page.click('#lang');
-    await screenshot(page, 'en', 'room');
-    await page.click('#lang');
+    // Names and roles, not ids.
+    expect(await page.textContent(`#remote-tiles figure[data-person="${t.fixture.users.doctorA.id}"] figcaption`)).toBe('用户doctor.a · 申请医生 · 甲镇卫生院');
+    await screenshot(page, 'zh-CN', 'room-in-app');
+    await switchLanguage(page, 'en');
+    expect(await page.textContent(`#remote-tiles figure[data-person="${t.fixture.users.doctorA.id}"] figcaption`)).toBe('用户doctor.a · Requesting doctor · 甲镇卫生院');
+    await screenshot(page, 'en', 'room-in-app');
+    await switchLanguage(page, 'zh-CN');
+    // A reload of the in-app room is back in the room, signed in, seeing the doctor again.
+    await page.reload();
+    await page.waitForSelector('#room');
+    await waitForColour(page, tile(t.fixture.users.doctorA.id), 'blue');
+    await waitForColour(doctor.page, tile(t.fixture.users.specialist.id), 'red');
+    await screenshot(doctor.page, 'zh-CN', 'room');
   }, 120_000);
 
   it('ends the session and writes the opinion; the doctor reads it and refers up from it', async () => {

@@ -29,8 +29,10 @@ export async function pickTime(page: Page, date: string, hhmm: string) {
   // Enter commits the typed time and the panel closes (with an animation, during which its
   // OK button still exists); some versions keep the panel open until OK: press it only then.
   const okButton = page.locator('.ant-picker-dropdown .ant-picker-ok button');
-  const closed = await okButton.waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false);
-  if (!closed) await okButton.click();
+  // On a busy machine the closing animation can outlast a short wait: click only a button that
+  // is still there to be clicked, and accept that it went away meanwhile.
+  const closed = await okButton.waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false);
+  if (!closed && await okButton.isVisible()) await okButton.click({ timeout: 5000 }).catch(async (e) => { if (await okButton.isVisible()) throw e; });
   // The field shows the time a person meant.
   await page.waitForFunction(([sel, want]) => (document.querySelector(sel) as HTMLInputElement | null)?.value === want, ['[data-testid="schedule-form"] .ant-picker input', typed(date, hhmm)] as const, { timeout: 5000 });
 }
