@@ -106,7 +106,17 @@ describe("the specialist's calendar", () => {
     sessionId = ok(await t.gql('query($h: ID!, $from: String) { hostSessions(hostId: $h, from: $from) { id date } }', { h: f.townshipA.id, from: day }, tokens.doctorA)).hostSessions[0].id;
     const [other] = await addPatients(t.database.db, f.townshipA.id, 1, t.config.nationalIdKey, 700);
     const BOOK = 'mutation($i: BookSlotInput!) { bookClinicSlot(input: $i) { id purpose slot { startsAt } } }';
-    expect(ok(await t.gql(BOOK, { i: { sessionId, patientId: String(f.patientA.id), purpose: '复诊：冠心病术后调整用药' } }, tokens.doctorA)).bookClinicSlot.purpose).toBe('复诊：冠心病术后调整用药');
+    // The township doctor books one patient in the browser, saying what for; another through the API, saying nothing.
+    const doctor = await openApp(browser, t, { label: 'doctor' });
+    await signInThroughUi(doctor.page, 'doctor.a');
+    await doctor.page.goto(appUrl(t, `/doctor/experts?view=month&date=${day}&patient=${f.patientA.id}`));
+    await doctor.page.locator('[data-testid="session-chip"]').first().click();
+    await doctor.page.waitForSelector('#book-slot .ant-select-content:has-text("患者甲"), #book-slot .ant-select-selection-item:has-text("患者甲")');
+    await doctor.page.fill('[data-testid="book-purpose"]', '复诊：冠心病术后调整用药');
+    await doctor.page.click('[data-testid="book-submit"]');
+    await doctor.page.waitForSelector('.ant-drawer [data-testid="booking-slip"]');
+    expect(doctor.problems.errors).toEqual([]);
+    await doctor.close();
     ok(await t.gql(BOOK, { i: { sessionId, patientId: String(other) } }, tokens.doctorA));
 
     const page = specialist.page;
