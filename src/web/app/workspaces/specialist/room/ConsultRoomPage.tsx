@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, AudioMutedOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, List, Row, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { HubApi } from '../../../../client/api';
 import { Key, t as roomText } from '../../../../client/i18n';
@@ -73,6 +73,7 @@ const IDLE: RoomSnapshot = { status: 'connecting', me: null, remote: [], local: 
 function Room({ session, consultationId }: { session: RoomSession; consultationId: string }) {
   const tr = useRoomText();
   const { t } = useTranslation('specialist');
+  const navigate = useNavigate();
   const subscribe = useCallback((listener: () => void) => session.onChange(listener), [session]);
   const s = useSyncExternalStore(subscribe, () => session.snapshot(), () => IDLE);
   const [link, setLink] = useState<LinkRow[]>([]);
@@ -106,6 +107,8 @@ function Room({ session, consultationId }: { session: RoomSession; consultationI
       <Space size={24} wrap>
         <Checkbox id="low-bandwidth" onChange={(e) => void session.setLinkMode({ lowBandwidth: e.target.checked })}>{tr('lowBandwidth')}</Checkbox>
         <Checkbox id="audio-only" onChange={(e) => void session.setLinkMode({ audioOnly: e.target.checked })}>{tr('audioOnly')}</Checkbox>
+        {/* Leaving the page leaves the room (the page's cleanup). */}
+        <Button id="leave" danger onClick={() => navigate(`/specialist/consultations/${consultationId}`)}>{tr('leave')}</Button>
       </Space>
       <Card size="small" title={tr('link')}>
         <Typography.Paragraph id="advice">{mine ? tr(`advice${mine.rating}`) : ''}</Typography.Paragraph>
