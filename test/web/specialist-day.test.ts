@@ -144,7 +144,10 @@ describe("the specialist's day", () => {
 
   it('ends the session and writes the opinion; the doctor reads it and refers up from it', async () => {
     const page = specialist.page;
-    await page.goto(appUrl(t, `/specialist/consultations/${id}`));
+    // Leaving the in-app room goes back to the consultation; the doctor waits for the other side again.
+    await page.click('#leave');
+    await page.waitForURL(new RegExp(`/specialist/consultations/${id}$`));
+    await doctor.page.waitForSelector('#waiting:not([hidden])', { timeout: 15_000 });
     await page.click('[data-testid="end-session"]');
     await page.waitForSelector('[data-testid="opinion-form"]', { timeout: 15_000 });
     // The room closes with the session: the doctor's page says so.
