@@ -21,7 +21,7 @@ export interface HospitalSubject { hospitalId: number; hospitalName?: string }
 export interface ConsortiumSubject { consortiumId: number }
 /** A patient, and who besides their own hospital's doctors is caring for them (filled in by the service). */
 export interface PatientSubject extends HospitalSubject {
-  /** Specialists who claimed or were assigned a consultation about the patient. */
+  /** Specialists who claimed or were assigned a consultation about the patient, or hold a clinic session they are booked into. */
   assignedSpecialistIds?: number[];
   /** Hospitals the patient was referred to (referrals not declined or cancelled). */
   referredToHospitalIds?: number[];
@@ -249,6 +249,11 @@ const rules = {
     allows: (actor, s) => has(actor, Role.TOWNSHIP_DOCTOR) && actor.hospitalId === s.hospitalId,
     refusal: (s) => message('policy.bookingCreate', { hospital: s.hospitalName ?? message('policy.hospitalNumber', { id: s.hospitalId }) }),
   } satisfies Rule<HospitalSubject>,
+  /** The visiting specialist sees who is booked into their own session, and what for, to prepare. */
+  'session.bookings': {
+    allows: (actor, s) => actor.personId === s.specialistId,
+    refusal: () => message('policy.sessionBookings'),
+  } satisfies Rule<ClinicSessionSubject>,
   'booking.read': {
     allows: (actor, s) => isClinician(actor) && actor.hospitalId === s.hospitalId,
     refusal: (s) => message('policy.bookingRead', { hospital: s.hospitalName ?? message('policy.hospitalNumber', { id: s.hospitalId }) }),

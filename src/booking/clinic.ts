@@ -159,7 +159,7 @@ async function moveToEquivalent(m: EntityManager, from: ClinicSession, booking: 
     if (!slot) continue;
     const newBooking = await m.save(m.create(Booking, {
       slotId: slot.id, sessionId: id, patientId: booking.patientId, hospitalId: booking.hospitalId, bookedById: booking.bookedById,
-      state: BookingState.BOOKED, movedFromId: booking.id, reason: null,
+      state: BookingState.BOOKED, movedFromId: booking.id, reason: null, purpose: booking.purpose,
     }));
     return { newBooking, toSession };
   }

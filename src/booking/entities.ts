@@ -72,6 +72,7 @@ export class Booking {
   @Column('int') hospitalId: number;
   @ManyToOne(() => Hospital, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'hospital_id' }) hospital?: Relation<Hospital>;
   @Column('int', { nullable: true }) bookedById: number | null;
+  @Field(() => String, { nullable: true, description: 'What the patient is booked for, as the booking doctor wrote it (for the visiting specialist)' }) @Column('text', { nullable: true }) purpose: string | null;
   @Field(() => BookingState) @Column('text') state: BookingState;
   @Field(() => String, { nullable: true, description: 'Why it was cancelled, moved or flagged' }) @Column('text', { nullable: true }) reason: string | null;
   @Field(() => ID, { nullable: true, description: 'The booking this one continues (after a move or a re-booking)' }) @Column('int', { nullable: true }) movedFromId: number | null;

@@ -9,6 +9,7 @@ export class BookSlotInput {
   @Field(() => ID) @idPattern('sessionId') sessionId: string;
   @Field(() => ID) @idPattern('patientId') patientId: string;
   @Field(() => ID, { nullable: true, description: 'A particular slot; by default the earliest free one' }) @IsOptional() @idPattern('slotId') slotId?: string | null;
+  @Field(() => String, { nullable: true, description: 'What the patient comes for (e.g. 复诊：血压控制), shown to the visiting specialist' }) @IsOptional() @reasonRule('purpose') purpose?: string | null;
 }
 
 @InputType()

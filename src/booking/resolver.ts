@@ -83,6 +83,11 @@ export class ClinicSessionResolver {
     return (await ctx.loaders.slotsOfSession.load(s.id)).filter((v) => !v.booked).length;
   }
 
+  @FieldResolver(() => [Booking], { description: 'Everyone booked into this session, by slot, with what for: for its visiting specialist (empty for anyone else); audited' })
+  bookings(@Root() s: ClinicSession, @Ctx() ctx: HubContext) {
+    return ctx.services.bookings.bookingsForSpecialist(ctx.actor, s);
+  }
+
   @FieldResolver(() => [Booking], { description: "Bookings in this session of your own hospital's patients (doctors only)" })
   myBookings(@Root() s: ClinicSession, @Ctx() ctx: HubContext) {
     return ctx.services.bookings.bookingsOfSession(ctx.actor, s.id);

@@ -70,7 +70,7 @@ export class BookingService {
     return this.db.transaction(async (m) => {
       const patient = await this.#bookablePatient(m, actor, patientId);
       const session = await this.#openSession(m, actor, sessionId, input.sessionId);
-      const booking = await this.#place(m, actor!, session, patient, slotId, null);
+      const booking = await this.#place(m, actor!, session, patient, slotId, null, input.purpose?.trim() || null);
       const events = new PendingEvents();
       events.add('booking', { action: 'BOOKED', bookingId: booking.id, hospitalId: booking.hospitalId, patientId, sessionId });
       await slotEvent(m, session, 'BOOKED', events);
@@ -123,7 +123,7 @@ export class BookingService {
         const named = (d: Department) => ({ 'zh-CN': d.nameZh, en: `${d.nameZh} (${d.nameEn})` });
         throw badInput('confirmSpecialtyChange', 'booking.specialtyChange', { id, from: named(from), session: sessionId, to: named(to) });
       }
-      const booking = await this.#place(m, actor!, session, patient, slotId, flagged.id);
+      const booking = await this.#place(m, actor!, session, patient, slotId, flagged.id, flagged.purpose);
       flagged.state = next;
       flagged.movedToId = booking.id;
       await m.save(flagged);
@@ -149,6 +149,16 @@ export class BookingService {
     const me = authorize(actor, 'booking.read', { hospitalId: actor?.hospitalId ?? 0 });
     const rows = await this.db.getRepository(Booking).find({ where: { hospitalId: me.hospitalId, state: BookingState.NEEDS_REBOOKING }, order: { updatedAt: 'ASC', id: 'ASC' } });
     await this.audit.record(me, 'booking.read', 'patient', [...new Set(rows.map((b) => b.patientId))]);
+    return rows;
+  }
+
+  /** Everyone booked into a session (BOOKED, by slot), for its visiting specialist only: audited. */
+  async bookingsForSpecialist(actor: Actor | null, session: ClinicSession): Promise<Booking[]> {
+    const audience = await sessionAudience(this.db.manager, session);
+    if (!actor || !allows(actor, 'session.bookings', audience)) return [];
+    const rows = await this.db.getRepository(Booking).createQueryBuilder('b').innerJoin(ClinicSlot, 's', 's.id = b.slot_id')
+      .where('b.session_id = :id AND b.state = :booked', { id: session.id, booked: BookingState.BOOKED }).orderBy('s.position').getMany();
+    await this.audit.record(actor, 'booking.read', 'patient', [...new Set(rows.map((b) => b.patientId))]);
     return rows;
   }
 
@@ -197,7 +207,7 @@ export class BookingService {
   }
 
   /** Takes a slot of a session the caller has locked. */
-  async #place(m: EntityManager, actor: Actor, session: ClinicSession, patient: Patient, slotId: number | null, movedFromId: number | null): Promise<Booking> {
+  async #place(m: EntityManager, actor: Actor, session: ClinicSession, patient: Patient, slotId: number | null, movedFromId: number | null, purpose: string | null): Promise<Booking> {
     const already = await m.findOneBy(Booking, { sessionId: session.id, patientId: patient.id, state: BookingState.BOOKED });
     if (already) throw conflict('booking.alreadyBooked', { patient: patient.name, session: await sessionMessage(m, session) }, 'patientId');
     if (slotId !== null) {
@@ -210,7 +220,7 @@ export class BookingService {
       throw conflict(slotId !== null ? 'booking.slotTaken' : 'booking.full', { session: described, count: session.slotCount }, 'sessionId');
     }
     const booking = await m.save(m.create(Booking, {
-      slotId: slot.id, sessionId: session.id, patientId: patient.id, hospitalId: patient.hospitalId, bookedById: actor.personId, state: BookingState.BOOKED, movedFromId,
+      slotId: slot.id, sessionId: session.id, patientId: patient.id, hospitalId: patient.hospitalId, bookedById: actor.personId, state: BookingState.BOOKED, movedFromId, purpose,
     }));
     await this.audit.record(actor, 'booking.create', 'patient', [patient.id], m);
     return booking;

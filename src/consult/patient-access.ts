@@ -9,13 +9,14 @@ import { LIVE_REFERRAL_STATES } from '../referral/states';
 
 /**
  * Who may see a patient besides their own hospital's doctors: the specialist who took a
- * consultation about them, and the doctors of a hospital they were referred to. The policy
+ * consultation about them or holds a clinic session they are booked into, and the doctors of a hospital they were referred to. The policy
  * ('patient.read') decides; this only gathers the facts it decides on.
  */
 export async function patientSubjects(q: DataSource | EntityManager, patientIds: readonly number[]): Promise<Map<number, PatientSubject>> {
   const rows: { id: number; hospital_id: number; hospital_name: string; specialists: number[]; referred_to: number[] }[] = await q.query(
     `SELECT p.id, p.hospital_id, h.name AS hospital_name,
-            ARRAY(SELECT DISTINCT c.specialist_id FROM consultation c WHERE c.patient_id = p.id AND c.specialist_id IS NOT NULL) AS specialists,
+            ARRAY(SELECT c.specialist_id FROM consultation c WHERE c.patient_id = p.id AND c.specialist_id IS NOT NULL
+                  UNION SELECT s.specialist_id FROM booking b JOIN clinic_session s ON s.id = b.session_id WHERE b.patient_id = p.id AND b.state = 'BOOKED') AS specialists,
             ARRAY(SELECT DISTINCT r.to_hospital_id FROM referral r WHERE r.patient_id = p.id AND r.state = ANY($2)) AS referred_to
        FROM patient p JOIN hospital h ON h.id = p.hospital_id WHERE p.id = ANY($1)`,
     [[...patientIds], LIVE_REFERRAL_STATES],

@@ -23,10 +23,12 @@ export class ProposeReferralInput {
   @Field(() => String, { nullable: true, description: 'Required for DOWN: what the township doctor should do' }) @IsOptional() @text('carePlan', 2, 4000) carePlan?: string | null;
 }
 
-@InputType({ description: 'An UP referral prefilled from a completed consultation whose opinion recommends referral' })
+@InputType({ description: "A referral prefilled from a completed consultation's opinion: UP when the opinion recommends it, or DOWN from the consulting specialist's hospital back to a grassroots hospital" })
 export class ReferFromConsultationInput {
   @Field(() => ID) @idPattern('consultationId') consultationId: string;
-  @Field(() => ID, { nullable: true, description: "Defaults to the consulting specialist's hospital. The sending hospital is always the consultation's requesting hospital" }) @IsOptional() @idPattern('toHospitalId') toHospitalId?: string | null;
+  @Field(() => ReferralDirection, { defaultValue: ReferralDirection.UP, description: "UP: from the consultation's requesting hospital; DOWN: from the consulting specialist's hospital" }) direction: ReferralDirection;
+  @Field(() => ID, { nullable: true, description: "UP: defaults to the consulting specialist's hospital (the sending hospital is the consultation's requesting hospital). DOWN: defaults to the requesting hospital" }) @IsOptional() @idPattern('toHospitalId') toHospitalId?: string | null;
+  @Field(() => String, { nullable: true, description: "DOWN: the care plan for the receiving township doctor; defaults to the opinion's recommendations" }) @IsOptional() @text('carePlan', 2, 4000) carePlan?: string | null;
   @Field(() => ID, { nullable: true, description: "The receiving specialty; defaults to the consultation's" }) @IsOptional() @idPattern('toDepartmentId') toDepartmentId?: string | null;
   @Field(() => [ID], { defaultValue: [] }) @ArrayMaxSize(10, says('validation.arrayMaxSize', { max: 10 })) @idPattern('criterionIds', true) criterionIds: string[];
   @Field(() => String, { nullable: true, description: "Defaults to the specialist's recommendation in the opinion" }) @IsOptional() @text('justification', 2, 2000) justification?: string | null;

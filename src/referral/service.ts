@@ -58,10 +58,13 @@ export class ReferralService {
   }
 
   /**
-   * One step from a consultation opinion that recommends referral to a prefilled UP referral.
-   * NOTE: the rule for which hospital sends: always the consultation's requesting hospital (where
-   * the patient is cared for), whether its doctor or the consulting specialist files it; the
-   * receiving hospital defaults to the specialist's, the specialty to the consultation's.
+   * One step from a consultation opinion to a prefilled referral.
+   * NOTE: the rule for which hospital sends an UP referral: always the consultation's requesting
+   * hospital (where the patient is cared for), whether its doctor or the consulting specialist
+   * files it, and only when the opinion recommends it; the receiving hospital defaults to the
+   * specialist's, the specialty to the consultation's. A DOWN referral is the consulting
+   * specialist's: from their hospital (where the patient was seen) back to a grassroots hospital,
+   * by default the requesting one, with the opinion's recommendations as the care plan.
    */
   async referFromConsultation(actor: Actor | null, input: ReferFromConsultationInput): Promise<Referral> {
     const a = requireActor(actor);
@@ -71,12 +74,24 @@ export class ReferralService {
     authorize(a, 'referral.fromConsultation', consultationSubject(c));
     const opinion = await this.db.getRepository(ConsultationOpinion).findOneBy({ consultationId: id });
     if (c.state !== ConsultationState.COMPLETED || !opinion) throw badInput('consultationId', 'referral.noOpinionYet', { id, state: message(`consult.state${c.state}`) });
-    if (!opinion.referUp) throw badInput('consultationId', 'referral.opinionNoReferral', { id });
+    const down = input.direction === ReferralDirection.DOWN;
+    if (!down && !opinion.referUp) throw badInput('consultationId', 'referral.opinionNoReferral', { id });
+    if (down && a.personId !== c.specialistId) throw badInput('direction', 'referral.downFromConsultation', { id });
     const diagnosisCode = input.diagnosisCode ?? opinion.diagnosisCode;
     const diagnosisText = input.diagnosisText ?? opinion.diagnosisText;
     if (!diagnosisCode || !diagnosisText) throw badInput('diagnosisCode', 'referral.opinionNoDiagnosis');
     const specialist = c.specialistId ? await this.db.getRepository(Person).findOneBy({ id: c.specialistId }) : null;
     const criterionIds = [...new Set(parseIds(input.criterionIds, 'criterionIds'))];
+    if (down) {
+      return this.#create(a, {
+        direction: ReferralDirection.DOWN, patientId: c.patientId, fromHospitalId: a.hospitalId,
+        toHospitalId: input.toHospitalId ? parseId(input.toHospitalId, 'toHospitalId') : c.requestingHospitalId,
+        toDepartmentId: input.toDepartmentId ? parseId(input.toDepartmentId, 'toDepartmentId') : c.specialtyId,
+        consortiumId: String(c.consortiumId), diagnosisCode, diagnosisText, criterionIds,
+        justification: input.justification ?? `远程会诊 #${c.id} 会诊意见（${specialist?.name ?? '专家'}）建议下转：${opinion.impression}`.slice(0, 2000),
+        greenChannel: input.greenChannel, carePlan: input.carePlan ?? opinion.recommendations, sourceConsultationId: c.id, fromConsultation: true,
+      });
+    }
     return this.#create(a, {
       direction: ReferralDirection.UP, patientId: c.patientId, fromHospitalId: c.requestingHospitalId,
       toHospitalId: input.toHospitalId ? parseId(input.toHospitalId, 'toHospitalId') : specialist!.hospitalId,

@@ -1,8 +1,9 @@
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { addSpecialists, ok, refusal, requestConsultation, tokenFor } from '../consult/support';
 import { launchWithCamera, waitForColour } from '../support/fake-camera';
 import { TestHub } from '../support/hub';
 import { AppPage, appUrl, openApp, screenshot, signInThroughUi, startAppHub, switchLanguage } from './support/app';
+import { pickTime, shanghai, shanghaiDay, typed } from './support/schedule';
 
 /**
  * The specialist's day in the browser, against the real hub, SFU and database: a request
@@ -27,28 +28,7 @@ afterAll(async () => {
 
 const rowOf = (id: string) => `[data-testid="queue-row"][data-consultation="${id}"]`;
 
-/** A time tomorrow at HH:mm, local to the browser and the hub (same machine). */
-function tomorrowAt(hour: number, minute = 0): Date {
-  const d = new Date();
-  d.setDate(d.getDate() + 1);
-  d.setHours(hour, minute, 0, 0);
-  return d;
-}
-const typed = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-
-async function pickTime(page: Page, d: Date) {
-  const input = page.locator('[data-testid="schedule-form"] .ant-picker input');
-  await input.click();
-  await input.fill(typed(d));
-  await input.press('Enter');
-  // Enter commits the typed time and the panel closes (with an animation, during which its
-  // OK button still exists); some versions keep the panel open until OK: press it only then.
-  const okButton = page.locator('.ant-picker-dropdown .ant-picker-ok button');
-  const closed = await okButton.waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false);
-  if (!closed) await okButton.click();
-  // The field shows the time a person meant.
-  await page.waitForFunction(([sel, want]) => (document.querySelector(sel) as HTMLInputElement | null)?.value === want, ['[data-testid="schedule-form"] .ant-picker input', typed(d)] as const, { timeout: 5000 });
-}
+const tomorrow = () => shanghaiDay(1);
 
 describe("the specialist's day", () => {
   let id: string;
@@ -101,15 +81,15 @@ describe("the specialist's day", () => {
 
   it('schedules beside the calendar: a clash is refused with its reason at the time field', async () => {
     const page = specialist.page;
-    // Another consultation of this specialist already holds tomorrow 10:00–10:30.
+    // Another consultation of this specialist already holds tomorrow 10:00–10:30 (Asia/Shanghai, the consortium's zone).
     const token = await tokenFor(t, t.fixture.users.specialist.id);
     const busy = await requestConsultation(t, await tokenFor(t, t.fixture.users.doctorA.id));
     ok(await t.gql('mutation($id: ID!) { claimConsultation(id: $id) { state } }', { id: busy }, token));
-    ok(await t.gql('mutation($i: ScheduleConsultationInput!) { scheduleConsultation(input: $i) { state } }', { i: { id: busy, startsAt: tomorrowAt(10).toISOString(), endsAt: tomorrowAt(10, 30).toISOString() } }, token));
+    ok(await t.gql('mutation($i: ScheduleConsultationInput!) { scheduleConsultation(input: $i) { state } }', { i: { id: busy, startsAt: shanghai(tomorrow(), '10:00').toISOString(), endsAt: shanghai(tomorrow(), '10:30').toISOString() } }, token));
     await page.reload();
     await page.waitForSelector('[data-testid="my-calendar"] [data-testid="calendar-item"][data-kind="remote"]');
 
-    await pickTime(page, tomorrowAt(10, 15));
+    await pickTime(page, tomorrow(), '10:15');
     await page.click('[data-testid="schedule-submit"]');
     const fieldError = page.locator('[data-testid="schedule-form"] .ant-form-item-explain-error');
     await fieldError.waitFor({ timeout: 10_000 });
@@ -118,10 +98,10 @@ describe("the specialist's day", () => {
     expect(await page.locator('.hub-error').count()).toBe(0); // said once, not also as a toast
     expect(await page.getAttribute('[data-testid="consultation-state"]', 'data-state')).toBe('CLAIMED');
 
-    await pickTime(page, tomorrowAt(14));
+    await pickTime(page, tomorrow(), '14:00');
     await page.click('[data-testid="schedule-submit"]');
     await page.waitForSelector('[data-testid="consultation-state"][data-state="SCHEDULED"]', { timeout: 10_000 });
-    expect(await page.textContent('[data-testid="scheduled"]')).toContain(typed(tomorrowAt(14)));
+    expect(await page.textContent('[data-testid="scheduled"]')).toContain(typed(tomorrow(), '14:00'));
     await screenshot(page, 'zh-CN', 'specialist-consultation');
     await switchLanguage(page, 'en');
     await screenshot(page, 'en', 'specialist-consultation');
@@ -133,8 +113,10 @@ describe("the specialist's day", () => {
     await page.click('[data-testid="start-session"]');
     await page.waitForSelector('[data-testid="join-video"]', { timeout: 15_000 });
     await page.click('[data-testid="join-video"]');
-    await page.waitForURL(/\/room\?consultation=/);
-    await page.waitForSelector('#room:not([hidden])'); // signed in already: the app's session is the room's
+    // The room opens inside the app: its route, the app's shell and session (no second sign-in).
+    await page.waitForURL(new RegExp(`/specialist/room/${id}$`));
+    await page.waitForSelector('#room');
+    expect(await page.textContent('[data-testid="who"]')).toContain('用户specialist');
 
     doctor = await openApp(blue, t, { label: 'doctor' });
     await signInThroughUi(doctor.page, 'doctor.a');
@@ -145,15 +127,27 @@ describe("the specialist's day", () => {
     const tile = (personId: number) => `#remote-tiles figure[data-person="${personId}"] video`;
     await waitForColour(doctor.page, tile(t.fixture.users.specialist.id), 'red');
     await waitForColour(page, tile(t.fixture.users.doctorA.id), 'blue');
-    await screenshot(page, 'zh-CN', 'room');
-    await page.click('#lang');
-    await screenshot(page, 'en', 'room');
-    await page.click('#lang');
+    // Names and roles, not ids.
+    expect(await page.textContent(`#remote-tiles figure[data-person="${t.fixture.users.doctorA.id}"] figcaption`)).toBe('用户doctor.a · 申请医生 · 甲镇卫生院');
+    await screenshot(page, 'zh-CN', 'room-in-app');
+    await switchLanguage(page, 'en');
+    expect(await page.textContent(`#remote-tiles figure[data-person="${t.fixture.users.doctorA.id}"] figcaption`)).toBe('用户doctor.a · Requesting doctor · 甲镇卫生院');
+    await screenshot(page, 'en', 'room-in-app');
+    await switchLanguage(page, 'zh-CN');
+    // A reload of the in-app room is back in the room, signed in, seeing the doctor again.
+    await page.reload();
+    await page.waitForSelector('#room');
+    await waitForColour(page, tile(t.fixture.users.doctorA.id), 'blue');
+    await waitForColour(doctor.page, tile(t.fixture.users.specialist.id), 'red');
+    await screenshot(doctor.page, 'zh-CN', 'room');
   }, 120_000);
 
   it('ends the session and writes the opinion; the doctor reads it and refers up from it', async () => {
     const page = specialist.page;
-    await page.goto(appUrl(t, `/specialist/consultations/${id}`));
+    // Leaving the in-app room goes back to the consultation; the doctor waits for the other side again.
+    await page.click('#leave');
+    await page.waitForURL(new RegExp(`/specialist/consultations/${id}$`));
+    await doctor.page.waitForSelector('#waiting:not([hidden])', { timeout: 15_000 });
     await page.click('[data-testid="end-session"]');
     await page.waitForSelector('[data-testid="opinion-form"]', { timeout: 15_000 });
     // The room closes with the session: the doctor's page says so.

@@ -12,9 +12,10 @@ export const database = {
   nationalId: { en: 'A patient with this national ID number is already registered', 'zh-CN': '该身份证号的患者已登记' },
   referralConsultation: { en: "This consultation already has a live referral: see the consultation's referrals", 'zh-CN': '此会诊已有进行中的转诊，请查看该会诊的转诊记录' },
   criterionCode: { en: 'A referral criterion with this code already exists', 'zh-CN': '已存在相同编码的转诊标准' },
-  // The specialist's one calendar (specialist_commitment_no_overlap): the clash names the other commitment.
-  commitmentRaced: { en: '[COMMITTED] The specialist already has another commitment at that time (another change got there first)', 'zh-CN': '[COMMITTED] 该专家在此时间已有其他安排（另一项修改先完成了）' },
-  commitmentClash: { en: '[COMMITTED] The specialist is already {{what}}: choose another time', 'zh-CN': '[COMMITTED] 该专家此时已有安排：{{what}}，请选择其他时间' },
+  // The specialist's one calendar (specialist_commitment_no_overlap): the clash names the other commitment,
+  // in plain words (people read it beside the time field; the roster's rule code is added by roster/rule-errors.ts).
+  commitmentRaced: { en: 'The specialist already has another commitment at that time (another change got there first)', 'zh-CN': '该专家在此时间已有其他安排（另一项修改先完成了）' },
+  commitmentClash: { en: 'The specialist is already {{what}}: choose another time', 'zh-CN': '该专家此时已有安排：{{what}}，请选择其他时间' },
   commitmentOnSite: { en: 'on site at {{host}} {{when}} (roster assignment {{id}})', 'zh-CN': '在{{host}}驻点 {{when}}（排班 {{id}}）' },
   commitmentRemote: { en: 'in remote consultation {{id}} {{when}}', 'zh-CN': '远程会诊 {{id}} {{when}}' },
   commitmentBlocked: { en: 'blocked {{when}} (commitment {{id}})', 'zh-CN': '时段已锁定 {{when}}（安排 {{id}}）' },

@@ -4,6 +4,7 @@ import type { MessageTable } from './table';
 export const policy = {
   hospitalNumber: { en: 'hospital {{id}}', 'zh-CN': '医院 {{id}}' },
   availabilityRule: { en: "A specialist's availability and rotation calendar are for the specialist and the schedulers of their consortia", 'zh-CN': '专家的可出诊时间和排班日历仅对专家本人及其所在医联体的调度员开放' },
+  sessionBookings: { en: 'Only the visiting specialist of a clinic session sees all the patients booked into it', 'zh-CN': '只有该坐诊时段的下派专家可以查看全部预约患者' },
   sessionRule: { en: 'Clinic sessions are visible to the host hospital, the visiting specialist, and township doctors and schedulers of the consortia the host belongs to', 'zh-CN': '坐诊时段仅对接诊医院、下派专家，以及该医院所在医联体的基层医生和调度员可见' },
   sessionEnd: { en: "Only administrators can see or end other people's sessions", 'zh-CN': '只有管理员可以查看或结束他人的登录会话' },
   sessionManage: { en: "Only administrators can reset someone's password", 'zh-CN': '只有管理员可以重置他人的密码' },

@@ -4,6 +4,7 @@ import type { MessageTable } from './table';
 export const referral = {
   noOpinionYet: { en: 'Consultation {{id}} has no opinion yet (it is {{state}})', 'zh-CN': '会诊 {{id}} 尚未出具意见（当前为“{{state}}”）' },
   opinionNoReferral: { en: 'The opinion of consultation {{id}} does not recommend referral: propose a referral of your own with proposeReferral', 'zh-CN': '会诊 {{id}} 的意见未建议转诊：如需转诊，请用 proposeReferral 自行发起' },
+  downFromConsultation: { en: 'A DOWN referral from consultation {{id}} is sent by its consulting specialist, from their hospital', 'zh-CN': '会诊 {{id}} 的下转由会诊专家从其所在医院发起' },
   opinionNoDiagnosis: { en: 'The opinion gives no ICD-10 diagnosis: give diagnosisCode and diagnosisText', 'zh-CN': '会诊意见没有 ICD-10 诊断：请填写 diagnosisCode 和 diagnosisText' },
   hospitalMissing: { en: 'toHospitalId: hospital {{id}} does not exist', 'zh-CN': 'toHospitalId：医院 {{id}} 不存在' },
   sameHospital: { en: 'A referral goes to another hospital', 'zh-CN': '转诊只能转往其他医院' },

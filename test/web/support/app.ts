@@ -37,10 +37,10 @@ export interface AppPage {
 
 /**
  * A fresh browser context (own storage: a separate person) at 1366×768, in the given
- * browser language, collecting page errors, missing translation keys and CSP violations.
+ * browser language (and time zone, when given), collecting page errors, missing translation keys and CSP violations.
  */
-export async function openApp(browser: Browser, t: TestHub, options: { path?: string; locale?: UiLanguage; viewport?: { width: number; height: number }; label?: string } = {}): Promise<AppPage> {
-  const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', viewport: options.viewport ?? { width: 1366, height: 768 } });
+export async function openApp(browser: Browser, t: TestHub, options: { path?: string; locale?: UiLanguage; viewport?: { width: number; height: number }; label?: string; timezoneId?: string } = {}): Promise<AppPage> {
+  const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', viewport: options.viewport ?? { width: 1366, height: 768 }, timezoneId: options.timezoneId });
   const page = await context.newPage();
   const label = options.label ?? 'page';
   const problems: PageProblems = { errors: [], missingKeys: [], cspViolations: [] };

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Divider, Drawer, Form, List, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Divider, Drawer, Form, Input, List, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -15,6 +15,7 @@ interface Values {
   patientId: string;
   mode: 'earliest' | 'chosen';
   slotId?: string;
+  purpose?: string;
 }
 
 /** One clinic session: its slots, booking a patient (earliest free or chosen), my bookings with cancel and print. */
@@ -29,7 +30,7 @@ export function SessionDrawer({ sessionId, patientId, onClose, onChanged }: { se
   const s = data?.clinicSession;
 
   const onFinish = async (values: Values) => {
-    const outcome = await book({ input: { sessionId: sessionId!, patientId: values.patientId, slotId: values.mode === 'chosen' ? values.slotId : null } }, form);
+    const outcome = await book({ input: { sessionId: sessionId!, patientId: values.patientId, slotId: values.mode === 'chosen' ? values.slotId : null, purpose: values.purpose?.trim() || null } }, form);
     if (outcome.data) {
       setSlip(outcome.data.bookClinicSlot);
       refetch({ requestPolicy: 'network-only' });
@@ -78,6 +79,10 @@ export function SessionDrawer({ sessionId, patientId, onClose, onChanged }: { se
                   </Radio.Group>
                 </Form.Item>
               )}
+              {/* What for: the visiting specialist reads it in their calendar to prepare. */}
+              <Form.Item name="purpose" label={t('experts.purpose')}>
+                <Input maxLength={500} placeholder={t('experts.purposeHint')} data-testid="book-purpose" />
+              </Form.Item>
               <Button type="primary" htmlType="submit" loading={booking} disabled={s.freeSlots === 0} data-testid="book-submit">{t('experts.book')}</Button>
             </Form>
           ) : (

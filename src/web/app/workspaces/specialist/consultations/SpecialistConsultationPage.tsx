@@ -1,23 +1,26 @@
 import { VideoCameraOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, List, Row, Space, Tag, Typography } from 'antd';
-import dayjs, { Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryError } from '../../../data/QueryError';
 import { useHubMutation } from '../../../data/useHubMutation';
 import { useResumableSubscription } from '../../../data/useResumableSubscription';
 import { ConsultationChangedDocument } from '../../doctor/consultations/operations';
 import { StoredAttachment } from '../../doctor/consultations/StoredAttachment';
-import { ageOf, departmentName, formatDateTime } from '../../doctor/format';
+import { ageOf, departmentName } from '../../doctor/format';
 import { CalendarList } from '../calendar/MyCalendar';
 import { EndDocument, HandBackDocument, OpinionDocument, ScheduleDocument, SpecialistConsultationDocument, StartDocument } from '../operations';
 import { URGENCY_COLOUR } from '../queue/QueueBoard';
+import { formatInZone, todayInZone, wallClockInZone } from '../zone';
+import { ReferFromOpinion } from './ReferFromOpinion';
 
 /** The specialist's page of one consultation: the request, scheduling beside the calendar, the session, the opinion. */
 export default function SpecialistConsultationPage() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation('specialist');
+  const navigate = useNavigate();
   const [{ data, error }, refetch] = useQuery({ query: SpecialistConsultationDocument, variables: { id: id! }, requestPolicy: 'cache-and-network' });
   useResumableSubscription(ConsultationChangedDocument, {
     variables: { id: id! },
@@ -36,6 +39,8 @@ export default function SpecialistConsultationPage() {
   if (!c) return <QueryError error={error} />;
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const canSchedule = c.state === 'CLAIMED' || c.state === 'SCHEDULED';
+  // Times are picked and shown in the consortium's zone, as the calendar beside and the hub's clash sentence say them.
+  const zone = c.consortium.timeZone;
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="specialist-consultation">
@@ -50,7 +55,7 @@ export default function SpecialistConsultationPage() {
             {c.state === 'IN_SESSION' && (
               <Alert type="success" showIcon title={t('consultation.sessionRunning')} action={
                 <Space>
-                  <Button type="primary" icon={<VideoCameraOutlined />} href={`/room?consultation=${encodeURIComponent(c.id)}`} data-testid="join-video">{t('consultation.joinVideo')}</Button>
+                  <Button type="primary" icon={<VideoCameraOutlined />} onClick={() => navigate(`/specialist/room/${encodeURIComponent(c.id)}`)} data-testid="join-video">{t('consultation.joinVideo')}</Button>
                   <Button danger loading={ending} data-testid="end-session" onClick={async () => { if ((await end({ id: c.id })).data) reload(); }}>{t('consultation.end')}</Button>
                 </Space>
               } />
@@ -62,7 +67,7 @@ export default function SpecialistConsultationPage() {
                 <Descriptions.Item label={t('consultation.specialty')}>{departmentName(c.specialty, i18n.language)}</Descriptions.Item>
                 <Descriptions.Item label={t('consultation.question')}>{c.question}</Descriptions.Item>
                 <Descriptions.Item label={t('consultation.summary')}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.clinicalSummary}</Typography.Paragraph></Descriptions.Item>
-                {c.scheduledStart && <Descriptions.Item label={t('consultation.scheduled')}><span data-testid="scheduled">{formatDateTime(c.scheduledStart)}–{formatDateTime(c.scheduledEnd).slice(11)}</span></Descriptions.Item>}
+                {c.scheduledStart && <Descriptions.Item label={t('consultation.scheduled')}><span data-testid="scheduled">{formatInZone(c.scheduledStart, zone)}–{formatInZone(c.scheduledEnd, zone, 'HH:mm')} ({zone})</span></Descriptions.Item>}
               </Descriptions>
               <List header={t('consultation.attachments')} dataSource={c.attachments ?? []} locale={{ emptyText: t('consultation.noAttachments') }} renderItem={(a) => (
                 <List.Item data-testid="stored-attachment">
@@ -73,13 +78,13 @@ export default function SpecialistConsultationPage() {
             {canSchedule && (
               <Card size="small" title={t('consultation.schedule')}>
                 <Form form={scheduleForm} layout="inline" initialValues={{ minutes: 30 }} data-testid="schedule-form" onFinish={async (v) => {
-                  const startsAt = v.startsAt.second(0).millisecond(0);
+                  const startsAt = wallClockInZone(v.startsAt, zone);
                   // A clash is refused with its reason: shown beside the time, where it was chosen.
                   const outcome = await schedule({ input: { id: c.id, startsAt: startsAt.toISOString(), endsAt: startsAt.add(v.minutes, 'minute').toISOString() } }, scheduleForm, { endsAt: 'minutes' }, 'startsAt');
                   if (outcome.data) reload();
                 }}>
-                  <Form.Item name="startsAt" label={t('consultation.startsAt')} rules={[{ required: true, message: t('consultation.startsAtRequired') }]}>
-                    <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} data-testid="starts-at" />
+                  <Form.Item name="startsAt" label={t('consultation.startsAtIn', { zone })} rules={[{ required: true, message: t('consultation.startsAtRequired') }]}>
+                    <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.format('YYYY-MM-DD') < todayInZone(zone).format('YYYY-MM-DD')} data-testid="starts-at" />
                   </Form.Item>
                   <Form.Item name="minutes" label={t('consultation.minutes')}><InputNumber min={10} max={240} step={5} /></Form.Item>
                   <Button type="primary" htmlType="submit" loading={scheduling} data-testid="schedule-submit">{t('consultation.scheduleSubmit')}</Button>
@@ -115,6 +120,7 @@ export default function SpecialistConsultationPage() {
                 </Descriptions>
               </Card>
             )}
+            {c.state === 'COMPLETED' && c.opinion && <ReferFromOpinion c={c} onDone={reload} />}
             {canSchedule && (
               <Card size="small" title={t('consultation.handBack')}>
                 <Form form={handBackForm} layout="inline" onFinish={async (v) => { if ((await handBack({ input: { id: c.id, reason: v.reason } }, handBackForm)).data) reload(); }}>
@@ -126,7 +132,7 @@ export default function SpecialistConsultationPage() {
           </Space>
         </Col>
         <Col xs={24} lg={11}>
-          <CalendarList compact />
+          <CalendarList compact zone={zone} />
         </Col>
       </Row>
     </Space>
