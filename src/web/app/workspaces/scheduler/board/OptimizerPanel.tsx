@@ -134,7 +134,7 @@ export function OptimizerPanel({ rosterId, disabled, before, hostName, onFinishe
                   renderItem={(u) => (
                     <List.Item>
                       <Space orientation="vertical" size={0}>
-                        <span><Tag color="orange">{t(`unmetReason.${u.reason}`, { defaultValue: u.reason })}</Tag>{t('optimizer.unmetLine', { host: hostName(u.hostId), days: u.missingDays })}</span>
+                        <span><Tag color="orange">{t(`unmetReason.${u.reason}`, { defaultValue: u.reason })}</Tag>{t('optimizer.unmetLine', { host: hostName(u.hostId), count: u.missingDays })}</span>
                         {/* NOTE: the sentence meant for the scheduler comes from the hub, which writes it in Chinese and English alike. */}
                         <Typography.Text type="secondary" lang={i18n.language}>{u.detail}</Typography.Text>
                       </Space>
