@@ -1,5 +1,6 @@
 import { isWorkday } from 'chinese-days';
 import { Browser, Page } from 'playwright-core';
+import { requestConsultation, setWaiting } from '../consult/support';
 import { addRotationExtras, addSpecialist, GQL, makeAvailable, nextMonth, ok } from '../roster/rotation-support';
 import { TestHub } from '../support/hub';
 import { AppPage, launchAppBrowser, openApp, screenshot, signInThroughUi, startAppHub, switchLanguage, UiLanguage } from './support/app';
@@ -29,6 +30,7 @@ const D = (i: number) => month.days[i];
 const work = month.days.filter((d) => isWorkday(d) && ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
 const demand: Record<string, string> = {};
 let rosterId: string;
+let escalated: string;
 let names: Map<string, string>;
 let specialties: { cardiology: { id: string; nameZh: string; nameEn: string }; neurology: { id: string; nameZh: string; nameEn: string } };
 
@@ -39,7 +41,7 @@ const HOSTS = `query($c: ID!) { consortium(id: $c) { hospitals { id name tier } 
 const HOST_SETTINGS = `query($h: ID!) { hostSettings(hostId: $h) { dailyCapacity slotMinutes slotsPerSession } }`;
 
 beforeAll(async () => {
-  t = await startAppHub();
+  t = await startAppHub({ CONSULT_DEADLINE_EMERGENCY_SECONDS: '60', CONSULT_SWEEP_INTERVAL_MS: '300' });
   const f = t.fixture;
   const extras = await addRotationExtras(t);
   s1 = String(f.users.specialist.id);
@@ -68,6 +70,9 @@ beforeAll(async () => {
   ok(await t.gql(GQL.assign, { i: { rosterId, specialistId: neurologist, demandId: demand.B, dates: [work[1]] } }, scheduler));
   // The month's last working day: the printed board must reach the end of the period.
   ok(await t.gql(GQL.assign, { i: { rosterId, specialistId: neurologist, demandId: demand.C, dates: [work[work.length - 1]] } }, scheduler));
+  // An emergency consultation two minutes past its claim deadline: the escalations screen has a row.
+  escalated = await requestConsultation(t, doctorA, { urgency: 'EMERGENCY' });
+  await setWaiting(t, escalated, 180);
   const people = ok(await t.gql(`{ people(role: SPECIALIST, first: 100) { nodes { id name } } departments { id code nameZh nameEn } }`, {}, scheduler));
   names = new Map(people.people.nodes.map((p: any) => [p.id, p.name]));
   const dept = (code: string) => people.departments.find((d: any) => d.code === code);
@@ -379,7 +384,10 @@ const CJK = /[\u3400-\u9fff]/;
 describe('every scheduler screen, in both languages', () => {
   // A function: the ids it names exist once beforeAll has run.
   const screens = (): { menu: string; name: string; ready: string; then?: () => Promise<void>; after?: () => Promise<void> }[] => [
-    { menu: 'home', name: 'scheduler-board', ready: '[data-testid="roster-board"] [data-assignment-id]' },
+    {
+      menu: 'home', name: 'scheduler-board', ready: '[data-testid="roster-board"] [data-assignment-id]',
+      then: () => page.locator('.board-scroll').first().evaluate((e) => { e.scrollLeft = 0; }),
+    },
     {
       menu: 'home', name: 'scheduler-board-by-host', ready: '[data-testid="roster-board"] [data-assignment-id]',
       then: async () => {
@@ -408,7 +416,18 @@ describe('every scheduler screen, in both languages', () => {
         await page.waitForSelector('.ant-drawer-mask', { state: 'hidden' });
       },
     },
-    { menu: 'escalations', name: 'scheduler-escalations', ready: '[data-testid="escalations-table"]' },
+    {
+      menu: 'escalations', name: 'scheduler-escalations', ready: `[data-testid="escalations-table"] tr[data-row-key="${escalated}"]`,
+      then: async () => {
+        // How long it has waited, counted: "3 minutes" in English (never "3 min" or "1 minutes"), "3 分钟" in Chinese.
+        const waited = (await page.locator(`tr[data-row-key="${escalated}"] td`).nth(4).innerText()).trim();
+        const requestedAt = (await api('query($id: ID!) { consultation(id: $id) { requestedAt } }', { id: escalated })).consultation.requestedAt;
+        const minutes = Math.round((Date.now() - Date.parse(requestedAt)) / 60_000);
+        expect(minutes).toBeGreaterThan(1);
+        expect(waited).toMatch((await page.evaluate(() => document.documentElement.lang)) === 'en' ? /^\d+ minutes$/ : /^\d+ 分钟$/);
+        expect(Math.abs(parseInt(waited, 10) - minutes)).toBeLessThanOrEqual(1);
+      },
+    },
     { menu: 'assessment', name: 'scheduler-assessment', ready: '[data-testid="figure-up"]' },
   ];
 
