@@ -347,7 +347,7 @@ describe('the roster board', () => {
     await page.click(cell);
     await page.waitForSelector('[data-testid="pending-edit"]');
     await page.click('[data-testid="assign-demand"]');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '3 days' }).waitFor();
     const options = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
     const cardio = specialties.cardiology.nameEn;
     const neuro = specialties.neurology.nameEn;
@@ -369,13 +369,44 @@ describe('the roster board', () => {
     expect((await assignments()).some((x) => x.date === D(25))).toBe(false);
     await switchLanguage(page, 'zh-CN');
   }, 60_000);
+
+  it("lists unmet demand with the screen's reason and the hub's sentence, counted in English as 1 day", async () => {
+    // A host asks for paediatrics, which no specialist of the consortium practises.
+    const doctorA = await t.signIn('doctor.a');
+    const paediatrics = ok(await t.gql(`{ departments { id code } }`, {}, scheduler)).departments.find((d: any) => d.code === 'PAEDIATRICS');
+    demand.P = ok(await t.gql(GQL.requestDemand, { i: { consortiumId: t.fixture.consortium.id, hostId: hostA, specialtyId: paediatrics.id, expertDays: 1, session: 'MORNING', priority: 2, preferredWeekdays: [], periodStart: month.start, periodEnd: month.end } }, doctorA)).requestRotationDemand.id;
+    ok(await t.gql(GQL.approveDemand, { i: { id: demand.P } }, scheduler));
+    await page.reload();
+    await page.waitForSelector('[data-testid="roster-board"] [data-assignment-id]');
+    if ((await page.evaluate(() => document.documentElement.lang)) !== 'zh-CN') await switchLanguage(page, 'zh-CN');
+    await page.click('[data-testid="optimizer-run"]');
+    await page.waitForSelector('[data-testid="optimizer-result"]', { timeout: 90_000 });
+    const unmet = page.locator('[data-testid="optimizer-unmet"] .ant-list-item', { hasText: '无此专科专家' });
+    await unmet.first().waitFor();
+    expect(await unmet.count()).toBe(1);
+    const line = await unmet.innerText();
+    expect(line).toContain('甲镇卫生院 还差 1 天');
+    expect(line).toContain('无此专科专家');
+    // The hub's sentence for the scheduler, as it comes (its wording is the hub's).
+    expect((await unmet.locator('[data-testid="unmet-detail"]').innerText()).trim()).not.toBe('');
+    await screenshot(page, 'zh-CN', 'scheduler-board-optimized');
+    await switchLanguage(page, 'en');
+    await page.waitForSelector('[data-testid="optimizer-unmet"] >> text=No specialist of this specialty');
+    expect(await page.locator('[data-testid="optimizer-unmet"] .ant-list-item', { hasText: 'No specialist of this specialty' }).innerText()).toMatch(/甲镇卫生院 is short of 1 day(?!s)/);
+    expect(await text('[data-testid="optimizer-state"]')).toBe('Finished');
+    await screenshot(page, 'en', 'scheduler-board-optimized');
+    await switchLanguage(page, 'zh-CN');
+  }, 150_000);
 });
 
-/** Words of the app itself (headers, buttons, labels, titles, menus, placeholders), not the data it shows. */
+/**
+ * Words of the app itself (headers, buttons, labels, titles, menus, placeholders), not the data it
+ * shows nor the hub's sentences (those are the hub's catalogue's to translate).
+ */
 const ownWords = () => page.evaluate(() => {
   const selectors = ['th:not(.board-row-head)', 'button', 'label', '.ant-card-head-title', '.ant-segmented-item-label', '.ant-menu-title-content',
     '.ant-select-placeholder', '.ant-select-selection-placeholder', '.ant-tabs-tab', '.ant-empty-description', '.ant-drawer-title', '.ant-typography-secondary', '.ant-statistic-title', '.board-legend span:last-child', '.board-weekday', '.board-half'];
-  const texts = selectors.flatMap((s) => [...document.querySelectorAll<HTMLElement>(s)].filter((e) => e.offsetParent !== null && !e.closest('.board-row-head, [data-testid="language-switch"]')).map((e) => e.innerText.trim()));
+  const texts = selectors.flatMap((s) => [...document.querySelectorAll<HTMLElement>(s)].filter((e) => e.offsetParent !== null && !e.closest('.board-row-head, [data-testid="language-switch"], [data-testid="unmet-detail"]')).map((e) => e.innerText.trim()));
   const placeholders = [...document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]')].map((e) => e.placeholder);
   return [...new Set([...texts, ...placeholders].filter(Boolean))];
 });
