@@ -103,6 +103,24 @@ const visible = (selector: string) => page.locator(selector).first().isVisible()
 const api = async (query: string, variables: Record<string, unknown>) => ok(await t.gql(query, variables, scheduler));
 const assignments = async () => (await api(ASSIGNMENTS, { id: rosterId })).roster.assignments as any[];
 const halves = (session: string) => (session === 'FULL_DAY' ? ['MORNING', 'AFTERNOON'] : [session]);
+/** The colour a person sees in the middle of an element: a screenshot of it, read back pixel by pixel in the page. */
+async function seenColour(selector: string): Promise<string> {
+  const element = page.locator(selector).first();
+  await element.evaluate((e) => e.scrollIntoView({ block: 'center', inline: 'center' }));
+  const png = await element.screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const g = canvas.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const [r, gr, b] = g.getImageData(Math.floor(img.width / 2), Math.floor(img.height / 2), 1, 1).data;
+    return `rgb(${r}, ${gr}, ${b})`;
+  }, png.toString('base64'));
+}
 /** Picks an option of an antd Select (opened by clicking it) by its visible text. */
 async function choose(select: string, option: string) {
   await page.click(`${select}`);
@@ -269,6 +287,12 @@ describe('the roster board', () => {
     const legend = await page.$$eval('[data-testid="board-legend"] span', (spans) => spans.map((s) => [s.textContent, getComputedStyle(s.querySelector('i')!).backgroundColor]));
     for (const c of seen) expect(legend).toContainEqual([hosts.find((h: any) => h.id === c.host).name, c.colour]);
     expect(new Set(seen.map((c) => c.colour)).size).toBe(2);
+    // Weekends are shaded on the board itself, not only in its header: an empty Saturday is grey, an empty working day white.
+    const far = hosts.find((h: any) => !roster.some((x) => x.host.id === h.id)).id;
+    const saturday = month.days.find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6)!;
+    expect(await seenColour(`[data-testid="cell-${far}-${saturday}-MORNING"]`)).toBe('rgb(245, 245, 245)');
+    expect(await seenColour(`[data-testid="cell-${far}-${work[2]}-MORNING"]`)).toBe('rgb(255, 255, 255)');
+    await page.locator('.board-scroll').first().evaluate((e) => { e.scrollLeft = 0; });
     await screenshot(page, 'zh-CN', 'scheduler-board-by-host');
   }, 60_000);
 
