@@ -483,7 +483,7 @@ describe('every scheduler screen, in both languages', () => {
         expect(Math.abs(parseInt(waited, 10) - minutes)).toBeLessThanOrEqual(1);
       },
     },
-    { menu: 'assessment', name: 'scheduler-assessment', ready: '[data-testid="figure-up"]' },
+    { menu: 'assessment', name: 'scheduler-assessment-empty', ready: '[data-testid="figure-up"]' },
   ];
 
   for (const language of ['en', 'zh-CN'] as UiLanguage[]) {
