@@ -170,6 +170,9 @@ describe("the scheduler's availability overview", () => {
     expect(await background(blockedCell)).toBe('rgb(217, 217, 217)');
     expect(await background(`[data-testid="availability-${s1}"] td[data-date="${work[0]}"]`)).toBe('rgb(183, 235, 143)');
     expect(await page.getAttribute(`[data-testid="availability-${s1}"] td[data-date="${work[0]}"]`, 'title')).toBe('可出诊');
+    // The legend names the colours the cells have.
+    const legend = await page.$$eval('[data-testid="availability-legend"] > span', (spans) => spans.map((s) => [s.textContent, getComputedStyle(s.querySelector('i')!).backgroundColor]));
+    expect(legend).toEqual([['可出诊', 'rgb(183, 235, 143)'], ['不可出诊', 'rgb(217, 217, 217)']]);
     // After the twentieth, s1 offered nothing: no colour.
     expect(await page.getAttribute(`[data-testid="availability-${s1}"] td[data-date="${D(25)}"]`, 'data-state')).toBe('none');
     // Every specialist of the consortium has a row; one who recorded nothing says so.

@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Drawer, Form, InputNumber, Space, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Drawer, Form, InputNumber, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,9 @@ import { daysOf } from '../board/grid-model';
 import '../board/board.css';
 import { ConsortiumPicker, useConsortium } from '../consortium';
 import { AvailabilityDocument, ConsortiumDirectoryDocument, RecordAvailabilityDocument } from '../operations';
+
+const AVAILABLE = '#b7eb8f';
+const BLOCKED = '#d9d9d9';
 
 interface Specialist {
   id: string;
@@ -42,7 +45,11 @@ export default function AvailabilityScreen() {
       <Space>
         <ConsortiumPicker />
         <DatePicker picker="month" value={month} onChange={(m) => m && setMonth(m.startOf('month'))} allowClear={false} />
-        <Tag color="green">{t('availability.available')}</Tag><Tag color="default">{t('availability.blocked')}</Tag>
+        {/* The legend shows the cells' own colours. */}
+        <span className="board-legend" style={{ margin: 0 }} data-testid="availability-legend">
+          <span><i style={{ background: AVAILABLE }} />{t('availability.available')}</span>
+          <span><i style={{ background: BLOCKED }} />{t('availability.blocked')}</span>
+        </span>
       </Space>
       <div className="board-scroll">
         <table className="board">
@@ -76,7 +83,7 @@ function AvailabilityRow({ specialist, from, to, days, kinds, onEdit }: { specia
         {a?.limits ? t('availability.limitLine', { month: a.limits.maxDaysPerMonth, row: a.limits.maxConsecutiveDays, km: a.effectiveTravelKm?.toFixed(0) ?? '—' }) : <Typography.Text type="secondary">{t('availability.noLimits')}</Typography.Text>}
       </td>
       {days.map((d, i) => (
-        <td key={d} className={`board-${kinds[i]}`} data-date={d} data-state={blocked.has(d) ? 'blocked' : available.has(d) ? 'available' : 'none'} style={{ background: blocked.has(d) ? '#d9d9d9' : available.has(d) ? '#b7eb8f' : undefined, minWidth: 22 }}
+        <td key={d} className={`board-${kinds[i]}`} data-date={d} data-state={blocked.has(d) ? 'blocked' : available.has(d) ? 'available' : 'none'} style={{ background: blocked.has(d) ? BLOCKED : available.has(d) ? AVAILABLE : undefined, minWidth: 22 }}
           title={blocked.has(d) ? t('availability.blocked') : available.has(d) ? t('availability.available') : ''}>
           {blocked.has(d) ? '×' : ''}
         </td>
