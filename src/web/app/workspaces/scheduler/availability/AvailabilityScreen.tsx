@@ -125,7 +125,7 @@ function AvailabilityEditor({ editing, onClose }: { editing: Editing | null; onC
   }
   return (
     <Drawer open={!!specialist} title={specialist ? t('availability.editTitle', { name: specialist.name }) : ''} onClose={() => onClose(false)} destroyOnHidden size="large">
-      <Form form={form} layout="vertical" onFinish={submit} 
+      <Form form={form} layout="vertical" onFinish={submit}
         initialValues={editing?.limits ? { maxDaysPerMonth: editing.limits.maxDaysPerMonth, maxConsecutiveDays: editing.limits.maxConsecutiveDays, maxTravelKm: editing.limits.maxTravelKm ?? undefined } : { maxDaysPerMonth: 8, maxConsecutiveDays: 3 }}>
         <Form.Item name="maxDaysPerMonth" label={t('availability.maxDaysPerMonth')} rules={[{ required: true }]}><InputNumber min={0} /></Form.Item>
         <Form.Item name="maxConsecutiveDays" label={t('availability.maxConsecutiveDays')} rules={[{ required: true }]}><InputNumber min={0} /></Form.Item>
