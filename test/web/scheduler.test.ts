@@ -99,8 +99,7 @@ describe("the scheduler's cycle", () => {
     expect(Object.fromEntries(states.map((d: any) => [d.id, [d.state, d.decisionReason]]))).toEqual({
       [demand.A]: ['APPROVED', null], [demand.B]: ['APPROVED', null], [demand.late]: ['DECLINED', '本月已有安排'],
     });
-    expect(a.problems.errors).toEqual([]);
-    expect(a.problems.missingKeys).toEqual([]);
+    expect(a.problems).toEqual({ errors: [], missingKeys: [], cspViolations: [] });
   }, 60_000);
 
   it('runs the optimizer from the board and watches the progress reach 100%, with the live score and the result drawn', async () => {
@@ -152,13 +151,22 @@ describe("the scheduler's cycle", () => {
     const target = `[data-testid="cell-${s1}-${D(25)}-MORNING"]`;
     await drag(`[data-assignment-id="${mine.id}"] >> nth=0`, target);
     await page.waitForSelector(`${target} [data-testid="cell-rule"]`);
-    expect(await text(`${target} [data-testid="cell-rule"]`)).toContain(D(25));
+    // The rule's name is the screen's own words; the sentence is the hub's rule checker's, shown as
+    // the hub gives it (its wording is the hub's catalogue's, so it is compared, not spelled out here).
+    const { violations } = ok(await t.gql('query($i: MoveAssignmentInput!) { previewMoveAssignment(input: $i) { violations { rule message } } }',
+      { i: { assignmentId: mine.id, date: D(25), specialistId: String(s1), reason: '调度员调整' } }, scheduler)).previewMoveAssignment;
+    expect(violations.map((v: any) => v.rule)).toContain('NOT_AVAILABLE');
+    expect(await text(`${target} [data-testid="cell-rule"]`)).toBe(violations.map((v: any) => v.message).join('；'));
     expect(await text('[data-testid="edit-violations"]')).toContain('未申报可出诊');
+    for (const v of violations) expect(await text('[data-testid="edit-violations"]')).toContain(v.message);
     expect((await apiAssignments()).assignments.find((x: any) => x.id === mine.id)).toBeTruthy();
     await page.click('[data-testid="edit-save"]');
     await page.waitForSelector(`${target} [data-testid="cell-refusal"]`);
-    expect(await text(`${target} [data-testid="cell-refusal"]`)).toContain(D(25));
-    expect(await text('[data-testid="edit-refusal"]')).toContain('[NOT_AVAILABLE]');
+    // The hub's refusal: under the screen's heading, its sentence both in the panel and on the cell.
+    expect(await text('[data-testid="edit-refusal"] .ant-alert-title')).toBe('平台拒绝了此调整');
+    const refusal = (await text('[data-testid="edit-refusal"] .ant-alert-description')).trim();
+    expect(refusal).not.toBe('');
+    expect((await text(`${target} [data-testid="cell-refusal"]`)).trim()).toBe(refusal);
     await page.click('[data-testid="edit-discard"]');
 
     // Day 12, a day s1 offered: allowed, saved, then undone.
@@ -176,8 +184,7 @@ describe("the scheduler's cycle", () => {
     const back = (await apiAssignments()).assignments;
     expect(back.some((x: any) => x.date === D(2) && x.specialist.id === String(s1))).toBe(true);
     expect(back.some((x: any) => x.id === moved.id)).toBe(false);
-    expect(a.problems.errors).toEqual([]);
-    expect(a.problems.missingKeys).toEqual([]);
+    expect(a.problems).toEqual({ errors: [], missingKeys: [], cspViolations: [] });
   }, 90_000);
 
   it('exports the board as xlsx that, read back with exceljs, holds its assignments', async () => {
@@ -252,7 +259,6 @@ describe("the scheduler's cycle", () => {
     const c = ok(await t.gql('query($id: ID!) { consultation(id: $id) { state specialist { id } assignedBy { id } } }', { id }, scheduler)).consultation;
     expect(c.specialist.id).toBe(String(s2));
     expect(c.assignedBy.id).toBe(String(t.fixture.users.scheduler.id));
-    expect(a.problems.errors).toEqual([]);
-    expect(a.problems.missingKeys).toEqual([]);
+    expect(a.problems).toEqual({ errors: [], missingKeys: [], cspViolations: [] });
   }, 60_000);
 });

@@ -69,21 +69,23 @@ export default function AssessmentScreen() {
     </Card>
   );
 
+  // NOTE: echarts 6 draws a legend at the bottom unless told, over the axis labels; these go on
+  // top, where each grid leaves room. The target's label sits inside the line's end, not past it.
   const ratioOption = useMemo(() => ({
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('assessment.ratio'), t('assessment.target')] },
+    legend: { top: 0, data: [t('assessment.ratio'), t('assessment.target')] },
     grid: { left: 40, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: series.map((p) => p.from.slice(5)) },
     yAxis: { type: 'value', min: 0 },
     series: [{
       name: t('assessment.ratio'), type: 'line', data: series.map((p) => p.ratio), connectNulls: false,
-      markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#cf1322' }, label: { formatter: t('assessment.targetLabel', { target }) }, data: [{ yAxis: target, name: t('assessment.target') }] },
+      markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#cf1322' }, label: { position: 'insideEndTop', formatter: t('assessment.targetLabel', { target }) }, data: [{ yAxis: target, name: t('assessment.target') }] },
     }],
   }), [series, target, t]);
 
   const waitOption = useMemo(() => ({
     tooltip: { trigger: 'axis' },
-    legend: { data: ['p50', 'p90'] },
+    legend: { top: 0, data: ['p50', 'p90'] },
     grid: { left: 50, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: (a?.consultations ?? []).map((c) => t(`urgency.${c.urgency}`)) },
     yAxis: { type: 'value', name: t('assessment.minutes') },
@@ -96,7 +98,7 @@ export default function AssessmentScreen() {
   const hosts = a?.roster.hosts ?? [];
   const daysOption = useMemo(() => ({
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('assessment.demanded'), t('assessment.delivered')] },
+    legend: { top: 0, data: [t('assessment.demanded'), t('assessment.delivered')] },
     grid: { left: 40, right: 20, top: 40, bottom: 60 },
     xAxis: { type: 'category', data: hosts.map((h) => h.hospital.name), axisLabel: { rotate: 30 } },
     yAxis: { type: 'value' },

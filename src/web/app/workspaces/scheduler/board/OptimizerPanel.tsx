@@ -39,7 +39,7 @@ interface Props {
 
 /** Run the optimizer from the board: live progress, score parts, bound and gap; cancel; the result and what changed. */
 export function OptimizerPanel({ rosterId, disabled, before, hostName, onFinished, onRunning }: Props) {
-  const { t, i18n } = useTranslation('scheduler');
+  const { t } = useTranslation('scheduler');
   const client = useClient();
   const [, start] = useMutation(StartOptimizationDocument);
   const [, cancel] = useMutation(CancelJobDocument);
@@ -134,9 +134,9 @@ export function OptimizerPanel({ rosterId, disabled, before, hostName, onFinishe
                   renderItem={(u) => (
                     <List.Item>
                       <Space orientation="vertical" size={0}>
-                        <span><Tag color="orange">{t(`unmetReason.${u.reason}`, { defaultValue: u.reason })}</Tag>{t('optimizer.unmetLine', { host: hostName(u.hostId), days: u.missingDays })}</span>
-                        {/* NOTE: the sentence meant for the scheduler comes from the hub, which writes it in Chinese and English alike. */}
-                        <Typography.Text type="secondary" lang={i18n.language}>{u.detail}</Typography.Text>
+                        <span><Tag color="orange">{t(`unmetReason.${u.reason}`, { defaultValue: u.reason })}</Tag>{t('optimizer.unmetLine', { host: hostName(u.hostId), count: u.missingDays })}</span>
+                        {/* NOTE: the sentence meant for the scheduler is the hub's, in the language the request asked for (Accept-Language); shown as it comes. */}
+                        <Typography.Text type="secondary" data-testid="unmet-detail">{u.detail}</Typography.Text>
                       </Space>
                     </List.Item>
                   )} />

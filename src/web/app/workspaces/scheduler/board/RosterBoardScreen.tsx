@@ -290,17 +290,17 @@ export default function RosterBoardScreen() {
               options={(directory?.departments ?? []).map((d) => ({ value: d.id, label: specialtyName(d) }))} />
             <Select allowClear style={{ minWidth: 150 }} placeholder={t('board.allHosts')} value={hostId ?? undefined} onChange={(v) => setHostId(v ?? null)} data-testid="filter-host"
               options={hosts.map((h) => ({ value: h.id, label: h.name }))} />
-            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('board.print')}</Button>
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="board-print">{t('board.print')}</Button>
             <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx(exportData())} data-testid="export-xlsx">xlsx</Button>
             <Button icon={<DownloadOutlined />} onClick={() => exportCsv(exportData())} data-testid="export-csv">CSV</Button>
             <Button icon={<UndoOutlined />} disabled={!undo.length || busy} onClick={undoLast} data-testid="undo">{t('edit.undo')}</Button>
             {roster.state === 'DRAFT' && <Button type="primary" onClick={openPublish} disabled={optimizing} data-testid="publish-open">{t('publish.open')}</Button>}
           </Space>
+          <Typography.Title level={5} className="print-only-title">{t('board.printTitle', { start: roster.periodStart, end: roster.periodEnd })}</Typography.Title>
           <div className="board-legend" data-testid="board-legend">
             {hosts.filter((h) => assignments.some((a) => a.host.id === h.id)).map((h) => <span key={h.id}><i style={{ background: colours.get(h.id) }} />{h.name}</span>)}
             <span><i className="board-weekend" />{t('board.offDay')}</span>
           </div>
-          <Typography.Title level={5} className="print-only-title">{t('board.printTitle', { start: roster.periodStart, end: roster.periodEnd })}</Typography.Title>
           <BoardGrid view={view} days={days} rows={rows} index={index} colours={colours} editable={editable} selected={selected?.cell ?? null} note={note} onCell={onCell} onDrop={onDrop} />
           <div className="board-side">
             <EditPanel published={published} selected={selected} pending={pending} demands={demandOptions} lastResult={lastResult} busy={busy}

@@ -117,16 +117,16 @@ function HostSettingsCard({ consortiumId }: { consortiumId: string | null }) {
   }
 
   return (
-    <Card size="small" title={t('hostSettings.title')}>
+    <Card size="small" title={t('hostSettings.title')} data-testid="host-settings">
       <Space align="start" wrap>
-        <Select style={{ minWidth: 200 }} placeholder={t('hostSettings.host')} value={hostId ?? undefined} onChange={setHostId}
+        <Select style={{ minWidth: 200 }} data-testid="host-settings-host" placeholder={t('hostSettings.host')} value={hostId ?? undefined} onChange={setHostId}
           options={(directory?.consortium.hospitals ?? []).map((h) => ({ value: h.id, label: h.name }))} />
         {hostId && (
           <Form form={form} layout="inline" onFinish={submit}>
             <Form.Item name="dailyCapacity" label={t('hostSettings.dailyCapacity')}><InputNumber /></Form.Item>
             <Form.Item name="slotMinutes" label={t('hostSettings.slotMinutes')}><InputNumber /></Form.Item>
             <Form.Item name="slotsPerSession" label={t('hostSettings.slotsPerSession')}><InputNumber /></Form.Item>
-            <Button htmlType="submit" type="primary">{t('hostSettings.save')}</Button>
+            <Button htmlType="submit" type="primary" data-testid="host-settings-save">{t('hostSettings.save')}</Button>
           </Form>
         )}
       </Space>

@@ -29,7 +29,7 @@ export function EscalationFeed() {
       const c = d.consultationChanged;
       if (c.action !== 'ESCALATED') return;
       const minutes = Math.max(0, Math.round((c.overdueSeconds ?? 0) / 60));
-      const values = { id: c.consultationId, urgency: t(`urgency.${c.urgency}`), minutes };
+      const values = { id: c.consultationId, urgency: t(`urgency.${c.urgency}`), count: minutes };
       void soundAlert();
       notifications.push({ id: `escalated-${c.consultationId}`, textKey: 'scheduler:escalations.notice', values, link: '/scheduler/escalations', level: 'warning' });
       notification.warning({
