@@ -1,4 +1,3 @@
-import { isWorkday } from 'chinese-days';
 import { Browser, Page } from 'playwright-core';
 import { requestConsultation, setWaiting } from '../consult/support';
 import { addRotationExtras, addSpecialist, GQL, makeAvailable, nextMonth, ok } from '../roster/rotation-support';
@@ -26,8 +25,13 @@ let hostA: string;
 let hostB: string;
 const month = nextMonth();
 const D = (i: number) => month.days[i];
-/** Monday to Friday working days of the month (no weekend, no statutory holiday). */
-const work = month.days.filter((d) => isWorkday(d) && ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
+const weekend = (d: string) => [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
+/** Monday to Friday working days of the month by the hub's calendar (no weekend, no holiday), read in beforeAll. */
+let work: string[];
+/** The hub's holidays and make-up working days of the month, by date. */
+let special: Map<string, { kind: string; name: string }>;
+/** A weekday an administrator declared a holiday (the board must shade it as the roster treats it). */
+let dayOff: string;
 const demand: Record<string, string> = {};
 let rosterId: string;
 let escalated: string;
@@ -52,6 +56,12 @@ beforeAll(async () => {
   await addSpecialist(t, 'card3', f.cardiology.id);
   const [doctorA, doctorB] = await Promise.all(['doctor.a', 'doctor.b'].map((u) => t.signIn(u)));
   scheduler = await t.signIn('scheduler');
+  const calendar = async () => ok(await t.gql(`query($f: String!, $t: String!) { holidays(from: $f, to: $t) { date kind name } }`, { f: month.start, t: month.end }, scheduler)).holidays as { date: string; kind: string; name: string }[];
+  const published = new Set((await calendar()).map((c) => c.date));
+  dayOff = month.days.filter((d) => !weekend(d) && !published.has(d))[5];
+  ok(await t.gql('mutation($i: SetCalendarDayInput!) { setCalendarDay(input: $i) { date } }', { i: { date: dayOff, kind: 'HOLIDAY', nameZh: '院庆休息日', nameEn: 'Hospital day off' } }, await t.signIn('admin')));
+  special = new Map((await calendar()).map((c) => [c.date, c]));
+  work = month.days.filter((d) => !weekend(d) && special.get(d)?.kind !== 'HOLIDAY');
   // s1: the first twenty days, one working day blocked; the neurologist: all month; specialist2: nothing recorded yet.
   const dayBefore = month.days[month.days.indexOf(work[4]) - 1];
   const dayAfter = month.days[month.days.indexOf(work[4]) + 1];
@@ -295,6 +305,14 @@ describe('the roster board', () => {
     const saturday = month.days.find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6)!;
     expect(await seenColour(`[data-testid="cell-${far}-${saturday}-MORNING"]`)).toBe('rgb(245, 245, 245)');
     expect(await seenColour(`[data-testid="cell-${far}-${work[2]}-MORNING"]`)).toBe('rgb(255, 255, 255)');
+    // Days are shaded as the hub's calendar has them (the one the optimizer keeps holidays free by):
+    // a year the holiday package does not know yet, and an administrator's correction, included.
+    const kinds = await page.$$eval('[data-testid="roster-board"] thead th[data-date]', (ths) => ths.map((th) => [th.getAttribute('data-date'), th.getAttribute('data-kind'), th.getAttribute('title')]));
+    expect(kinds).toEqual(month.days.map((d) => {
+      const s = special.get(d);
+      return [d, s ? (s.kind === 'HOLIDAY' ? 'holiday' : 'makeup') : weekend(d) ? 'weekend' : 'workday', s?.name ?? null];
+    }));
+    expect(kinds).toContainEqual([dayOff, 'holiday', '院庆休息日']);
     await page.locator('.board-scroll').first().evaluate((e) => { e.scrollLeft = 0; });
     await screenshot(page, 'zh-CN', 'scheduler-board-by-host');
   }, 60_000);

@@ -72,6 +72,7 @@ type Documents = {
     "\n  query SchedulerConsortia {\n    me { id hospital { id consortia { id name } } }\n  }\n": typeof types.SchedulerConsortiaDocument,
     "\n  query SchedulerConsortiumDirectory($id: ID!) {\n    consortium(id: $id) { id name hospitals { id name tier } }\n    departments { id code nameZh nameEn }\n    people(role: SPECIALIST, first: 100) { nodes { id name hospital { id name } specialties { id nameZh nameEn } } }\n  }\n": typeof types.SchedulerConsortiumDirectoryDocument,
     "\n  fragment BoardAssignment on RosterAssignment {\n    id date session pinned source state movedFromId\n    specialist { id name }\n    host { id name }\n    specialty { id nameZh nameEn }\n    demand { id }\n  }\n": typeof types.BoardAssignmentFragmentDoc,
+    "\n  query SchedulerCalendarDays($from: String!, $to: String!) {\n    holidays(from: $from, to: $to) { date kind name nameEn }\n  }\n": typeof types.SchedulerCalendarDaysDocument,
     "\n  query SchedulerRosters($consortiumId: ID!) {\n    rosters(consortiumId: $consortiumId) { id periodStart periodEnd state amendments publishedAt }\n  }\n": typeof types.SchedulerRostersDocument,
     "\n  query SchedulerRosterBoard($id: ID!) {\n    roster(id: $id) {\n      id periodStart periodEnd state amendments publishedAt\n      assignments { ...BoardAssignment }\n      jobs { id state percent createdAt }\n    }\n  }\n": typeof types.SchedulerRosterBoardDocument,
     "\n  mutation SchedulerCreateRoster($input: CreateRosterInput!) {\n    createRoster(input: $input) { id periodStart periodEnd state }\n  }\n": typeof types.SchedulerCreateRosterDocument,
@@ -184,6 +185,7 @@ const documents: Documents = {
     "\n  query SchedulerConsortia {\n    me { id hospital { id consortia { id name } } }\n  }\n": types.SchedulerConsortiaDocument,
     "\n  query SchedulerConsortiumDirectory($id: ID!) {\n    consortium(id: $id) { id name hospitals { id name tier } }\n    departments { id code nameZh nameEn }\n    people(role: SPECIALIST, first: 100) { nodes { id name hospital { id name } specialties { id nameZh nameEn } } }\n  }\n": types.SchedulerConsortiumDirectoryDocument,
     "\n  fragment BoardAssignment on RosterAssignment {\n    id date session pinned source state movedFromId\n    specialist { id name }\n    host { id name }\n    specialty { id nameZh nameEn }\n    demand { id }\n  }\n": types.BoardAssignmentFragmentDoc,
+    "\n  query SchedulerCalendarDays($from: String!, $to: String!) {\n    holidays(from: $from, to: $to) { date kind name nameEn }\n  }\n": types.SchedulerCalendarDaysDocument,
     "\n  query SchedulerRosters($consortiumId: ID!) {\n    rosters(consortiumId: $consortiumId) { id periodStart periodEnd state amendments publishedAt }\n  }\n": types.SchedulerRostersDocument,
     "\n  query SchedulerRosterBoard($id: ID!) {\n    roster(id: $id) {\n      id periodStart periodEnd state amendments publishedAt\n      assignments { ...BoardAssignment }\n      jobs { id state percent createdAt }\n    }\n  }\n": types.SchedulerRosterBoardDocument,
     "\n  mutation SchedulerCreateRoster($input: CreateRosterInput!) {\n    createRoster(input: $input) { id periodStart periodEnd state }\n  }\n": types.SchedulerCreateRosterDocument,
@@ -484,6 +486,10 @@ export function graphql(source: "\n  query SchedulerConsortiumDirectory($id: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment BoardAssignment on RosterAssignment {\n    id date session pinned source state movedFromId\n    specialist { id name }\n    host { id name }\n    specialty { id nameZh nameEn }\n    demand { id }\n  }\n"): (typeof documents)["\n  fragment BoardAssignment on RosterAssignment {\n    id date session pinned source state movedFromId\n    specialist { id name }\n    host { id name }\n    specialty { id nameZh nameEn }\n    demand { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulerCalendarDays($from: String!, $to: String!) {\n    holidays(from: $from, to: $to) { date kind name nameEn }\n  }\n"): (typeof documents)["\n  query SchedulerCalendarDays($from: String!, $to: String!) {\n    holidays(from: $from, to: $to) { date kind name nameEn }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -25,6 +25,13 @@ graphql(`
   }
 `);
 
+/** The hub's holiday calendar (State Council notices, the law's fixed holidays, administrators' corrections). */
+export const CalendarDaysDocument = graphql(`
+  query SchedulerCalendarDays($from: String!, $to: String!) {
+    holidays(from: $from, to: $to) { date kind name nameEn }
+  }
+`);
+
 export const RostersDocument = graphql(`
   query SchedulerRosters($consortiumId: ID!) {
     rosters(consortiumId: $consortiumId) { id periodStart periodEnd state amendments publishedAt }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { describeError, errorSentence, showErrorOnField } from '../../../data/errors';
-import { daysOf } from '../board/grid-model';
+import { useBoardDays } from '../board/calendar-days';
 import '../board/board.css';
 import { ConsortiumPicker, useConsortium } from '../consortium';
 import { AvailabilityDocument, ConsortiumDirectoryDocument, RecordAvailabilityDocument } from '../operations';
@@ -39,7 +39,7 @@ export default function AvailabilityScreen() {
   const [{ data: directory }] = useQuery({ query: ConsortiumDirectoryDocument, variables: { id: consortiumId ?? '' }, pause: !consortiumId });
   const from = month.format('YYYY-MM-DD');
   const to = month.endOf('month').format('YYYY-MM-DD');
-  const days = daysOf(from, to);
+  const days = useBoardDays(from, to);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="availability-screen">
       <Space>

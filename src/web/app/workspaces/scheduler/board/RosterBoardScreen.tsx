@@ -17,7 +17,8 @@ import './board.css';
 import { BoardGrid, type CellNote, type CellRef } from './BoardGrid';
 import { EditPanel, type PendingEdit } from './EditPanel';
 import { exportCsv, exportXlsx } from './export';
-import { type BoardView, cellIndex, daysOf, filtered, hostColours, rowsOf } from './grid-model';
+import { type BoardView, cellIndex, filtered, hostColours, rowsOf } from './grid-model';
+import { useBoardDays } from './calendar-days';
 import { OptimizerPanel } from './OptimizerPanel';
 
 /** How to take back the last saved edit. */
@@ -83,7 +84,7 @@ export default function RosterBoardScreen() {
   const hosts = directory?.consortium.hospitals ?? [];
   const hostName = (id: string) => hosts.find((h) => h.id === id)?.name ?? id;
   const specialtyName = (s: { nameZh: string; nameEn: string }) => (i18n.language === 'en' ? s.nameEn : s.nameZh);
-  const days = useMemo(() => (roster ? daysOf(roster.periodStart, roster.periodEnd) : []), [roster]);
+  const days = useBoardDays(roster?.periodStart ?? null, roster?.periodEnd ?? null);
   const shown = useMemo(() => filtered(assignments, { specialtyId, hostId }), [assignments, specialtyId, hostId]);
   const knownRows = useMemo(() => {
     if (view === 'host') return hosts.filter((h) => h.tier !== 'TERTIARY' && (!hostId || h.id === hostId)).map((h) => ({ id: h.id, label: h.name }));

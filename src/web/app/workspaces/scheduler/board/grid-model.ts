@@ -3,8 +3,7 @@
  * assignments in each cell, day kinds (weekend, holiday, make-up working day) and host colours.
  * Pure, so the screen, the print view and the xlsx/CSV exports draw the same picture.
  */
-import { getDayDetail, isWorkday } from 'chinese-days';
-import type { BoardAssignmentFragment } from '../../../gql/graphql';
+import type { BoardAssignmentFragment, CalendarDayKind } from '../../../gql/graphql';
 
 export type Half = 'MORNING' | 'AFTERNOON';
 export const HALVES: Half[] = ['MORNING', 'AFTERNOON'];
@@ -16,8 +15,16 @@ export interface BoardDay {
   /** 1 = Monday … 7 = Sunday */
   weekday: number;
   kind: DayKind;
-  /** The holiday's Chinese name (法定节假日 or 调休), when there is one */
+  /** The holiday's (or make-up working day's) name in the reader's language, when there is one */
   holidayName: string | null;
+}
+
+/** A holiday or make-up working day as the hub's calendar gives it. */
+export interface SpecialDay {
+  date: string;
+  kind: CalendarDayKind;
+  name: string;
+  nameEn: string;
 }
 
 export interface BoardRow {
@@ -30,17 +37,20 @@ export interface BoardFilters {
   hostId: string | null;
 }
 
-export function daysOf(start: string, end: string): BoardDay[] {
+/**
+ * The days from start to end, kinds taken from the hub's calendar (the same one the optimizer
+ * keeps holidays free by), so a year the holiday package does not know yet and an administrator's
+ * correction are shaded as the roster treats them.
+ */
+export function daysOf(start: string, end: string, special: readonly SpecialDay[], language: string): BoardDay[] {
+  const byDate = new Map(special.map((s) => [s.date, s]));
   const out: BoardDay[] = [];
   for (let d = new Date(`${start}T00:00:00Z`); d.toISOString().slice(0, 10) <= end; d.setUTCDate(d.getUTCDate() + 1)) {
     const date = d.toISOString().slice(0, 10);
     const weekday = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
-    const work = isWorkday(date);
-    const weekend = weekday >= 6;
-    const detail = getDayDetail(date).name;
-    // chinese-days names a holiday "English,中文,days"; ordinary days by their weekday.
-    const holidayName = detail.includes(',') ? detail.split(',')[1] : null;
-    out.push({ date, weekday, holidayName, kind: work ? (weekend ? 'makeup' : 'workday') : weekend && !holidayName ? 'weekend' : 'holiday' });
+    const s = byDate.get(date);
+    const kind: DayKind = s?.kind === 'HOLIDAY' ? 'holiday' : s?.kind === 'MAKEUP_WORKDAY' ? 'makeup' : weekday >= 6 ? 'weekend' : 'workday';
+    out.push({ date, weekday, kind, holidayName: s ? (language === 'en' ? s.nameEn : s.name) : null });
   }
   return out;
 }
