@@ -529,7 +529,9 @@ describe('every scheduler screen, in both languages', () => {
     }, 180_000);
   }
 
-  it('the directory, as an administrator sees it, in both languages', async () => {
+  it('the directory, as an administrator sees it, in both languages; a scheduler has no such menu entry (the hub would refuse them)', async () => {
+    await page.waitForSelector('[data-testid="menu-availability"]');
+    expect(await page.locator('[data-testid="menu-directory"]').count()).toBe(0);
     const admin = await openApp(browser, t, { label: 'admin' });
     try {
       await signInThroughUi(admin.page, 'admin');

@@ -15,21 +15,22 @@ export function AppLayout() {
   const person = usePerson();
   const workspace = workspaceAt(pathname);
   const allowed = workspace && workspacesFor(person.roles).includes(workspace);
-  const selected = workspace?.menu
-    .map((entry) => ({ entry, path: entry.path ? `${workspace.path}/${entry.path}` : workspace.path }))
+  const menu = workspace?.menu.filter((entry) => !entry.roles || entry.roles.some((role) => person.roles.includes(role))) ?? [];
+  const selected = menu
+    .map((entry) => ({ entry, path: entry.path ? `${workspace!.path}/${entry.path}` : workspace!.path }))
     .filter(({ path }) => pathname === path || pathname.startsWith(`${path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0]?.path;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <AppHeader />
       <Layout>
-        {workspace && allowed && workspace.menu.length > 0 && (
+        {workspace && allowed && menu.length > 0 && (
           <Layout.Sider width={200} breakpoint="lg" collapsedWidth={0} theme="light" className="no-print">
             <Menu
               mode="inline"
               selectedKeys={selected ? [selected] : []}
               style={{ height: '100%' }}
-              items={workspace.menu.map((entry) => {
+              items={menu.map((entry) => {
                 const path = entry.path ? `${workspace.path}/${entry.path}` : workspace.path;
                 return {
                   key: path,

@@ -13,6 +13,8 @@ export interface MenuEntry {
   icon?: ReactNode;
   /** Rendered after the label, e.g. a live count badge (it may subscribe). */
   Badge?: ComponentType;
+  /** Shown only to people with one of these roles (the hub refuses the others); everyone of the workspace when absent. */
+  roles?: Role[];
 }
 
 /**

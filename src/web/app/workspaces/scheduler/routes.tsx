@@ -7,7 +7,7 @@ import zhCN from './locales/zh-CN.json';
 
 /**
  * The scheduler's workspace: the roster board (home), demands, availability, escalations, the
- * assessment dashboard, and directory administration (for administrators; the hub refuses others).
+ * assessment dashboard, and directory administration (in the menu of administrators only; the hub refuses others).
  */
 export const schedulerWorkspace: Workspace = {
   id: 'scheduler',
@@ -29,7 +29,7 @@ export const schedulerWorkspace: Workspace = {
     { path: 'availability', labelKey: 'menu.availability', icon: <CalendarOutlined /> },
     { path: 'escalations', labelKey: 'menu.escalations', icon: <AlertOutlined /> },
     { path: 'assessment', labelKey: 'menu.assessment', icon: <BarChartOutlined /> },
-    { path: 'directory', labelKey: 'menu.directory', icon: <TeamOutlined /> },
+    { path: 'directory', labelKey: 'menu.directory', icon: <TeamOutlined />, roles: ['ADMIN'] },
   ],
   Feeds: EscalationFeed,
 };
