@@ -14,10 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation SetMyLanguage($language: String) {\n    setMyLanguage(language: $language) { id language }\n  }\n": typeof types.SetMyLanguageDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Me {\n    me { ...SessionPerson }\n  }\n": typeof types.MeDocument,
-    "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n": typeof types.SessionPersonFragmentDoc,
+    "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    language\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n": typeof types.SessionPersonFragmentDoc,
     "\n  query DoctorConsultations($state: ConsultationState, $after: String) {\n    consultations(state: $state, first: 50, after: $after) {\n      totalCount\n      nodes {\n        id state urgency requestedAt scheduledStart\n        patient { id name }\n        specialty { id nameZh nameEn }\n        specialist { id name }\n      }\n    }\n  }\n": typeof types.DoctorConsultationsDocument,
     "\n  query DoctorRequestFormData {\n    departments { id code nameZh nameEn }\n    me { id hospital { id consortia { id name } } }\n  }\n": typeof types.DoctorRequestFormDataDocument,
     "\n  mutation DoctorRequestConsultation($input: RequestConsultationInput!) {\n    requestConsultation(input: $input) { id state }\n  }\n": typeof types.DoctorRequestConsultationDocument,
@@ -119,10 +120,11 @@ type Documents = {
     "\n  query SpecialistCalendar($from: String, $to: String) {\n    rotationCalendar(from: $from, to: $to) { id date session host { id name } specialty { id nameZh nameEn } clinicSession { id slotCount freeSlots } }\n    consultations(first: 100) { nodes { id state scheduledStart scheduledEnd requestingHospital { id name } } }\n  }\n": typeof types.SpecialistCalendarDocument,
 };
 const documents: Documents = {
+    "\n  mutation SetMyLanguage($language: String) {\n    setMyLanguage(language: $language) { id language }\n  }\n": types.SetMyLanguageDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Me {\n    me { ...SessionPerson }\n  }\n": types.MeDocument,
-    "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n": types.SessionPersonFragmentDoc,
+    "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    language\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n": types.SessionPersonFragmentDoc,
     "\n  query DoctorConsultations($state: ConsultationState, $after: String) {\n    consultations(state: $state, first: 50, after: $after) {\n      totalCount\n      nodes {\n        id state urgency requestedAt scheduledStart\n        patient { id name }\n        specialty { id nameZh nameEn }\n        specialist { id name }\n      }\n    }\n  }\n": types.DoctorConsultationsDocument,
     "\n  query DoctorRequestFormData {\n    departments { id code nameZh nameEn }\n    me { id hospital { id consortia { id name } } }\n  }\n": types.DoctorRequestFormDataDocument,
     "\n  mutation DoctorRequestConsultation($input: RequestConsultationInput!) {\n    requestConsultation(input: $input) { id state }\n  }\n": types.DoctorRequestConsultationDocument,
@@ -241,6 +243,10 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetMyLanguage($language: String) {\n    setMyLanguage(language: $language) { id language }\n  }\n"): (typeof documents)["\n  mutation SetMyLanguage($language: String) {\n    setMyLanguage(language: $language) { id language }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -253,7 +259,7 @@ export function graphql(source: "\n  query Me {\n    me { ...SessionPerson }\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n"): (typeof documents)["\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n"];
+export function graphql(source: "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    language\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n"): (typeof documents)["\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    language\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
