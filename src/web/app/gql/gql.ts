@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query EventCursor {\n    eventCursor\n  }\n": typeof types.EventCursorDocument,
     "\n  mutation SetMyLanguage($language: String) {\n    setMyLanguage(language: $language) { id language }\n  }\n": typeof types.SetMyLanguageDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
@@ -120,6 +121,7 @@ type Documents = {
     "\n  query SpecialistCalendar($from: String, $to: String) {\n    rotationCalendar(from: $from, to: $to) { id date session host { id name } specialty { id nameZh nameEn } clinicSession { id slotCount freeSlots } }\n    consultations(first: 100) { nodes { id state scheduledStart scheduledEnd requestingHospital { id name } } }\n  }\n": typeof types.SpecialistCalendarDocument,
 };
 const documents: Documents = {
+    "\n  query EventCursor {\n    eventCursor\n  }\n": types.EventCursorDocument,
     "\n  mutation SetMyLanguage($language: String) {\n    setMyLanguage(language: $language) { id language }\n  }\n": types.SetMyLanguageDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -240,6 +242,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventCursor {\n    eventCursor\n  }\n"): (typeof documents)["\n  query EventCursor {\n    eventCursor\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -85,3 +85,10 @@ export const PatientDocument = graphql(`
     patient(id: $id) { id name sex birthDate nationalIdMasked }
   }
 `);
+
+/** My hospital's bookings as they change (booked, cancelled, moved or flagged by an amendment). */
+export const BookingFeedDocument = graphql(`
+  subscription DoctorBookingFeed($after: ID) {
+    bookingChanged(after: $after) { cursor action bookingId patientId toSessionId }
+  }
+`);
