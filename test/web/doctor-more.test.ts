@@ -149,6 +149,8 @@ describe('visiting experts calendar', () => {
     expect(await cell(WEDNESDAY, 'MORNING')).toMatch(/心内科[\s\S]*用户specialist2[\s\S]*乙镇卫生院[\s\S]*余4/);
     expect(await cell(TUESDAY, 'MORNING')).toBe('');
     expect(await chips()).toHaveLength(3);
+    // Only hospitals that receive visiting experts are asked for and offered: no refusal on the screen.
+    expect(await page.locator('[data-testid="experts-page"] .ant-alert').count()).toBe(0);
     await screenshot(page, 'zh-CN', 'experts-week');
 
     await choose('filter-specialty', '神经内科');
@@ -361,6 +363,17 @@ describe('tablet and laptop layout', () => {
   ];
   const SIZES = [{ name: 'tablet', width: 768, height: 1024 }, { name: 'laptop', width: 1366, height: 768 }];
 
+  /** The controls of the screen that the folded menu's tab lies over (none, or a person could not reach them). */
+  const coveredByMenuTab = () => page.evaluate(() => {
+    const tab = document.querySelector('.ant-layout-sider-zero-width-trigger')?.getBoundingClientRect();
+    if (!tab) return [];
+    return [...document.querySelectorAll('.app-content button, .app-content input, .app-content [role="tab"], .app-content a, .app-content h3')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.left < tab.right && r.right > tab.left && r.top < tab.bottom && r.bottom > tab.top;
+      })
+      .map((el) => (el as HTMLElement).innerText || el.tagName);
+  });
   /** How far the page scrolls sideways (0: it fits the window). */
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -371,7 +384,8 @@ describe('tablet and laptop layout', () => {
       for (const [screen, path, ready] of SCREENS) {
         await go(path.replace('patient=0', `patient=${t.fixture.patientA.id}`), ready);
         await page.waitForLoadState('networkidle').catch(() => {});
-        expect({ screen, size: size.name, overflow: await overflow() }).toEqual({ screen, size: size.name, overflow: 0 });
+        expect({ screen, size: size.name, overflow: await overflow(), covered: await coveredByMenuTab(), errors: await page.locator('.app-content .ant-alert-error').allInnerTexts() })
+          .toEqual({ screen, size: size.name, overflow: 0, covered: [], errors: [] });
         await screenshot(page, language, `${size.name}-${screen}`);
       }
       // The menu: beside the screen on the laptop; on the tablet behind a button that stays in view.

@@ -29,7 +29,7 @@ type Documents = {
     "\n  mutation DoctorCancelConsultation($input: ConsultationReasonInput!) {\n    cancelConsultation(input: $input) { id state }\n  }\n": typeof types.DoctorCancelConsultationDocument,
     "\n  fragment SessionCard on ClinicSession {\n    id\n    date\n    session\n    state\n    freeSlots\n    slotCount\n    slotMinutes\n    host { id name }\n    specialist { id name title }\n    specialty { id code nameZh nameEn }\n  }\n": typeof types.SessionCardFragmentDoc,
     "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard }\n  }\n": typeof types.BookingSlipFragmentDoc,
-    "\n  query DoctorVisibleHosts {\n    me { id hospital { id name consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n": typeof types.DoctorVisibleHostsDocument,
+    "\n  query DoctorVisibleHosts {\n    me { id hospital { id name tier consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n": typeof types.DoctorVisibleHostsDocument,
     "\n  query DoctorHostSessions($hostId: ID!, $from: String, $to: String) {\n    hostSessions(hostId: $hostId, from: $from, to: $to) { ...SessionCard }\n  }\n": typeof types.DoctorHostSessionsDocument,
     "\n  query DoctorClinicSession($id: ID!) {\n    clinicSession(id: $id) {\n      ...SessionCard\n      slots { id position startsAt booked }\n      myBookings { ...BookingSlip }\n    }\n  }\n": typeof types.DoctorClinicSessionDocument,
     "\n  mutation DoctorBookSlot($input: BookSlotInput!) {\n    bookClinicSlot(input: $input) { ...BookingSlip }\n  }\n": typeof types.DoctorBookSlotDocument,
@@ -136,7 +136,7 @@ const documents: Documents = {
     "\n  mutation DoctorCancelConsultation($input: ConsultationReasonInput!) {\n    cancelConsultation(input: $input) { id state }\n  }\n": types.DoctorCancelConsultationDocument,
     "\n  fragment SessionCard on ClinicSession {\n    id\n    date\n    session\n    state\n    freeSlots\n    slotCount\n    slotMinutes\n    host { id name }\n    specialist { id name title }\n    specialty { id code nameZh nameEn }\n  }\n": types.SessionCardFragmentDoc,
     "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard }\n  }\n": types.BookingSlipFragmentDoc,
-    "\n  query DoctorVisibleHosts {\n    me { id hospital { id name consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n": types.DoctorVisibleHostsDocument,
+    "\n  query DoctorVisibleHosts {\n    me { id hospital { id name tier consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n": types.DoctorVisibleHostsDocument,
     "\n  query DoctorHostSessions($hostId: ID!, $from: String, $to: String) {\n    hostSessions(hostId: $hostId, from: $from, to: $to) { ...SessionCard }\n  }\n": types.DoctorHostSessionsDocument,
     "\n  query DoctorClinicSession($id: ID!) {\n    clinicSession(id: $id) {\n      ...SessionCard\n      slots { id position startsAt booked }\n      myBookings { ...BookingSlip }\n    }\n  }\n": types.DoctorClinicSessionDocument,
     "\n  mutation DoctorBookSlot($input: BookSlotInput!) {\n    bookClinicSlot(input: $input) { ...BookingSlip }\n  }\n": types.DoctorBookSlotDocument,
@@ -305,7 +305,7 @@ export function graphql(source: "\n  fragment BookingSlip on Booking {\n    id\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DoctorVisibleHosts {\n    me { id hospital { id name consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n"): (typeof documents)["\n  query DoctorVisibleHosts {\n    me { id hospital { id name consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n"];
+export function graphql(source: "\n  query DoctorVisibleHosts {\n    me { id hospital { id name tier consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n"): (typeof documents)["\n  query DoctorVisibleHosts {\n    me { id hospital { id name tier consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -29,7 +29,7 @@ graphql(`
 
 export const VisibleHostsDocument = graphql(`
   query DoctorVisibleHosts {
-    me { id hospital { id name consortia { id name hospitals { id name tier } } } }
+    me { id hospital { id name tier consortia { id name hospitals { id name tier } } } }
     departments { id code nameZh nameEn }
   }
 `);
