@@ -73,8 +73,10 @@ export function useResumableSubscription<TData, TVariables extends { after?: str
     };
     if (payload.variables.after != null) start();
     else {
-      // Unreachable hub: start from now all the same (and resume from the first event seen).
       void urql.query(EventCursorDocument, {}, { requestPolicy: 'network-only' }).toPromise().then((result) => {
+        // Signed out meanwhile (the shell returns to sign-in): nothing to follow.
+        if (describeError(result.error).code === 'UNAUTHENTICATED') return;
+        // Unreachable hub: start from now all the same (and resume from the first event seen).
         if (result.data) payload.variables.after = result.data.eventCursor;
         start();
       });
