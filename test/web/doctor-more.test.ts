@@ -228,7 +228,8 @@ describe('bookings', () => {
     // The to-do appears live (the booking feed), with the equivalent session suggested: cardiology, nearest date, free slots.
     await until(() => text('[data-testid="rebook-count"]'), '1', 'the flagged booking counted');
     const item = page.locator('[data-testid="rebook-item"]');
-    expect(await item.innerText()).toMatch(new RegExp(`患者甲 · 心内科[\\s\\S]*原定 ${MONDAY} 上午，甲镇卫生院`));
+    expect(await item.innerText()).toMatch(new RegExp(`患者甲 · 心内科[\\s\\S]*原定 ${MONDAY} 上午，甲镇卫生院；坐诊已取消：专家临时出诊任务`));
+    expect(await item.innerText()).not.toMatch(/cancelled|please/);
     const rebook = item.locator('[data-testid="rebook"]');
     await until(() => rebook.innerText(), `改约到 ${WEDNESDAY} 上午（用户specialist2）`, 'the suggestion');
     await screenshot(page, 'zh-CN', 'rebook-todo');

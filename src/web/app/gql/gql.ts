@@ -28,7 +28,7 @@ type Documents = {
     "\n  subscription DoctorConsultationChanged($id: ID, $after: ID) {\n    consultationChanged(id: $id, after: $after) { cursor action consultationId state specialistId occurredAt }\n  }\n": typeof types.DoctorConsultationChangedDocument,
     "\n  mutation DoctorCancelConsultation($input: ConsultationReasonInput!) {\n    cancelConsultation(input: $input) { id state }\n  }\n": typeof types.DoctorCancelConsultationDocument,
     "\n  fragment SessionCard on ClinicSession {\n    id\n    date\n    session\n    state\n    freeSlots\n    slotCount\n    slotMinutes\n    host { id name }\n    specialist { id name title }\n    specialty { id code nameZh nameEn }\n  }\n": typeof types.SessionCardFragmentDoc,
-    "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard }\n  }\n": typeof types.BookingSlipFragmentDoc,
+    "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard cancelledReason }\n  }\n": typeof types.BookingSlipFragmentDoc,
     "\n  query DoctorVisibleHosts {\n    me { id hospital { id name tier consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n": typeof types.DoctorVisibleHostsDocument,
     "\n  query DoctorHostSessions($hostId: ID!, $from: String, $to: String) {\n    hostSessions(hostId: $hostId, from: $from, to: $to) { ...SessionCard }\n  }\n": typeof types.DoctorHostSessionsDocument,
     "\n  query DoctorClinicSession($id: ID!) {\n    clinicSession(id: $id) {\n      ...SessionCard\n      slots { id position startsAt booked }\n      myBookings { ...BookingSlip }\n    }\n  }\n": typeof types.DoctorClinicSessionDocument,
@@ -135,7 +135,7 @@ const documents: Documents = {
     "\n  subscription DoctorConsultationChanged($id: ID, $after: ID) {\n    consultationChanged(id: $id, after: $after) { cursor action consultationId state specialistId occurredAt }\n  }\n": types.DoctorConsultationChangedDocument,
     "\n  mutation DoctorCancelConsultation($input: ConsultationReasonInput!) {\n    cancelConsultation(input: $input) { id state }\n  }\n": types.DoctorCancelConsultationDocument,
     "\n  fragment SessionCard on ClinicSession {\n    id\n    date\n    session\n    state\n    freeSlots\n    slotCount\n    slotMinutes\n    host { id name }\n    specialist { id name title }\n    specialty { id code nameZh nameEn }\n  }\n": types.SessionCardFragmentDoc,
-    "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard }\n  }\n": types.BookingSlipFragmentDoc,
+    "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard cancelledReason }\n  }\n": types.BookingSlipFragmentDoc,
     "\n  query DoctorVisibleHosts {\n    me { id hospital { id name tier consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n": types.DoctorVisibleHostsDocument,
     "\n  query DoctorHostSessions($hostId: ID!, $from: String, $to: String) {\n    hostSessions(hostId: $hostId, from: $from, to: $to) { ...SessionCard }\n  }\n": types.DoctorHostSessionsDocument,
     "\n  query DoctorClinicSession($id: ID!) {\n    clinicSession(id: $id) {\n      ...SessionCard\n      slots { id position startsAt booked }\n      myBookings { ...BookingSlip }\n    }\n  }\n": types.DoctorClinicSessionDocument,
@@ -301,7 +301,7 @@ export function graphql(source: "\n  fragment SessionCard on ClinicSession {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard }\n  }\n"): (typeof documents)["\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard }\n  }\n"];
+export function graphql(source: "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard cancelledReason }\n  }\n"): (typeof documents)["\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard cancelledReason }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

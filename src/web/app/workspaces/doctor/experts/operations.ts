@@ -23,7 +23,7 @@ graphql(`
     createdAt
     patient { id name sex birthDate nationalIdMasked }
     slot { id position startsAt }
-    clinicSession { ...SessionCard }
+    clinicSession { ...SessionCard cancelledReason }
   }
 `);
 

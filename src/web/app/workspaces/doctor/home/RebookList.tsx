@@ -62,9 +62,11 @@ export function RebookList() {
                 ) : <Typography.Text key="none" type="secondary">{t('home.noSuggestion')}</Typography.Text>,
               ]}
             >
+              {/* NOTE: the session's cancellation reason as the scheduler wrote it, not the booking's
+                  `reason` (the hub's own English sentence around it). */}
               <List.Item.Meta
                 title={`${b.patient.name} · ${departmentName(b.clinicSession.specialty, i18n.language)}`}
-                description={t('home.lostSession', { date: formatDate(b.clinicSession.date), time: t(`sessionTime.${b.clinicSession.session}`), host: b.clinicSession.host.name, reason: b.reason ?? '' })}
+                description={t('home.lostSession', { date: formatDate(b.clinicSession.date), time: t(`sessionTime.${b.clinicSession.session}`), host: b.clinicSession.host.name, reason: b.clinicSession.cancelledReason ?? '' })}
               />
             </List.Item>
           );
