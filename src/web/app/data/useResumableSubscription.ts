@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { useEffect, useRef } from 'react';
+import type { Client } from 'urql';
 import { graphql } from '../gql';
 import { useHubConnection } from './HubConnectionContext';
 import { describeError, type DescribedError } from './errors';
@@ -10,6 +11,26 @@ const EventCursorDocument = graphql(`
     eventCursor
   }
 `);
+
+type CursorAnswer = { cursor: string | null; unauthenticated: boolean };
+const cursorsInFlight = new WeakMap<Client, Promise<CursorAnswer>>();
+
+/**
+ * The hub's cursor of this moment; the screens' subscriptions that start together (a screen
+ * mounting, the header's feeds) share one request for it.
+ */
+function cursorNow(urql: Client): Promise<CursorAnswer> {
+  let answer = cursorsInFlight.get(urql);
+  if (!answer) {
+    answer = urql.query(EventCursorDocument, {}, { requestPolicy: 'network-only' }).toPromise().then((result) => ({
+      cursor: result.data?.eventCursor ?? null,
+      unauthenticated: describeError(result.error).code === 'UNAUTHENTICATED',
+    }));
+    cursorsInFlight.set(urql, answer);
+    void answer.finally(() => cursorsInFlight.delete(urql));
+  }
+  return answer;
+}
 
 export interface ResumableOptions<TData, TVariables> {
   /** The subscription's variables other than `after`. */
@@ -73,11 +94,11 @@ export function useResumableSubscription<TData, TVariables extends { after?: str
     };
     if (payload.variables.after != null) start();
     else {
-      void urql.query(EventCursorDocument, {}, { requestPolicy: 'network-only' }).toPromise().then((result) => {
+      void cursorNow(urql).then(({ cursor, unauthenticated }) => {
         // Signed out meanwhile (the shell returns to sign-in): nothing to follow.
-        if (describeError(result.error).code === 'UNAUTHENTICATED') return;
+        if (unauthenticated) return;
         // Unreachable hub: start from now all the same (and resume from the first event seen).
-        if (result.data) payload.variables.after = result.data.eventCursor;
+        if (cursor) payload.variables.after = cursor;
         start();
       });
     }
