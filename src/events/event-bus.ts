@@ -46,6 +46,14 @@ export class EventBus {
     return bus;
   }
 
+  /**
+   * The cursor of "now" for this process: a subscription given it as `after` receives every
+   * event from here on, the same as one that gives no cursor, but can resume from it later.
+   */
+  get cursor(): string {
+    return this.#lastDispatched.toString();
+  }
+
   #wake(): void {
     if (this.#closed) return;
     if (this.#pumping) {

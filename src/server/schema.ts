@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditEntryResolver } from '../audit/resolver';
+import { EventCursorResolver } from '../graphql/event-cursor';
 import { validateArguments } from '../graphql/input-hygiene';
 import { CalendarResolver, SpecialistCalendarResolver } from '../calendar/resolver';
 import { PatientResolver } from '../consortium/patient-resolver';
@@ -24,6 +25,7 @@ export const resolvers = [
   ReferralResolver, ReferralChangeResolver, ConsultationReferralsResolver, ReferralCriterionResolver, AssessmentResolver, HostExpertDaysResolver, CriterionCountResolver,
   AvailabilityResolver, HostSettingsResolver, DemandResolver, RosterResolver, AssignmentResolver, RosterJobResolver, AmendmentResultResolver, ClinicSessionResolver, AssignmentSessionResolver, BookingResolver,
   RoomResolver, LinkQualityResolver, NotificationResolver, AuditEntryResolver, ConsultationPreviewResolver, CalendarResolver, SpecialistCalendarResolver,
+  EventCursorResolver,
 ] as const;
 
 /**

@@ -45,6 +45,22 @@ describe('resumable subscriptions', () => {
     expect(cursors.every((c, i) => i === 0 || c > cursors[i - 1])).toBe(true);
   });
 
+  it('gives a cursor of "now" to start from, so a stream that has seen nothing yet still resumes without loss', async () => {
+    expect((await t.gql('{ eventCursor }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const now = (await t.gql('{ eventCursor }', {}, doctorA)).data!.eventCursor as string;
+    const [{ max }] = await t.database.db.query('SELECT COALESCE(MAX(id),0)::text AS max FROM event');
+    expect(BigInt(now) <= BigInt(max)).toBe(true);
+    // Subscribed from that cursor, then disconnected before any event came: what happened
+    // meanwhile arrives when the client subscribes again from the same cursor.
+    await setCounty('光标-1');
+    await setCounty('光标-2');
+    const client = t.ws(doctorA);
+    const resumed = collect(client, HOSPITAL_CHANGED, { after: now });
+    await resumed.waitFor(2);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(resumed.events.map((e) => e.hospitalChanged.hospital.county)).toEqual(['光标-1', '光标-2']);
+  });
+
   it('loses nothing and repeats nothing when changes keep coming during the replay', async () => {
     const [{ max }] = await t.database.db.query('SELECT COALESCE(MAX(id),0)::text AS max FROM event');
     for (let i = 0; i < 30; i++) await setCounty(`回放-${i}`);

@@ -14,10 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query EventCursor {\n    eventCursor\n  }\n": typeof types.EventCursorDocument,
+    "\n  mutation SetMyLanguage($language: String) {\n    setMyLanguage(language: $language) { id language }\n  }\n": typeof types.SetMyLanguageDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Me {\n    me { ...SessionPerson }\n  }\n": typeof types.MeDocument,
-    "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n": typeof types.SessionPersonFragmentDoc,
+    "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    language\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n": typeof types.SessionPersonFragmentDoc,
     "\n  query DoctorConsultations($state: ConsultationState, $after: String) {\n    consultations(state: $state, first: 50, after: $after) {\n      totalCount\n      nodes {\n        id state urgency requestedAt scheduledStart\n        patient { id name }\n        specialty { id nameZh nameEn }\n        specialist { id name }\n      }\n    }\n  }\n": typeof types.DoctorConsultationsDocument,
     "\n  query DoctorRequestFormData {\n    departments { id code nameZh nameEn }\n    me { id hospital { id consortia { id name } } }\n  }\n": typeof types.DoctorRequestFormDataDocument,
     "\n  mutation DoctorRequestConsultation($input: RequestConsultationInput!) {\n    requestConsultation(input: $input) { id state }\n  }\n": typeof types.DoctorRequestConsultationDocument,
@@ -26,8 +28,8 @@ type Documents = {
     "\n  subscription DoctorConsultationChanged($id: ID, $after: ID) {\n    consultationChanged(id: $id, after: $after) { cursor action consultationId state specialistId occurredAt }\n  }\n": typeof types.DoctorConsultationChangedDocument,
     "\n  mutation DoctorCancelConsultation($input: ConsultationReasonInput!) {\n    cancelConsultation(input: $input) { id state }\n  }\n": typeof types.DoctorCancelConsultationDocument,
     "\n  fragment SessionCard on ClinicSession {\n    id\n    date\n    session\n    state\n    freeSlots\n    slotCount\n    slotMinutes\n    host { id name }\n    specialist { id name title }\n    specialty { id code nameZh nameEn }\n  }\n": typeof types.SessionCardFragmentDoc,
-    "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard }\n  }\n": typeof types.BookingSlipFragmentDoc,
-    "\n  query DoctorVisibleHosts {\n    me { id hospital { id name consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n": typeof types.DoctorVisibleHostsDocument,
+    "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard cancelledReason }\n  }\n": typeof types.BookingSlipFragmentDoc,
+    "\n  query DoctorVisibleHosts {\n    me { id hospital { id name tier consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n": typeof types.DoctorVisibleHostsDocument,
     "\n  query DoctorHostSessions($hostId: ID!, $from: String, $to: String) {\n    hostSessions(hostId: $hostId, from: $from, to: $to) { ...SessionCard }\n  }\n": typeof types.DoctorHostSessionsDocument,
     "\n  query DoctorClinicSession($id: ID!) {\n    clinicSession(id: $id) {\n      ...SessionCard\n      slots { id position startsAt booked }\n      myBookings { ...BookingSlip }\n    }\n  }\n": typeof types.DoctorClinicSessionDocument,
     "\n  mutation DoctorBookSlot($input: BookSlotInput!) {\n    bookClinicSlot(input: $input) { ...BookingSlip }\n  }\n": typeof types.DoctorBookSlotDocument,
@@ -127,10 +129,12 @@ type Documents = {
     "\n  query SpecialistReferralTargets {\n    me { id hospital { id tier consortia { id name hospitals { id name tier } } } }\n  }\n": typeof types.SpecialistReferralTargetsDocument,
 };
 const documents: Documents = {
+    "\n  query EventCursor {\n    eventCursor\n  }\n": types.EventCursorDocument,
+    "\n  mutation SetMyLanguage($language: String) {\n    setMyLanguage(language: $language) { id language }\n  }\n": types.SetMyLanguageDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Me {\n    me { ...SessionPerson }\n  }\n": types.MeDocument,
-    "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n": types.SessionPersonFragmentDoc,
+    "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    language\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n": types.SessionPersonFragmentDoc,
     "\n  query DoctorConsultations($state: ConsultationState, $after: String) {\n    consultations(state: $state, first: 50, after: $after) {\n      totalCount\n      nodes {\n        id state urgency requestedAt scheduledStart\n        patient { id name }\n        specialty { id nameZh nameEn }\n        specialist { id name }\n      }\n    }\n  }\n": types.DoctorConsultationsDocument,
     "\n  query DoctorRequestFormData {\n    departments { id code nameZh nameEn }\n    me { id hospital { id consortia { id name } } }\n  }\n": types.DoctorRequestFormDataDocument,
     "\n  mutation DoctorRequestConsultation($input: RequestConsultationInput!) {\n    requestConsultation(input: $input) { id state }\n  }\n": types.DoctorRequestConsultationDocument,
@@ -139,8 +143,8 @@ const documents: Documents = {
     "\n  subscription DoctorConsultationChanged($id: ID, $after: ID) {\n    consultationChanged(id: $id, after: $after) { cursor action consultationId state specialistId occurredAt }\n  }\n": types.DoctorConsultationChangedDocument,
     "\n  mutation DoctorCancelConsultation($input: ConsultationReasonInput!) {\n    cancelConsultation(input: $input) { id state }\n  }\n": types.DoctorCancelConsultationDocument,
     "\n  fragment SessionCard on ClinicSession {\n    id\n    date\n    session\n    state\n    freeSlots\n    slotCount\n    slotMinutes\n    host { id name }\n    specialist { id name title }\n    specialty { id code nameZh nameEn }\n  }\n": types.SessionCardFragmentDoc,
-    "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard }\n  }\n": types.BookingSlipFragmentDoc,
-    "\n  query DoctorVisibleHosts {\n    me { id hospital { id name consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n": types.DoctorVisibleHostsDocument,
+    "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard cancelledReason }\n  }\n": types.BookingSlipFragmentDoc,
+    "\n  query DoctorVisibleHosts {\n    me { id hospital { id name tier consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n": types.DoctorVisibleHostsDocument,
     "\n  query DoctorHostSessions($hostId: ID!, $from: String, $to: String) {\n    hostSessions(hostId: $hostId, from: $from, to: $to) { ...SessionCard }\n  }\n": types.DoctorHostSessionsDocument,
     "\n  query DoctorClinicSession($id: ID!) {\n    clinicSession(id: $id) {\n      ...SessionCard\n      slots { id position startsAt booked }\n      myBookings { ...BookingSlip }\n    }\n  }\n": types.DoctorClinicSessionDocument,
     "\n  mutation DoctorBookSlot($input: BookSlotInput!) {\n    bookClinicSlot(input: $input) { ...BookingSlip }\n  }\n": types.DoctorBookSlotDocument,
@@ -257,6 +261,14 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query EventCursor {\n    eventCursor\n  }\n"): (typeof documents)["\n  query EventCursor {\n    eventCursor\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMyLanguage($language: String) {\n    setMyLanguage(language: $language) { id language }\n  }\n"): (typeof documents)["\n  mutation SetMyLanguage($language: String) {\n    setMyLanguage(language: $language) { id language }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      token\n      expiresAt\n      person { ...SessionPerson }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -269,7 +281,7 @@ export function graphql(source: "\n  query Me {\n    me { ...SessionPerson }\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n"): (typeof documents)["\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n"];
+export function graphql(source: "\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    language\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n"): (typeof documents)["\n  fragment SessionPerson on Person {\n    id\n    name\n    username\n    language\n    roles\n    title\n    hospital { id name tier }\n    specialties { id code nameZh nameEn }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -305,11 +317,11 @@ export function graphql(source: "\n  fragment SessionCard on ClinicSession {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard }\n  }\n"): (typeof documents)["\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard }\n  }\n"];
+export function graphql(source: "\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard cancelledReason }\n  }\n"): (typeof documents)["\n  fragment BookingSlip on Booking {\n    id\n    state\n    reason\n    createdAt\n    patient { id name sex birthDate nationalIdMasked }\n    slot { id position startsAt }\n    clinicSession { ...SessionCard cancelledReason }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DoctorVisibleHosts {\n    me { id hospital { id name consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n"): (typeof documents)["\n  query DoctorVisibleHosts {\n    me { id hospital { id name consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n"];
+export function graphql(source: "\n  query DoctorVisibleHosts {\n    me { id hospital { id name tier consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n"): (typeof documents)["\n  query DoctorVisibleHosts {\n    me { id hospital { id name tier consortia { id name hospitals { id name tier } } } }\n    departments { id code nameZh nameEn }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,7 +11,7 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 const LAST_LANGUAGE = 'app.lang';
 const userLanguageKey = (personId: string) => `app.lang.${personId}`;
 
-const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
+export const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 
 /** The language before anyone signs in: the last one chosen on this browser, else Chinese. */
 export function initialLanguage(): Language {

@@ -5,7 +5,7 @@ import type { MeQuery } from '../gql/graphql';
 import { createHubConnection, HubConnection } from '../data/connection';
 import { HubConnectionContext } from '../data/HubConnectionContext';
 import { describeError, DescribedError } from '../data/errors';
-import { changeLanguage, currentLanguage, savedLanguageOf } from '../i18n';
+import { changeLanguage, currentLanguage, isLanguage, savedLanguageOf } from '../i18n';
 
 export const SignInDocument = graphql(`
   mutation SignIn($username: String!, $password: String!) {
@@ -34,6 +34,7 @@ graphql(`
     id
     name
     username
+    language
     roles
     title
     hospital { id name tier }
@@ -138,6 +139,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     connection.urql.query(MeDocument, {}, { requestPolicy: 'network-only' }).toPromise().then((result) => {
       if (cancelled) return;
       if (result.data) {
+        // The language the person saved on the hub (perhaps on another device) wins over this browser's.
+        const saved = result.data.me.language;
+        if (isLanguage(saved) && saved !== currentLanguage()) void changeLanguage(saved, result.data.me.id);
         setState({ status: 'signed-in', token: state.token, expiresAt: state.expiresAt, person: result.data.me });
       } else if (describeError(result.error).code !== 'UNAUTHENTICATED') {
         // The hub is unreachable for now: keep the token and ask again shortly.
@@ -163,7 +167,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const expiresAtMs = tokenExpiry(newToken) || new Date(expiresAt as string).getTime();
     sessionStorage.setItem(TOKEN, newToken);
     sessionStorage.setItem(EXPIRES, String(expiresAtMs));
-    const language = savedLanguageOf(person.id);
+    // The person's own language: saved on the hub (from any device), else last chosen on this browser.
+    const language = isLanguage(person.language) ? person.language : savedLanguageOf(person.id);
     await changeLanguage(language ?? currentLanguage(), person.id);
     setState({ status: 'signed-in', token: newToken, expiresAt: expiresAtMs, person });
     return null;

@@ -77,9 +77,9 @@ export default function ExpertsPage() {
           <Select allowClear placeholder={t('experts.specialty')} style={{ width: 150 }} value={specialty} onChange={setSpecialty}
             options={departments.map((d) => ({ value: d.id, label: departmentName(d, i18n.language) }))} data-testid="filter-specialty" />
           <Select allowClear placeholder={t('experts.specialist')} style={{ width: 150 }} value={specialist} onChange={setSpecialist}
-            options={specialists.map(([id, name]) => ({ value: id, label: name }))} />
+            options={specialists.map(([id, name]) => ({ value: id, label: name }))} data-testid="filter-specialist" />
           <Select allowClear placeholder={t('experts.hospital')} style={{ width: 170 }} value={host} onChange={setHost}
-            options={hosts.map((h) => ({ value: h.id, label: h.name }))} />
+            options={hosts.map((h) => ({ value: h.id, label: h.name }))} data-testid="filter-hospital" />
         </Flex>
       </Card>
       <QueryError error={error as never} />

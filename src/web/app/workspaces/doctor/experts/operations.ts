@@ -23,13 +23,13 @@ graphql(`
     createdAt
     patient { id name sex birthDate nationalIdMasked }
     slot { id position startsAt }
-    clinicSession { ...SessionCard }
+    clinicSession { ...SessionCard cancelledReason }
   }
 `);
 
 export const VisibleHostsDocument = graphql(`
   query DoctorVisibleHosts {
-    me { id hospital { id name consortia { id name hospitals { id name tier } } } }
+    me { id hospital { id name tier consortia { id name hospitals { id name tier } } } }
     departments { id code nameZh nameEn }
   }
 `);
@@ -83,5 +83,12 @@ export const PatientOptionsDocument = graphql(`
 export const PatientDocument = graphql(`
   query DoctorPatient($id: ID!) {
     patient(id: $id) { id name sex birthDate nationalIdMasked }
+  }
+`);
+
+/** My hospital's bookings as they change (booked, cancelled, moved or flagged by an amendment). */
+export const BookingFeedDocument = graphql(`
+  subscription DoctorBookingFeed($after: ID) {
+    bookingChanged(after: $after) { cursor action bookingId patientId toSessionId }
   }
 `);

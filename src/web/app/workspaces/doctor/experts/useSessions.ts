@@ -13,8 +13,11 @@ export function useSessions(from: string, to: string, refreshKey = 0) {
   const hosts = useMemo(() => {
     const seen = new Map<string, { id: string; name: string }>();
     const me = hostsData?.me.hospital;
-    if (me) seen.set(me.id, { id: me.id, name: me.name });
-    for (const c of me?.consortia ?? []) for (const h of c.hospitals) if (!seen.has(h.id)) seen.set(h.id, { id: h.id, name: h.name });
+    // NOTE: visiting experts go out from the tertiary hospitals, never to them: the hub refuses
+    // to list a tertiary hospital's sessions, so those are not asked for (nor offered as a filter).
+    const add = (h: { id: string; name: string; tier: string }) => h.tier !== 'TERTIARY' && !seen.has(h.id) && seen.set(h.id, { id: h.id, name: h.name });
+    if (me) add(me);
+    for (const c of me?.consortia ?? []) for (const h of c.hospitals) add(h);
     return [...seen.values()];
   }, [hostsData]);
   const [sessions, setSessions] = useState<SessionCardFragment[] | null>(null);

@@ -1,13 +1,8 @@
 import { useResumableSubscription } from '../../../data/useResumableSubscription';
 import { graphql } from '../../../gql';
 import { useNotifications } from '../../../shell/notifications';
+import { BookingFeedDocument } from '../experts/operations';
 import { ReferralChangedDocument } from '../referrals/operations';
-
-const BookingFeedDocument = graphql(`
-  subscription DoctorBookingFeed($after: ID) {
-    bookingChanged(after: $after) { cursor action bookingId patientId toSessionId }
-  }
-`);
 
 const ConsultationFeedDocument = graphql(`
   subscription DoctorConsultationFeed($after: ID) {

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { QueryError } from '../../../data/QueryError';
 import { useHubMutation } from '../../../data/useHubMutation';
+import { useResumableSubscription } from '../../../data/useResumableSubscription';
 import type { BookingSlipFragment, SessionCardFragment } from '../../../gql/graphql';
 import { useSessions } from '../experts/useSessions';
 import { departmentName, formatDate } from '../format';
-import { NeedingRebookingDocument, RebookDocument } from '../experts/operations';
+import { BookingFeedDocument, NeedingRebookingDocument, RebookDocument } from '../experts/operations';
 
 /**
  * The suggested equivalent session for a flagged booking: same specialty, open with a free
@@ -29,6 +30,14 @@ export function RebookList() {
   const [refreshKey, setRefreshKey] = useState(0);
   const { sessions } = useSessions(dayjs().format('YYYY-MM-DD'), dayjs().add(62, 'day').format('YYYY-MM-DD'), refreshKey);
   const [rebook] = useHubMutation(RebookDocument);
+  // An amendment flags (or a re-booking settles) a booking while the list is open: read it again.
+  useResumableSubscription(BookingFeedDocument, {
+    variables: {},
+    cursorOf: (d) => d.bookingChanged.cursor,
+    onData: ({ bookingChanged: b }) => {
+      if (b.action === 'NEEDS_REBOOKING' || b.action === 'REBOOKED' || b.action === 'CANCELLED') refetch({ requestPolicy: 'network-only' });
+    },
+  });
   const flagged = data?.bookingsNeedingRebooking ?? [];
   useEffect(() => setRefreshKey((k) => k + 1), [flagged.length]);
   return (
@@ -53,9 +62,11 @@ export function RebookList() {
                 ) : <Typography.Text key="none" type="secondary">{t('home.noSuggestion')}</Typography.Text>,
               ]}
             >
+              {/* NOTE: the session's cancellation reason as the scheduler wrote it, not the booking's
+                  `reason` (the hub's own English sentence around it). */}
               <List.Item.Meta
                 title={`${b.patient.name} · ${departmentName(b.clinicSession.specialty, i18n.language)}`}
-                description={t('home.lostSession', { date: formatDate(b.clinicSession.date), time: t(`sessionTime.${b.clinicSession.session}`), host: b.clinicSession.host.name, reason: b.reason ?? '' })}
+                description={t('home.lostSession', { date: formatDate(b.clinicSession.date), time: t(`sessionTime.${b.clinicSession.session}`), host: b.clinicSession.host.name, reason: b.clinicSession.cancelledReason ?? '' })}
               />
             </List.Item>
           );

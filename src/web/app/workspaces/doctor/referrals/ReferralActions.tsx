@@ -21,7 +21,9 @@ export function ReferralActions({ referral, incoming, onDone }: { referral: Refe
   const id = referral.id;
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // A missing reason or date is already shown beside its field: nothing to send.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     const outcome = dialog === 'accept'
       ? await accept({ input: { id, expectedArrivalDate: values.expectedArrivalDate!.format('YYYY-MM-DD') } }, form)
       : dialog === 'decline'
