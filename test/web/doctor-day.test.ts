@@ -191,9 +191,24 @@ describe("the township doctor's day", () => {
     const join = page.locator('[data-testid="join-video"]');
     await join.waitFor({ timeout: 30_000 });
     await shot('zh-CN', 'consultation-in-session');
+    await page.evaluate(() => { (window as any).sameDocument = true; });
     await join.click();
-    await page.waitForURL(new RegExp(`/room\\?consultation=${consultationId}$`));
-    // The consult room shares the app's session: straight into the room, no second sign-in.
+    // The consult room opens inside the app: the doctor's room route, the same document and session
+    // (no page load, no second sign-in), the doctor's menu with its consultations entry lit.
+    await page.waitForURL(new RegExp(`/doctor/room/${consultationId}$`));
+    await page.waitForSelector('#room', { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
+    expect(await page.locator('#sign-in-form').count()).toBe(0);
+    expect(await text('[data-testid="who"]')).toContain('用户doctor.a');
+    expect(await text('#room #who')).toBe('用户doctor.a · 申请医生 · 甲镇卫生院');
+    expect(await page.$$eval('.ant-layout-sider .ant-menu-item-selected', (items) => items.map((i) => (i as HTMLElement).innerText.trim()))).toEqual(['远程会诊']);
+    // Nobody else is in the room yet: waiting for the other side.
+    expect(await text('#waiting')).toBe('等待对方加入…');
+    await shot('zh-CN', 'room-in-app');
+    await page.goBack();
+    await page.waitForSelector('[data-testid="consultation-page"]');
+    // The deep link (notifications, other systems) still opens the standalone room with the app's session.
+    await page.goto(page.url().replace(/\/doctor.*$/, `/room?consultation=${consultationId}`));
     await page.waitForSelector('#room:not([hidden])', { timeout: 30_000 });
     expect(await page.isHidden('#sign-in')).toBe(true);
     await page.goBack();

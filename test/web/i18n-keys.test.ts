@@ -31,6 +31,8 @@ const read = (path: string) => flatten(JSON.parse(readFileSync(path, 'utf8')) as
 function namespaces(): Map<string, Record<(typeof LANGUAGES)[number], Map<string, string>>> {
   const out = new Map();
   out.set('common', Object.fromEntries(LANGUAGES.map((l) => [l, read(join(APP, 'i18n/locales', l, 'common.json'))])));
+  // The consult room inside the app is shared by the workspaces: its own namespace.
+  out.set('room', Object.fromEntries(LANGUAGES.map((l) => [l, read(join(APP, 'room/locales', `${l}.json`))])));
   for (const workspace of readdirSync(join(APP, 'workspaces'))) {
     out.set(workspace, Object.fromEntries(LANGUAGES.map((l) => [l, read(join(APP, 'workspaces', workspace, 'locales', `${l}.json`))])));
   }
@@ -62,8 +64,8 @@ function sources(dir: string): string[] {
 describe('i18n resources', () => {
   const all = namespaces();
 
-  it('has the three workspaces and common', () => {
-    expect([...all.keys()].sort()).toEqual(['common', 'doctor', 'scheduler', 'specialist']);
+  it('has the three workspaces, the in-app room and common', () => {
+    expect([...all.keys()].sort()).toEqual(['common', 'doctor', 'room', 'scheduler', 'specialist']);
   });
 
   for (const [namespace, languages] of all) {
@@ -86,8 +88,8 @@ describe('i18n resources', () => {
     let checked = 0;
     for (const file of sources(APP)) {
       const rel = relative(APP, file).split(sep);
-      // A workspace's files use its namespace by default (useTranslation('<workspace>')), the shell common.
-      const own = rel[0] === 'workspaces' ? rel[1] : 'common';
+      // A workspace's files use its namespace by default (useTranslation('<workspace>')), the room's 'room', the shell common.
+      const own = rel[0] === 'workspaces' ? rel[1] : rel[0] === 'room' ? 'room' : 'common';
       const code = readFileSync(file, 'utf8');
       const declared = /useTranslation\(\s*'(\w+)'/.exec(code)?.[1] ?? (/useTranslation\(\s*\)/.test(code) ? 'common' : own);
       for (const match of code.matchAll(/\bt\(\s*'([\w.:-]+)'/g)) {

@@ -122,6 +122,8 @@ describe("the specialist's day", () => {
     await signInThroughUi(doctor.page, 'doctor.a');
     await doctor.page.goto(appUrl(t, `/doctor/consultations/${id}`));
     await doctor.page.click('[data-testid="join-video"]');
+    // The doctor's room is inside the app too, in the doctor's workspace.
+    await doctor.page.waitForURL(new RegExp(`/doctor/room/${id}$`));
     await doctor.page.waitForSelector('#room:not([hidden])');
 
     const tile = (personId: number) => `#remote-tiles figure[data-person="${personId}"] video`;

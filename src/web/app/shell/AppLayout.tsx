@@ -1,11 +1,27 @@
 import { Layout, Menu, Result } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { AppHeader } from './AppHeader';
 import { Loading } from './Loading';
 import { usePerson } from './session';
+import type { MenuEntry, ScreenHandle, Workspace } from './workspace';
 import { workspaceAt, workspacesFor } from './workspaces';
+
+const entryPath = (workspace: Workspace, entry: MenuEntry) => (entry.path ? `${workspace.path}/${entry.path}` : workspace.path);
+
+/**
+ * The menu entry to light: the one the screen names (the consult room names consultations),
+ * else the longest entry the path is beneath.
+ */
+function selectedEntry(workspace: Workspace, menu: MenuEntry[], pathname: string, named: string | undefined): string | undefined {
+  const entry = named === undefined ? undefined : menu.find((e) => e.path === named);
+  if (entry) return entryPath(workspace, entry);
+  return menu
+    .map((e) => entryPath(workspace, e))
+    .filter((path) => pathname === path || pathname.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0];
+}
 
 /** Header on top, the current workspace's menu at the side, its screen in the middle. */
 export function AppLayout() {
@@ -16,10 +32,8 @@ export function AppLayout() {
   const workspace = workspaceAt(pathname);
   const allowed = workspace && workspacesFor(person.roles).includes(workspace);
   const menu = workspace?.menu.filter((entry) => !entry.roles || entry.roles.some((role) => person.roles.includes(role))) ?? [];
-  const selected = menu
-    .map((entry) => ({ entry, path: entry.path ? `${workspace!.path}/${entry.path}` : workspace!.path }))
-    .filter(({ path }) => pathname === path || pathname.startsWith(`${path}/`))
-    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+  const named = useMatches().map((m) => (m.handle as ScreenHandle | undefined)?.menuEntry).filter((e) => e !== undefined).pop();
+  const selected = workspace && selectedEntry(workspace, menu, pathname, named);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <AppHeader />
@@ -31,7 +45,7 @@ export function AppLayout() {
               selectedKeys={selected ? [selected] : []}
               style={{ height: '100%' }}
               items={menu.map((entry) => {
-                const path = entry.path ? `${workspace.path}/${entry.path}` : workspace.path;
+                const path = entryPath(workspace, entry);
                 return {
                   key: path,
                   icon: entry.icon,

@@ -18,6 +18,15 @@ export interface MenuEntry {
 }
 
 /**
+ * What a route may tell the shell (its `handle`): the menu entry it belongs under when its
+ * path is not beneath that entry's (e.g. the consult room, `room/:id`, under `consultations`).
+ */
+export interface ScreenHandle {
+  /** A menu entry's `path` in the same workspace. */
+  menuEntry?: string;
+}
+
+/**
  * What a workspace gives the shell: its routes (relative to `path`; the index route is the
  * home), its menu, its i18n namespace, and optional live feeds that fill the header's
  * notifications while someone with one of its roles is signed in.

@@ -1,4 +1,5 @@
 import { FileSearchOutlined, HomeOutlined, ScheduleOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { consultRoomRoute } from '../../room/route';
 import type { Workspace } from '../../shell/workspace';
 import { lazyScreen } from '../../shell/workspace';
 import { DoctorFeeds } from './feeds/DoctorFeeds';
@@ -20,6 +21,7 @@ export const doctorWorkspace: Workspace = {
     { path: 'consultations', ...lazyScreen(() => import('./consultations/ConsultationsPage')) },
     { path: 'consultations/new', ...lazyScreen(() => import('./consultations/RequestConsultationPage')) },
     { path: 'consultations/:id', ...lazyScreen(() => import('./consultations/ConsultationPage')) },
+    consultRoomRoute(),
     { path: 'referrals', ...lazyScreen(() => import('./referrals/ReferralsPage')) },
     { path: 'referrals/new', ...lazyScreen(() => import('./referrals/ProposeReferralPage')) },
   ],

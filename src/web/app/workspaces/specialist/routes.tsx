@@ -1,4 +1,5 @@
 import { CalendarOutlined, FileSearchOutlined, SwapOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { consultRoomRoute } from '../../room/route';
 import type { Workspace } from '../../shell/workspace';
 import { lazyScreen } from '../../shell/workspace';
 import en from './locales/en.json';
@@ -17,7 +18,7 @@ export const specialistWorkspace: Workspace = {
     { path: 'consultations/:id', ...lazyScreen(() => import('./consultations/SpecialistConsultationPage')) },
     { path: 'calendar', ...lazyScreen(() => import('./calendar/MyCalendar')) },
     { path: 'referrals', ...lazyScreen(() => import('./referrals/MyReferralsPage')) },
-    { path: 'room/:id', ...lazyScreen(() => import('./room/ConsultRoomPage')) },
+    consultRoomRoute(),
   ],
   menu: [
     { path: '', labelKey: 'menu.queue', icon: <UnorderedListOutlined /> },

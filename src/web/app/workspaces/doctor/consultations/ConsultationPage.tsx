@@ -66,7 +66,7 @@ export default function ConsultationPage() {
                 type="success"
                 showIcon
                 title={t('consultations.sessionRunning')}
-                action={<Button type="primary" icon={<VideoCameraOutlined />} href={`/room?consultation=${encodeURIComponent(c.id)}`} data-testid="join-video">{t('consultations.joinVideo')}</Button>}
+                action={<Button type="primary" icon={<VideoCameraOutlined />} onClick={() => navigate(`/doctor/room/${encodeURIComponent(c.id)}`)} data-testid="join-video">{t('consultations.joinVideo')}</Button>}
               />
             )}
             {c.opinion && (

@@ -3,12 +3,10 @@ import { Alert, Button, Card, Checkbox, Col, List, Row, Space, Tag, Typography }
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useQuery } from 'urql';
-import { HubApi } from '../../../../client/api';
-import { Key, t as roomText } from '../../../../client/i18n';
-import { RemoteParticipant, RoomPerson, RoomSession, RoomSnapshot } from '../../../../client/room-session';
-import { QueryError } from '../../../data/QueryError';
-import { MyQueuesDocument } from '../operations';
+import { HubApi } from '../../client/api';
+import { Key, t as roomText } from '../../client/i18n';
+import { RemoteParticipant, RoomPerson, RoomSession, RoomSnapshot } from '../../client/room-session';
+import { usePerson } from '../shell/session';
 
 interface LinkRow { personId: string; sendBitrate: number; recvBitrate: number; uplinkLoss: number; downlinkLoss: number; rttMs: number | null; rating: 'GOOD' | 'POOR' | 'BAD' }
 const RATING_COLOUR = { GOOD: 'green', POOR: 'gold', BAD: 'red' } as const;
@@ -72,7 +70,7 @@ const IDLE: RoomSnapshot = { status: 'connecting', me: null, remote: [], local: 
 /** The room of one visit: the session (mediasoup-client, signalling, heartbeats, recovery) lives in src/web/client/room-session.ts. */
 function Room({ session, consultationId }: { session: RoomSession; consultationId: string }) {
   const tr = useRoomText();
-  const { t } = useTranslation('specialist');
+  const { t } = useTranslation('room');
   const navigate = useNavigate();
   const subscribe = useCallback((listener: () => void) => session.onChange(listener), [session]);
   const s = useSyncExternalStore(subscribe, () => session.snapshot(), () => IDLE);
@@ -86,10 +84,12 @@ function Room({ session, consultationId }: { session: RoomSession; consultationI
   }, [session]);
   const mine = link.find((r) => r.personId === session.myPersonId);
   const status = s.status === 'connected' ? null : s.status;
+  // Route-relative: from the workspace's room/:id to the same workspace's consultation page.
+  const back = `../consultations/${encodeURIComponent(consultationId)}`;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} id="room">
       <Space wrap>
-        <Link to={`/specialist/consultations/${consultationId}`}><ArrowLeftOutlined /> {t('consultation.title', { id: consultationId })}</Link>
+        <Link to={back} id="back"><ArrowLeftOutlined /> {t('backToConsultation', { id: consultationId })}</Link>
         {s.me && <Typography.Text strong id="who">{describe(tr, s.me)}</Typography.Text>}
         <Typography.Text id="status" role="status" data-state={status ?? 'ok'} type={status === 'reconnecting' ? 'warning' : undefined}>{status ? tr(status) : ''}</Typography.Text>
       </Space>
@@ -108,7 +108,7 @@ function Room({ session, consultationId }: { session: RoomSession; consultationI
         <Checkbox id="low-bandwidth" onChange={(e) => void session.setLinkMode({ lowBandwidth: e.target.checked })}>{tr('lowBandwidth')}</Checkbox>
         <Checkbox id="audio-only" onChange={(e) => void session.setLinkMode({ audioOnly: e.target.checked })}>{tr('audioOnly')}</Checkbox>
         {/* Leaving the page leaves the room (the page's cleanup). */}
-        <Button id="leave" danger onClick={() => navigate(`/specialist/consultations/${consultationId}`)}>{tr('leave')}</Button>
+        <Button id="leave" danger onClick={() => navigate(back)}>{tr('leave')}</Button>
       </Space>
       <Card size="small" title={tr('link')}>
         <Typography.Paragraph id="advice">{mine ? tr(`advice${mine.rating}`) : ''}</Typography.Paragraph>
@@ -124,15 +124,14 @@ function Room({ session, consultationId }: { session: RoomSession; consultationI
 }
 
 /**
- * The consult room inside the app (/specialist/room/:id): the app's session and shell, the
- * room's own client code. `/room?consultation=<id>` stays the standalone deep link for
+ * The consult room inside the app (/doctor/room/:id, /specialist/room/:id; see route.ts): the
+ * app's session and shell, the room's own client code. `/room?consultation=<id>` stays the standalone deep link for
  * notifications and other systems. Leaving the page leaves the room.
  */
 export default function ConsultRoomPage() {
   const { id } = useParams<{ id: string }>();
   const tr = useRoomText();
-  const [{ data, error }] = useQuery({ query: MyQueuesDocument });
-  const meId = data?.me.id;
+  const meId = usePerson().id;
   const [session, setSession] = useState<RoomSession | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   useEffect(() => {
@@ -148,7 +147,6 @@ export default function ConsultRoomPage() {
     });
     return () => { void visit.leave(); };
   }, [id, meId]); // eslint-disable-line react-hooks/exhaustive-deps
-  if (!data) return <QueryError error={error} />;
   if (refused) return <Alert type="error" showIcon id="error" title={refused} />;
   return session ? <Room session={session} consultationId={id!} /> : null;
 }
