@@ -7,7 +7,7 @@ import type { RuleSentence, UnmetDemand, UnmetSentence } from '../optimizer';
 import type { MessageKey } from '../i18n/catalogue';
 import { Message, message, MessageParams, translate } from '../i18n/translate';
 
-const RULE_KEY: Record<RuleSentence['code'], MessageKey> = {
+export const RULE_KEY: Record<RuleSentence['code'], MessageKey> = {
   UNKNOWN_SPECIALIST: 'roster.ruleUNKNOWN_SPECIALIST', UNKNOWN_DEMAND: 'roster.ruleUNKNOWN_DEMAND', DEMAND_HOST_MISSING: 'roster.ruleDEMAND_HOST_MISSING',
   NOT_A_DATE: 'roster.ruleNOT_A_DATE', SESSION_MISMATCH: 'roster.ruleSESSION_MISMATCH', OUTSIDE_PERIOD: 'roster.ruleOUTSIDE_PERIOD',
   NOT_AVAILABLE: 'roster.ruleNOT_AVAILABLE', BLOCKED_DAY: 'roster.ruleBLOCKED_DAY', SPECIALTY_MISSING: 'roster.ruleSPECIALTY_MISSING',
@@ -16,7 +16,7 @@ const RULE_KEY: Record<RuleSentence['code'], MessageKey> = {
   DEMAND_EXCEEDED: 'roster.ruleDEMAND_EXCEEDED', COMMITTED: 'roster.ruleCOMMITTED',
 };
 
-const UNMET_KEY: Record<UnmetSentence['code'], MessageKey> = {
+export const UNMET_KEY: Record<UnmetSentence['code'], MessageKey> = {
   NO_SPECIALIST_WITH_SPECIALTY: 'roster.unmetNO_SPECIALIST_WITH_SPECIALTY', NO_ONE_AVAILABLE: 'roster.unmetNO_ONE_AVAILABLE', TRAVEL: 'roster.unmetTRAVEL',
   TRAVEL_CLOSEST: 'roster.unmetTRAVEL_CLOSEST', HOST_CAPACITY: 'roster.unmetHOST_CAPACITY', HOST_FULL: 'roster.unmetHOST_FULL', LIMITS: 'roster.unmetLIMITS',
 };

@@ -6,8 +6,8 @@ import type { MessageTable } from './table';
  */
 export const roster = {
   // The hard rules (optimizer/rules.ts), as a refusal says them: "[DOUBLE_BOOKED] …".
-  ruleRefused: { en: '[{{rule}}] {{sentence}}', 'zh-CN': '[{{rule}}] {{sentence}}' },
-  ruleRefusedMore: { en: '[{{rule}}] {{sentence}} (and {{count}} more: {{rules}})', 'zh-CN': '[{{rule}}] {{sentence}}（另有 {{count}} 项：{{rules}}）' },
+  ruleRefused: { en: '[{{rule}}] {{sentence}}', 'zh-CN': '[{{rule}}] 不符合排班规则：{{sentence}}' },
+  ruleRefusedMore: { en: '[{{rule}}] {{sentence}} (and {{count}} more: {{rules}})', 'zh-CN': '[{{rule}}] 不符合排班规则：{{sentence}}（另有 {{count}} 项：{{rules}}）' },
   publishRefused: { en: 'Roster {{id}} cannot be published: {{refusal}}', 'zh-CN': '排班 {{id}} 无法发布：{{refusal}}' },
   ruleUNKNOWN_SPECIALIST: { en: 'Specialist {{specialistId}} is not in the pool for this roster', 'zh-CN': '专家 {{specialistId}} 不在本排班的专家库中' },
   ruleUNKNOWN_DEMAND: { en: 'Demand {{demandId}} is not part of this roster', 'zh-CN': '驻点需求 {{demandId}} 不属于本排班' },
