@@ -146,7 +146,8 @@ export class RosterAssignment {
   @Column('int', { nullable: true }) jobId: number | null;
   @Field(() => ID, { nullable: true, description: 'The assignment this one replaced when it was moved' }) @Column('int', { nullable: true }) movedFromId: number | null;
   @ManyToOne(() => RosterAssignment, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'moved_from_id' }) movedFrom?: Relation<RosterAssignment>;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) removedReason: string | null;
+  /** The scheduler's words; `moved: <words>` when it was moved (the `removedReason` field says that in the reader's language: AssignmentResolver). */
+  @Column('text', { nullable: true }) removedReason: string | null;
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { nullable: true }) removedAt: Date | null;
   @Column('int', { nullable: true }) createdById: number | null;
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

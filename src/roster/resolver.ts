@@ -16,7 +16,7 @@ import { DemandState } from './kinds';
 import { demandChange, endsTheJob, rosterChange, rosterJobProgress } from './events';
 import type { AmendmentPreview as AmendmentPreviewFacts, RosterViolation as RosterViolationFacts } from './roster-service';
 import type { Language } from '../i18n/language';
-import { Message, say } from '../i18n/translate';
+import { Message, message, say } from '../i18n/translate';
 import {
   AmendmentPreview, AmendmentResult, DemandChange, RosterChange, RosterJobProgress, RosterJobSummary, RosterViolation, RotationDemandConnection, SpecialistAvailability,
 } from './views';
@@ -241,6 +241,12 @@ export class AmendmentResultResolver {
 export class AssignmentResolver {
   // NOTE: every way to an assignment (roster(id), rotationCalendar) already shows only rosters
   // the viewer may read, so its roster needs no check of its own.
+  @FieldResolver(() => String, { nullable: true, description: "Why it was removed or moved: the scheduler's words, introduced in your language" })
+  removedReason(@Root() a: RosterAssignment, @Ctx() ctx: HubContext): string | null {
+    const moved = a.removedReason?.match(/^moved: ([\s\S]*)$/);
+    return moved ? say(ctx.language, message('roster.movedBecause', { reason: moved[1] })) : a.removedReason;
+  }
+
   @FieldResolver(() => Roster)
   roster(@Root() a: RosterAssignment, @Ctx() ctx: HubContext) {
     return ctx.loaders.roster.load(a.rosterId);

@@ -232,6 +232,7 @@ export class RosterService {
       if (violations.length) refuse(violations, [old.id]);
       const reason = input.reason.trim();
       const events = new PendingEvents();
+      // NOTE: "moved: " marks a move in the stored reason; the removedReason field says it in the reader's language.
       await this.#markRemoved(m, old, `moved: ${reason}`);
       // The old row is no longer ACTIVE, so the exclusion constraint lets the new one overlap it (e.g. same day, other specialist).
       const moved = await this.#insert(m, actor!, proposal, AssignmentSource.MANUAL, old.id, null);

@@ -103,6 +103,7 @@ export const roster = {
   outsideRosterPeriod: { en: "{{date}} is outside the roster's period {{from}} to {{to}}", 'zh-CN': '{{date}} 不在排班时段（{{from}} 至 {{to}}）内' },
   moveWhere: { en: 'Say where the assignment moves: a new date, a new specialist, or both', 'zh-CN': '请说明调整到哪里：新的日期、新的专家，或两者' },
   moveNothing: { en: 'The move changes nothing: give another date or another specialist', 'zh-CN': '此次调整没有任何变化，请给出其他日期或其他专家' },
+  movedBecause: { en: 'moved: {{reason}}', 'zh-CN': '已调整：{{reason}}' },
   assignmentPast: { en: 'Assignment {{id}} was on {{date}}, which is past; it is part of the record now', 'zh-CN': '排班安排 {{id}} 在 {{date}}，已经过去，现为历史记录' },
   pinOnlyActive: { en: 'Assignment {{id}} is {{state}}; only active assignments can be pinned', 'zh-CN': '排班安排 {{id}} 的状态为{{state}}，只有有效的安排才能固定' },
   publishPast: { en: 'Assignment {{id}} is on {{date}}, which is past: remove or move it before publishing', 'zh-CN': '排班安排 {{id}} 在 {{date}}，已经过去：请在发布前删除或调整它' },
