@@ -4,7 +4,6 @@
  * database may return rows in any order and the roster must not change because of it.
  */
 import { badInput } from '../errors';
-import { message } from '../i18n/translate';
 import { dayNumber, isoDate, monthKey, weekday } from './calendar';
 import { haversineKm } from './distance';
 import type { DemandInput, HostInput, PinnedAssignment, RosterInput, SpecialistInput } from './model';
@@ -80,7 +79,7 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function requireInteger(value: unknown, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw badInput(field, 'roster.inputInteger', { field, min, to: max < Number.MAX_SAFE_INTEGER ? message('roster.inputIntegerTo', { max }) : '', value: String(value) });
+    throw max < Number.MAX_SAFE_INTEGER ? badInput(field, 'roster.inputIntegerRange', { field, min, max, value: String(value) }) : badInput(field, 'roster.inputIntegerMin', { field, min, value: String(value) });
   }
   return value;
 }
