@@ -28,12 +28,12 @@ import { JOB_TRANSITIONS } from './states';
 
 export { PROGRESS_INTERVAL_MS } from './job-progress';
 
-
 /** A job's end as a catalogue sentence (said in the reader's language), and in English for the log and older readers. */
 function said(job: RosterJob, why: Message): void {
   job.errorMessage = why;
   job.error = say('en', why);
 }
+
 /** How often a running job looks for a cancellation made through another process, and proves it is alive. */
 export const CANCEL_POLL_MS = 300;
 /** A RUNNING job whose process has been silent this long is considered dead and may be replaced. */
