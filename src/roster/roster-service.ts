@@ -190,7 +190,7 @@ export class RosterService {
       const roster = await this.#editable(m, actor, rosterId, 'rosterId');
       const [demand] = await demandRows(m, 'd.id = $1', [demandId]);
       if (!demand || demand.consortiumId !== roster.consortiumId) throw badInput('demandId', 'roster.demandNotOfConsortium', { id: demandId });
-      if (demand.state !== DemandState.APPROVED) throw badInput('demandId', 'roster.demandNotApproved', { id: demandId, state: stateMessage(demand.state) });
+      if (demand.state !== DemandState.APPROVED) throw badInput('demandId', 'roster.demandNotApproved', { id: demandId, state: stateMessage(demand.state as DemandState) });
       for (const [i, d] of dates.entries()) {
         if (d < roster.periodStart || d > roster.periodEnd) throw badInput(`dates[${i}]`, 'roster.outsideRosterPeriod', { date: d, from: roster.periodStart, to: roster.periodEnd });
       }

@@ -5,6 +5,7 @@
  */
 import type { RuleSentence, UnmetDemand, UnmetSentence } from '../optimizer';
 import type { MessageKey } from '../i18n/catalogue';
+import type { AssignmentState, DemandState, JobState, RosterState } from './kinds';
 import { Message, message, MessageParams, translate } from '../i18n/translate';
 
 export const RULE_KEY: Record<RuleSentence['code'], MessageKey> = {
@@ -40,7 +41,7 @@ export const ruleMessage = (says: { code: RuleSentence['code']; params: Record<s
 export const unmetMessage = (says: UnmetDemand['says']): Message => message(UNMET_KEY[says.code], paramsOf(says.params));
 
 /** A roster state said inside a sentence (草稿, DRAFT); `lower` for "was published". */
-export const stateMessage = (state: string, lower = false): Message => message((lower ? `roster.lower${state}` : `roster.${state}`) as MessageKey);
+export const stateMessage = (state: RosterState | JobState | DemandState | AssignmentState, lower = false): Message => message((lower ? `roster.lower${state}` : `roster.${state}`) as MessageKey);
 
 /** Why a job stops, carried by the abort (a DOMException, as the optimizer expects), said to the scheduler later. */
 export type Stopped = DOMException & { says: Message };

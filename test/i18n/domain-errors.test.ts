@@ -4,7 +4,9 @@ import ts from 'typescript';
 import { catalogue } from '../../src/i18n/catalogue';
 import { LANGUAGES } from '../../src/i18n/language';
 import { translate } from '../../src/i18n/translate';
-import { RULE_KEY, UNMET_KEY } from '../../src/roster/sentences';
+import { RULE_KEY, stateMessage, UNMET_KEY } from '../../src/roster/sentences';
+import { AssignmentState, DemandState, JobState, RosterState } from '../../src/roster/kinds';
+import { say } from '../../src/i18n/translate';
 
 /**
  * Every sentence a person can get from the hub is a catalogue key with a zh-CN and an en text:
@@ -86,4 +88,15 @@ describe('sentences a person reads from the hub', () => {
     }
   });
 
+  it('says every roster, job, demand and assignment state named inside a sentence in both languages', () => {
+    const states = [...Object.values(RosterState), ...Object.values(JobState), ...Object.values(DemandState), ...Object.values(AssignmentState)];
+    const lower = [...Object.values(RosterState), ...Object.values(DemandState)];
+    for (const [state, isLower] of [...states.map((x) => [x, false] as const), ...lower.map((x) => [x, true] as const)]) {
+      for (const language of LANGUAGES) {
+        const said = say(language, stateMessage(state, isLower));
+        // i18next answers the key itself when a sentence is missing.
+        expect({ state, isLower, language, said: said.startsWith('roster.') ? 'missing' : 'ok' }).toEqual({ state, isLower, language, said: 'ok' });
+      }
+    }
+  });
 });
