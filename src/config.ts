@@ -66,6 +66,8 @@ export interface HttpConfig {
   keepAliveTimeoutMs: number;
   /** On SIGTERM: how long requests already received may take to be answered. */
   drainTimeoutMs: number;
+  /** A scraper shows it as `Authorization: Bearer …` to read /metrics (administrators' tokens work too); null: administrators only. */
+  metricsToken: string | null;
 }
 
 export interface SocketConfig {
@@ -221,7 +223,10 @@ function httpConfig(env: Env, production: boolean): HttpConfig {
   const headersTimeoutMs = int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
   const requestTimeoutMs = int(env, 'HTTP_REQUEST_TIMEOUT_MS', 120_000, 100, 3_600_000);
   if (requestTimeoutMs < headersTimeoutMs) throw new ConfigError(`HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must not be below HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs})`);
+  const metricsToken = env.METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters (a scraper shows it as a bearer token)');
   return {
+    metricsToken,
     corsOrigins,
     hsts: bool(env, 'HTTP_HSTS', false),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),

@@ -4,6 +4,8 @@
  * states; every change of a state goes through `transition` or a named `step` of the table.
  */
 import { conflict } from './errors';
+import type { MessageKey } from './i18n/catalogue';
+import { message, orList } from './i18n/translate';
 
 export type Machine<S extends string> = { readonly [K in S]: readonly S[] };
 
@@ -21,11 +23,15 @@ export function step<S extends string>(machine: Machine<S>, to: S): { from: S[];
 }
 
 /**
- * Returns `to` when the machine allows `from -> to`; throws CONFLICT naming the thing, where it
- * stands and what it could become instead.
+ * Returns `to` when the machine allows `from -> to`; throws CONFLICT naming the thing (its kind
+ * and id), where it stands and what it could become instead.
  */
-export function transition<S extends string>(machine: Machine<S>, what: string, from: S, to: S): S {
+export function transition<S extends string>(machine: Machine<S>, [entity, id]: [Thing, string | number], from: S, to: S): S {
   if (canTransition(machine, from, to)) return to;
   const next = machine[from];
-  throw conflict(`${what} is ${from} and cannot become ${to}${next.length ? ` (from ${from} it can become ${next.join(' or ')})` : ` (${from} is final)`}`, 'state');
+  const what = message(`entity.${entity}` as MessageKey);
+  throw next.length ? conflict('common.cannotBecome', { what, id, from, to, next: orList(next) }, 'state') : conflict('common.cannotBecomeFinal', { what, id, from, to }, 'state');
 }
+
+/** The kind of thing a machine's state belongs to: a name of the catalogue's entity table. */
+type Thing = keyof typeof import('./i18n/messages/common').entity;

@@ -3,6 +3,7 @@ import { REFERRAL_TRANSITIONS, ReferralState as R, referralTransition } from '..
 import { ROSTER_TRANSITIONS } from '../src/roster/states';
 import { RosterState } from '../src/roster/kinds';
 import { step, transition } from '../src/state-machine';
+import { DomainError } from '../src/errors';
 
 /** The refusal a call throws: its code, field and message. */
 function thrown(call: () => unknown) {
@@ -42,11 +43,19 @@ describe('one shape for state machines', () => {
   });
 
   it('refuses a transition by state with what the thing can become instead', () => {
-    expect(transition(ROSTER_TRANSITIONS, 'Roster 5', RosterState.DRAFT, RosterState.PUBLISHED)).toBe(RosterState.PUBLISHED);
-    expect(thrown(() => transition(ROSTER_TRANSITIONS, 'Roster 5', RosterState.DRAFT, RosterState.CLOSED))).toEqual({
+    expect(transition(ROSTER_TRANSITIONS, ['roster', 5], RosterState.DRAFT, RosterState.PUBLISHED)).toBe(RosterState.PUBLISHED);
+    expect(thrown(() => transition(ROSTER_TRANSITIONS, ['roster', 5], RosterState.DRAFT, RosterState.CLOSED))).toEqual({
       code: 'CONFLICT', field: 'state', message: 'Roster 5 is DRAFT and cannot become CLOSED (from DRAFT it can become PUBLISHED)',
     });
-    expect(thrown(() => transition(ROSTER_TRANSITIONS, 'Roster 5', RosterState.CLOSED, RosterState.PUBLISHED)).message)
+    expect(thrown(() => transition(ROSTER_TRANSITIONS, ['roster', 5], RosterState.CLOSED, RosterState.PUBLISHED)).message)
       .toBe('Roster 5 is CLOSED and cannot become PUBLISHED (CLOSED is final)');
+    // The same refusal in Chinese.
+    let refusal: unknown;
+    try {
+      transition(ROSTER_TRANSITIONS, ['roster', 5], RosterState.DRAFT, RosterState.CLOSED);
+    } catch (e) {
+      refusal = e;
+    }
+    expect((refusal as DomainError).localized('zh-CN')).toBe('排班 5 当前为 DRAFT，不能变为 CLOSED（DRAFT 只能变为 PUBLISHED）');
   });
 });

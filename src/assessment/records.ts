@@ -143,6 +143,6 @@ export class AssessmentRecords {
 }
 
 function required<T>(value: T | null | undefined, field: string): T {
-  if (value === null || value === undefined) throw badInput(field, `${field} is needed for this figure`);
+  if (value === null || value === undefined) throw badInput(field, 'assessment.figureNeeds', { field });
   return value;
 }

@@ -36,7 +36,27 @@ export class SessionSockets {
   readonly #unwatch: () => void;
 
   constructor(bus: EventBus) {
-    this.#unwatch = bus.watch([SESSION_TOPIC], (event) => this.#ended(event.payload));
+    const unwatchSessions = bus.watch([SESSION_TOPIC], (event) => this.#ended(event.payload));
+    const unwatchMemberships = bus.watch(['consortium'], (event) => this.#membershipChanged(event.payload));
+    this.#unwatch = () => { unwatchSessions(); unwatchMemberships(); };
+  }
+
+  /**
+   * A hospital joined or left a consortium: every open socket of its people gets the new
+   * consortium rights at once (the actor is the one its subscriptions are judged with), so a
+   * socket opened before never hears another event of a consortium its hospital left. The
+   * session itself stays: HTTP requests load the actor afresh anyway. Like #ended, this runs
+   * while the bus dispatches, before any later event reaches a subscription.
+   */
+  #membershipChanged(p: { action: string; consortium: { id: number }; hospitalId?: number }): void {
+    if ((p.action !== 'HOSPITAL_LEFT' && p.action !== 'HOSPITAL_JOINED') || p.hospitalId === undefined) return;
+    for (const sockets of this.#bySession.values()) {
+      for (const actor of sockets.values()) {
+        if (actor.hospitalId !== p.hospitalId) continue;
+        const others = actor.consortiumIds.filter((id) => id !== p.consortium.id);
+        actor.consortiumIds = p.action === 'HOSPITAL_JOINED' ? [...others, p.consortium.id] : others;
+      }
+    }
   }
 
   add(socket: Closable, actor: Actor, language: Language): void {

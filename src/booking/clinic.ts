@@ -5,8 +5,8 @@
  */
 import { EntityManager } from 'typeorm';
 import { Department, Hospital, Person } from '../consortium/entities';
-import { addMinutes, HALF_DAY_START, SESSION_HOURS, SESSION_LABEL, today } from '../roster/calendar';
-import { Message, message } from '../i18n/translate';
+import { addMinutes, HALF_DAY_START, SESSION_HOURS, today } from '../roster/calendar';
+import { Message, message, say } from '../i18n/translate';
 import { consortiaOfHospital } from '../roster/directory-facts';
 import { HOST_DEFAULTS, HostSettings, RosterAssignment } from '../roster/entities';
 import { SessionTime } from '../roster/kinds';
@@ -56,14 +56,6 @@ export async function slotEvent(m: EntityManager, session: ClinicSession, action
   events.add('slots', { action, ...(await sessionAudience(m, session)), state: session.state, free, capacity: session.slotCount });
 }
 
-/** "心内科 session of 王伟 at 甲镇卫生院 on 2026-12-03 (morning)": how people recognise a session. */
-export async function describeSession(m: EntityManager, s: { hostHospitalId: number; specialistId: number; specialtyId: number; date: string; session: SessionTime }): Promise<string> {
-  const [host, specialist, specialty] = await Promise.all([
-    m.findOneBy(Hospital, { id: s.hostHospitalId }), m.findOneBy(Person, { id: s.specialistId }), m.findOneBy(Department, { id: s.specialtyId }),
-  ]);
-  return `the ${specialty?.nameZh ?? 'specialty'} session of ${specialist?.name ?? `specialist ${s.specialistId}`} at ${host?.name ?? `hospital ${s.hostHospitalId}`} on ${s.date} (${SESSION_LABEL[s.session]})`;
-}
-
 /** The same description as a sentence to be said in the reader's language; `start`: at the start of a sentence. */
 export async function sessionMessage(m: EntityManager, s: { hostHospitalId: number; specialistId: number; specialtyId: number; date: string; session: SessionTime }, start = false): Promise<Message> {
   const [host, specialist, specialty] = await Promise.all([
@@ -106,10 +98,10 @@ export interface RebookingOutcome {
 export async function cancelSession(m: EntityManager, sessionId: number, reason: string, events: PendingEvents): Promise<RebookingOutcome> {
   const session = await m.findOne(ClinicSession, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
   if (!session) return { moved: 0, flagged: 0, bookingIds: [] };
-  session.state = transition(SESSION_TRANSITIONS, `Clinic session ${session.id}`, session.state, ClinicSessionState.CANCELLED);
+  session.state = transition(SESSION_TRANSITIONS, ['clinicSession', session.id], session.state, ClinicSessionState.CANCELLED);
   session.cancelledReason = reason;
   await m.save(session);
-  const what = await describeSession(m, session);
+  const what = await sessionMessage(m, session, true);
   const bookings: Booking[] = await m.getRepository(Booking).createQueryBuilder('b')
     .innerJoin(ClinicSlot, 's', 's.id = b.slot_id')
     .where('b.session_id = :id AND b.state = :booked', { id: session.id, booked: BookingState.BOOKED })
@@ -121,16 +113,18 @@ export async function cancelSession(m: EntityManager, sessionId: number, reason:
     const target = await moveToEquivalent(m, session, booking);
     if (target) {
       const { newBooking, toSession } = target;
-      booking.state = transition(BOOKING_TRANSITIONS, `Booking ${booking.id}`, booking.state, BookingState.MOVED);
+      booking.state = transition(BOOKING_TRANSITIONS, ['booking', booking.id], booking.state, BookingState.MOVED);
       booking.movedToId = newBooking.id;
-      booking.reason = `${what} was cancelled (${reason}); moved to ${await describeSession(m, toSession)}`;
+      booking.reasonMessage = message('booking.movedReason', { from: what, reason, to: await sessionMessage(m, toSession) });
+      booking.reason = say('en', booking.reasonMessage);
       await m.save(booking);
       touched.set(toSession.id, toSession);
       events.add('booking', { action: 'MOVED', bookingId: booking.id, newBookingId: newBooking.id, hospitalId: booking.hospitalId, patientId: booking.patientId, fromSessionId: session.id, toSessionId: toSession.id });
       moved++;
     } else {
-      booking.state = transition(BOOKING_TRANSITIONS, `Booking ${booking.id}`, booking.state, BookingState.NEEDS_REBOOKING);
-      booking.reason = `${what} was cancelled (${reason}) and no other open session of that specialty at that hospital has a free slot: please book again`;
+      booking.state = transition(BOOKING_TRANSITIONS, ['booking', booking.id], booking.state, BookingState.NEEDS_REBOOKING);
+      booking.reasonMessage = message('booking.flaggedReason', { from: what, reason });
+      booking.reason = say('en', booking.reasonMessage);
       await m.save(booking);
       events.add('booking', { action: 'NEEDS_REBOOKING', bookingId: booking.id, hospitalId: booking.hospitalId, patientId: booking.patientId, fromSessionId: session.id });
       flagged++;

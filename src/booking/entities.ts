@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
 import { sqlList } from '../auth/roles';
+import type { Message } from '../i18n/translate';
 import { Department, Hospital, Patient, Person } from '../consortium/entities';
 import { Roster, RosterAssignment } from '../roster/entities';
 import { SessionTime } from '../roster/kinds';
@@ -74,7 +75,10 @@ export class Booking {
   @Column('int', { nullable: true }) bookedById: number | null;
   @Field(() => String, { nullable: true, description: 'What the patient is booked for, as the booking doctor wrote it (for the visiting specialist)' }) @Column('text', { nullable: true }) purpose: string | null;
   @Field(() => BookingState) @Column('text') state: BookingState;
-  @Field(() => String, { nullable: true, description: 'Why it was cancelled, moved or flagged' }) @Column('text', { nullable: true }) reason: string | null;
+  /** Why it was cancelled, moved or flagged: a doctor's own words, or (older rows) the hub's in English. The `reason` field: BookingResolver. */
+  @Column('text', { nullable: true }) reason: string | null;
+  /** The hub's reason as a catalogue sentence, said in the reader's language. */
+  @Column('jsonb', { nullable: true }) reasonMessage: Message | null;
   @Field(() => ID, { nullable: true, description: 'The booking this one continues (after a move or a re-booking)' }) @Column('int', { nullable: true }) movedFromId: number | null;
   @ManyToOne(() => Booking, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'moved_from_id' }) movedFrom?: Relation<Booking>;
   @Field(() => ID, { nullable: true, description: 'Where a MOVED or REBOOKED booking went' }) @Column('int', { nullable: true }) movedToId: number | null;

@@ -1,8 +1,9 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { says } from '../i18n/validation';
 
-const idPattern = (field: string) => Matches(/^\d{1,10}$/, { message: `${field} must be an ID`, each: true });
-const reasonRule = (field: string) => Length(2, 500, { message: `${field} must be 2 to 500 characters` });
+const idPattern = (field: string) => Matches(/^\d{1,10}$/, says('validation.id', { field }, { each: true }));
+const reasonRule = (field: string) => Length(2, 500, says('validation.length', { field, min: 2, max: 500 }));
 
 @InputType()
 export class BookSlotInput {

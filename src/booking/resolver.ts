@@ -3,6 +3,7 @@ import { Department, Hospital, Patient, Person } from '../consortium/entities';
 import type { TopicEvent } from '../events/topics';
 import { subscribe } from '../graphql/subscribe';
 import { parseId } from '../ids';
+import { say } from '../i18n/translate';
 import type { HubContext } from '../graphql/context';
 import { Roster, RosterAssignment } from '../roster/entities';
 import { DateWindow } from '../roster/inputs';
@@ -129,6 +130,11 @@ export class BookingResolver {
   @Subscription(() => BookingChange, { subscribe: subscribe(['booking']), description: "Bookings of your hospital's patients: booked, cancelled, moved by an amendment or flagged for re-booking; resumable with `after`" })
   bookingChanged(@Root() e: TopicEvent<'booking'>, @Arg('after', () => ID, { nullable: true }) _after?: string): BookingChange {
     return bookingChange(e);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why it was cancelled, moved or flagged; the hub\'s own reasons are said in your language' })
+  reason(@Root() b: Booking, @Ctx() ctx: HubContext): string | null {
+    return b.reasonMessage ? say(ctx.language, b.reasonMessage) : b.reason;
   }
 
   @FieldResolver(() => ClinicSession)

@@ -90,8 +90,10 @@ export class BookingService {
       const session = await m.findOneOrFail(ClinicSession, { where: { id: peek.sessionId }, lock: { mode: 'pessimistic_write' } });
       const booking = await m.findOneOrFail(Booking, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const wasHolding = booking.state === BookingState.BOOKED;
-      booking.state = transition(BOOKING_TRANSITIONS, `Booking ${id}`, booking.state, BookingState.CANCELLED);
-      booking.reason = input.reason?.trim() || 'cancelled by the doctor';
+      booking.state = transition(BOOKING_TRANSITIONS, ['booking', id], booking.state, BookingState.CANCELLED);
+      // The doctor's own words, else the hub's sentence (said in the reader's language).
+      booking.reason = input.reason?.trim() || null;
+      booking.reasonMessage = booking.reason ? null : message('booking.cancelledByDoctor');
       const saved = await m.save(booking);
       await this.audit.record(actor!, 'booking.cancel', 'patient', [booking.patientId], m);
       const events = new PendingEvents();
@@ -114,7 +116,7 @@ export class BookingService {
       const patient = await this.#bookablePatient(m, actor, peek.patientId);
       const session = await this.#openSession(m, actor, sessionId, input.sessionId);
       const flagged = await m.findOneOrFail(Booking, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      const next = transition(BOOKING_TRANSITIONS, `Booking ${id}`, flagged.state, BookingState.REBOOKED);
+      const next = transition(BOOKING_TRANSITIONS, ['booking', id], flagged.state, BookingState.REBOOKED);
       // NOTE: a patient booked for one specialty is not silently seen by another: the doctor says so.
       const was = await m.findOneByOrFail(ClinicSession, { id: flagged.sessionId });
       const specialtyChanged = was.specialtyId !== session.specialtyId;

@@ -37,10 +37,10 @@ export class ConsultationPreviews {
     const id = parseId(rawId, 'id');
     const c = await this.db.getRepository(Consultation).findOne({ where: { id }, relations: { patient: true, requestingHospital: true } });
     // Not visible and not existing look the same.
-    if (!c || !allows(actor, 'consultation.read', consultationSubject(c))) throw notFound('Consultation', rawId);
+    if (!c || !allows(actor, 'consultation.read', consultationSubject(c))) throw notFound('entity.consultation', rawId);
     const a = authorize(actor, 'consultation.preview', consultationSubject(c));
     // A queue's specialists read it while it waits; the one who took it reads the full record instead.
-    if (c.specialistId !== a.personId && c.state !== ConsultationState.REQUESTED) throw notFound('Consultation waiting in the queue', rawId);
+    if (c.specialistId !== a.personId && c.state !== ConsultationState.REQUESTED) throw notFound('entity.queuedConsultation', rawId);
     const [{ n }] = await this.db.query('SELECT count(*)::int AS n FROM consultation_attachment WHERE consultation_id = $1', [id]);
     await this.audit.record(a, 'consultation.preview', 'patient', [c.patientId]);
     return Object.assign(new ConsultationPreview(), {

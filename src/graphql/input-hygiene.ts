@@ -63,7 +63,7 @@ function inspect(value: unknown, type: GraphQLInputType, path: string, schema: G
       const f = fields[key];
       if (!f) continue;
       if (inner === null && !clearable(type, key, schema)) {
-        throw badInput(join(path, key), `${join(path, key)} cannot be cleared (null): leave it out to keep the current value, or give a new one`);
+        throw badInput(join(path, key), 'common.notClearable', { field: join(path, key) });
       }
       inspect(inner, f.type, join(path, key), schema);
     }
@@ -77,7 +77,7 @@ function checkText(value: string, path: string): void {
   const found = DISALLOWED.exec(value);
   if (found) {
     const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    throw badInput(path || 'input', `${path || 'The input'} contains a control character (${code}) that is not allowed in text: remove it`);
+    throw path ? badInput(path, 'common.controlCharacter', { field: path, code }) : badInput('input', 'common.controlCharacterInput', { code });
   }
 }
 

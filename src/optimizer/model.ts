@@ -14,7 +14,7 @@ export type Session = 'MORNING' | 'AFTERNOON' | 'FULL_DAY';
 
 export interface SpecialistInput {
   id: string;
-  /** Used in messages a scheduler reads ("王伟 already works at …"); falls back to the id. */
+  /** Used in sentences a scheduler reads ("王伟 already works at …"); falls back to the id. */
   name?: string;
   specialtyIds: string[];
   homeLat: number;
@@ -183,9 +183,31 @@ export interface UnmetDemand {
   hostId: string;
   missingDays: number;
   reason: UnmetReason;
-  /** One sentence a scheduler can act on. */
-  detail: string;
+  /** What a scheduler can act on, as a sentence code and its values (said in the reader's language by the hub: src/roster/sentences.ts). */
+  says: UnmetSentence;
 }
+
+/**
+ * A sentence for a person, as a code and its values: the optimizer is pure and speaks no
+ * language; the hub turns the code into a catalogue sentence (src/roster/sentences.ts). Values
+ * named session, demandSession or otherSession are half-day codes (MORNING, …).
+ */
+export interface Sentence<C extends string> {
+  code: C;
+  /** Names, dates, counts; the hub may add a nested sentence of its own (COMMITTED's `other`). */
+  params: Record<string, unknown>;
+}
+
+export type UnmetSentence = Sentence<'NO_SPECIALIST_WITH_SPECIALTY' | 'NO_ONE_AVAILABLE' | 'TRAVEL' | 'TRAVEL_CLOSEST' | 'HOST_CAPACITY' | 'HOST_FULL' | 'LIMITS'>;
+
+/** One per rule, plus variants where a rule is broken in more than one way. */
+export type RuleSentence = Sentence<
+  | 'UNKNOWN_SPECIALIST' | 'UNKNOWN_DEMAND' | 'DEMAND_HOST_MISSING' | 'NOT_A_DATE' | 'SESSION_MISMATCH' | 'OUTSIDE_PERIOD' | 'NOT_AVAILABLE'
+  | 'BLOCKED_DAY' | 'SPECIALTY_MISSING' | 'TRAVEL_LIMIT' | 'DOUBLE_BOOKED' | 'DOUBLE_BOOKED_TWICE' | 'MONTHLY_LIMIT' | 'CONSECUTIVE_LIMIT'
+  | 'HOST_CAPACITY' | 'DEMAND_EXCEEDED'
+  /** The hub's own (src/roster): another commitment of the specialist's calendar; its value `other` is said by the hub. */
+  | 'COMMITTED'
+>;
 
 export type RuleCode =
   | 'UNKNOWN_SPECIALIST'
@@ -206,7 +228,8 @@ export type RuleCode =
 
 export interface RuleViolation {
   rule: RuleCode;
-  message: string;
+  /** What a scheduler can act on (said in the reader's language by the hub: src/roster/sentences.ts). */
+  says: RuleSentence;
   specialistId?: string;
   hostId?: string;
   demandId?: string;

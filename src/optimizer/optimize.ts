@@ -49,16 +49,16 @@ interface Settings {
 function settingsFrom(options: OptimizeOptions | undefined): Settings {
   const o = options ?? {};
   const seed = o.seed ?? DEFAULTS.seed;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw badInput('options.seed', 'options.seed must be a whole number from 0 to 4294967295');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw badInput('options.seed', 'roster.inputSeed');
   const timeLimitMs = o.timeLimitMs ?? DEFAULTS.timeLimitMs;
-  if (!Number.isFinite(timeLimitMs) || timeLimitMs < 100 || timeLimitMs > 3_600_000) throw badInput('options.timeLimitMs', 'options.timeLimitMs must be from 100 to 3600000 ms');
+  if (!Number.isFinite(timeLimitMs) || timeLimitMs < 100 || timeLimitMs > 3_600_000) throw badInput('options.timeLimitMs', 'roster.inputTimeLimit');
   const method = o.method ?? DEFAULTS.method;
-  if (!['auto', 'exact', 'local'].includes(method)) throw badInput('options.method', "options.method must be 'auto', 'exact' or 'local'");
+  if (!['auto', 'exact', 'local'].includes(method)) throw badInput('options.method', 'roster.inputMethod');
   const relativeGap = o.relativeGap ?? DEFAULTS.relativeGap;
-  if (!Number.isFinite(relativeGap) || relativeGap < 0 || relativeGap > 1) throw badInput('options.relativeGap', 'options.relativeGap must be from 0 to 1');
+  if (!Number.isFinite(relativeGap) || relativeGap < 0 || relativeGap > 1) throw badInput('options.relativeGap', 'roster.inputGap');
   const iterations = o.iterations ?? null;
   if (iterations !== null && (!Number.isInteger(iterations) || iterations < 0 || iterations > 100_000_000)) {
-    throw badInput('options.iterations', 'options.iterations must be a whole number from 0 to 100000000');
+    throw badInput('options.iterations', 'roster.inputIterations');
   }
   return { seed, timeLimitMs, method, relativeGap, iterations };
 }
@@ -262,9 +262,9 @@ function report(p: Problem, state: RosterState, facts: ReportFacts): RosterResul
   // Safety net: the roster must not break any rule that the pinned assignments did not already break.
   const context = { specialists: p.specialists, hosts: p.hosts, demands: p.demands, specialtyNames: p.specialtyNames };
   const pinnedViolations = checkRoster(context, p.pinned.map((pin) => pin.source));
-  const known = new Set(pinnedViolations.map((v) => v.message));
-  const fresh = checkRoster(context, assignments).filter((v) => !known.has(v.message));
-  if (fresh.length > 0) throw new Error(`internal: the optimized roster breaks a hard rule: ${fresh[0].message}`);
+  const known = new Set(pinnedViolations.map((v) => JSON.stringify(v.says)));
+  const fresh = checkRoster(context, assignments).filter((v) => !known.has(JSON.stringify(v.says)));
+  if (fresh.length > 0) throw new Error(`internal: the optimized roster breaks a hard rule: ${fresh[0].rule} ${JSON.stringify(fresh[0].says.params)}`);
 
   const score = scoreRoster(p, placed);
   const total = score.objective.total;

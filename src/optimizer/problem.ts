@@ -79,33 +79,33 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function requireInteger(value: unknown, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw badInput(field, `${field} must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, got ${String(value)}`);
+    throw max < Number.MAX_SAFE_INTEGER ? badInput(field, 'roster.inputIntegerRange', { field, min, max, value: String(value) }) : badInput(field, 'roster.inputIntegerMin', { field, min, value: String(value) });
   }
   return value;
 }
 
 function requireNumber(value: unknown, field: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw badInput(field, `${field} must be a number from ${min} to ${max}, got ${String(value)}`);
+    throw badInput(field, 'roster.inputNumber', { field, min, max, value: String(value) });
   }
   return value;
 }
 
 function requireId(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.length === 0) throw badInput(field, `${field} must be a non-empty string id`);
+  if (typeof value !== 'string' || value.length === 0) throw badInput(field, 'roster.inputId', { field });
   return value;
 }
 
 function requireDay(value: unknown, field: string): number {
   const day = typeof value === 'string' ? dayNumber(value) : null;
-  if (day === null) throw badInput(field, `${field} must be a date like 2026-12-03, got ${String(value)}`);
+  if (day === null) throw badInput(field, 'roster.inputDate', { field, value: String(value) });
   return day;
 }
 
 function uniqueIds<T extends { id: string }>(rows: T[], what: string): Map<string, number> {
   const index = new Map<string, number>();
   rows.forEach((row, i) => {
-    if (index.has(row.id)) throw badInput(`${what}s`, `${what} id ${row.id} appears twice`);
+    if (index.has(row.id)) throw badInput(`${what}s`, 'roster.inputDuplicateId', { what, id: row.id });
     index.set(row.id, i);
   });
   return index;
@@ -113,7 +113,7 @@ function uniqueIds<T extends { id: string }>(rows: T[], what: string): Map<strin
 
 function sortedDates(dates: unknown, field: string): string[] {
   if (dates === undefined) return [];
-  if (!Array.isArray(dates)) throw badInput(field, `${field} must be a list of dates`);
+  if (!Array.isArray(dates)) throw badInput(field, 'roster.inputDateList', { field });
   dates.forEach((d, i) => requireDay(d, `${field}[${i}]`));
   return [...new Set(dates as string[])].sort(compareText);
 }
@@ -121,12 +121,12 @@ function sortedDates(dates: unknown, field: string): string[] {
 /** Canonical copies: validated, sorted, deduplicated. Throws BAD_USER_INPUT naming the field. */
 function canonicalise(input: RosterInput) {
   if (!input || !Array.isArray(input.specialists) || !Array.isArray(input.hosts) || !Array.isArray(input.demands)) {
-    throw badInput('input', 'input needs specialists, hosts and demands lists');
+    throw badInput('input', 'roster.inputLists');
   }
   const specialists = input.specialists
     .map((s, i): SpecialistInput => {
       const f = `specialists[${i}]`;
-      if (!Array.isArray(s.specialtyIds)) throw badInput(`${f}.specialtyIds`, `${f}.specialtyIds must be a list`);
+      if (!Array.isArray(s.specialtyIds)) throw badInput(`${f}.specialtyIds`, 'roster.inputList', { field: `${f}.specialtyIds` });
       return {
         id: requireId(s.id, `${f}.id`),
         name: s.name,
@@ -158,12 +158,12 @@ function canonicalise(input: RosterInput) {
     .map((d, i): DemandInput => {
       const f = `demands[${i}]`;
       const hostId = requireId(d.hostId, `${f}.hostId`);
-      if (!hostIds.has(hostId)) throw badInput(`${f}.hostId`, `${f} refers to host ${hostId}, which is not in the input`);
+      if (!hostIds.has(hostId)) throw badInput(`${f}.hostId`, 'roster.inputUnknownHost', { field: f, id: hostId });
       const start = requireDay(d.periodStart, `${f}.periodStart`);
       const end = requireDay(d.periodEnd, `${f}.periodEnd`);
-      if (end < start) throw badInput(`${f}.periodEnd`, `${f} ends (${d.periodEnd}) before it starts (${d.periodStart})`);
-      if (!isSession(d.session)) throw badInput(`${f}.session`, `${f}.session must be MORNING, AFTERNOON or FULL_DAY`);
-      if (!Array.isArray(d.preferredWeekdays)) throw badInput(`${f}.preferredWeekdays`, `${f}.preferredWeekdays must be a list (may be empty)`);
+      if (end < start) throw badInput(`${f}.periodEnd`, 'roster.inputEndsBeforeStart', { field: f, end: d.periodEnd, start: d.periodStart });
+      if (!isSession(d.session)) throw badInput(`${f}.session`, 'roster.inputSession', { field: `${f}.session` });
+      if (!Array.isArray(d.preferredWeekdays)) throw badInput(`${f}.preferredWeekdays`, 'roster.inputListMayBeEmpty', { field: `${f}.preferredWeekdays` });
       return {
         id: requireId(d.id, `${f}.id`),
         hostId,
@@ -184,7 +184,7 @@ function canonicalise(input: RosterInput) {
     .map((p, i): PinnedAssignment => {
       const f = `pinned[${i}]`;
       requireDay(p.date, `${f}.date`);
-      if (!isSession(p.session)) throw badInput(`${f}.session`, `${f}.session must be MORNING, AFTERNOON or FULL_DAY`);
+      if (!isSession(p.session)) throw badInput(`${f}.session`, 'roster.inputSession', { field: `${f}.session` });
       return { specialistId: requireId(p.specialistId, `${f}.specialistId`), demandId: requireId(p.demandId, `${f}.demandId`), date: p.date, session: p.session };
     })
     .sort((a, b) => compareText(a.date, b.date) || compareText(a.demandId, b.demandId) || compareText(a.specialistId, b.specialistId) || compareText(a.session, b.session));
@@ -208,7 +208,7 @@ export function buildProblem(input: RosterInput): Problem {
   const lastDay = allDays.length ? Math.max(...allDays) : -1;
   const T = lastDay - firstDay + 1;
   if (T > MAX_HORIZON_DAYS) {
-    throw badInput('demands', `the demands and pinned assignments span ${T} days; plan at most ${MAX_HORIZON_DAYS} days at a time`);
+    throw badInput('demands', 'roster.inputHorizon', { days: T, max: MAX_HORIZON_DAYS });
   }
 
   const dayIso: string[] = [];
@@ -290,9 +290,9 @@ export function buildProblem(input: RosterInput): Problem {
 
   const pinnedRefs: PinnedRef[] = pinned.map((p, index) => {
     const spec = specIndex.get(p.specialistId);
-    if (spec === undefined) throw badInput(`pinned`, `a pinned assignment names specialist ${p.specialistId}, who is not in the input`);
+    if (spec === undefined) throw badInput(`pinned`, 'roster.inputPinnedSpecialist', { id: p.specialistId });
     const demand = demandIndex.get(p.demandId);
-    if (demand === undefined) throw badInput(`pinned`, `a pinned assignment names demand ${p.demandId}, which is not in the input`);
+    if (demand === undefined) throw badInput(`pinned`, 'roster.inputPinnedDemand', { id: p.demandId });
     return { index, spec, demand, host: demandHost[demand], day: pinnedDays[index] - firstDay, mask: SESSION_MASK[p.session], source: p };
   });
 

@@ -1,5 +1,6 @@
 /**
- * The hard rules of a roster, checked on plain data, with messages a scheduler can act on.
+ * The hard rules of a roster, checked on plain data, with sentences a scheduler can act on
+ * (codes and values: the hub says them in the reader's language, src/roster/sentences.ts).
  * The optimizer checks its own output with it before returning; the roster service uses it to
  * validate manual edits (check the whole roster with the edit applied and keep the violations
  * whose assignmentIndexes include the edited position).
@@ -9,8 +10,8 @@
  */
 import { dayNumber, isoDate } from './calendar';
 import { haversineKm, withinTravelLimit } from './distance';
-import type { DemandInput, HostInput, IsoDate, RosterInput, RuleCode, RuleViolation, Session, SpecialistInput } from './model';
-import { SESSION_LABEL, SESSION_MASK } from './sessions';
+import type { DemandInput, HostInput, IsoDate, RosterInput, RuleCode, RuleSentence, RuleViolation, Session, SpecialistInput } from './model';
+import { SESSION_MASK } from './sessions';
 
 export interface CheckedAssignment {
   specialistId: string;
@@ -55,8 +56,9 @@ export function checkRoster(context: RuleContext, assignments: readonly CheckedA
   const who = (s: SpecialistInput) => s.name ?? s.id;
   const where = (h: HostInput) => h.name ?? h.id;
   const violations: RuleViolation[] = [];
-  const report = (rule: RuleCode, message: string, indexes: number[], about: Partial<RuleViolation>) =>
-    violations.push({ rule, message, ...about, assignmentIndexes: [...indexes].sort((x, y) => x - y) });
+  const report = (rule: RuleCode, says: RuleSentence, indexes: number[], about: Partial<RuleViolation>) =>
+    violations.push({ rule, says, ...about, assignmentIndexes: [...indexes].sort((x, y) => x - y) });
+  const sentence = (code: RuleSentence['code'], params: RuleSentence['params']): RuleSentence => ({ code, params });
 
   const resolved: Resolved[] = [];
   assignments.forEach((a, index) => {
@@ -65,38 +67,38 @@ export function checkRoster(context: RuleContext, assignments: readonly CheckedA
     const host = demand ? hosts.get(demand.hostId) : undefined;
     const day = dayNumber(a.date);
     if (!spec) {
-      report('UNKNOWN_SPECIALIST', `Specialist ${a.specialistId} is not in the pool for this roster`, [index], { specialistId: a.specialistId, date: a.date });
+      report('UNKNOWN_SPECIALIST', sentence('UNKNOWN_SPECIALIST', { specialistId: a.specialistId }), [index], { specialistId: a.specialistId, date: a.date });
     }
     if (!demand || !host) {
-      report('UNKNOWN_DEMAND', demand ? `Demand ${a.demandId} names host ${demand.hostId}, which is not in this roster` : `Demand ${a.demandId} is not part of this roster`, [index], {
+      report('UNKNOWN_DEMAND', demand ? sentence('DEMAND_HOST_MISSING', { demandId: a.demandId, hostId: demand.hostId }) : sentence('UNKNOWN_DEMAND', { demandId: a.demandId }), [index], {
         demandId: a.demandId,
         date: a.date,
       });
     }
     if (day === null) {
-      report('OUTSIDE_PERIOD', `"${a.date}" is not a calendar date (expected YYYY-MM-DD)`, [index], { date: a.date });
+      report('OUTSIDE_PERIOD', sentence('NOT_A_DATE', { date: a.date }), [index], { date: a.date });
     }
     if (!spec || !demand || !host || day === null) return;
     const about = { specialistId: spec.id, demandId: demand.id, hostId: host.id, date: a.date };
 
     if (a.session !== demand.session) {
-      report('SESSION_MISMATCH', `${who(spec)} is booked for a ${SESSION_LABEL[a.session]} session at ${where(host)} on ${a.date}, but the demand is for ${SESSION_LABEL[demand.session]} sessions`, [index], about);
+      report('SESSION_MISMATCH', sentence('SESSION_MISMATCH', { specialist: who(spec), session: a.session, host: where(host), date: a.date, demandSession: demand.session }), [index], about);
     }
     if (day < dayNumber(demand.periodStart)! || day > dayNumber(demand.periodEnd)!) {
-      report('OUTSIDE_PERIOD', `${a.date} is outside the period ${demand.periodStart} to ${demand.periodEnd} that ${where(host)} asked ${specialty(demand.specialtyId)} for`, [index], about);
+      report('OUTSIDE_PERIOD', sentence('OUTSIDE_PERIOD', { date: a.date, from: demand.periodStart, to: demand.periodEnd, host: where(host), specialty: specialty(demand.specialtyId) }), [index], about);
     }
     if (!spec.availableDates.includes(a.date)) {
-      report('NOT_AVAILABLE', `${who(spec)} has not declared ${a.date} as a day they can go out`, [index], about);
+      report('NOT_AVAILABLE', sentence('NOT_AVAILABLE', { specialist: who(spec), date: a.date }), [index], about);
     }
     if (spec.blockedDates?.includes(a.date)) {
-      report('BLOCKED_DAY', `${who(spec)} is blocked on ${a.date}`, [index], about);
+      report('BLOCKED_DAY', sentence('BLOCKED_DAY', { specialist: who(spec), date: a.date }), [index], about);
     }
     if (!spec.specialtyIds.includes(demand.specialtyId)) {
-      report('SPECIALTY_MISSING', `${who(spec)} does not practise ${specialty(demand.specialtyId)}, which ${where(host)} asked for`, [index], about);
+      report('SPECIALTY_MISSING', sentence('SPECIALTY_MISSING', { specialist: who(spec), specialty: specialty(demand.specialtyId), host: where(host) }), [index], about);
     }
     const km = haversineKm(spec.homeLat, spec.homeLng, host.lat, host.lng);
     if (!withinTravelLimit(km, spec.maxTravelKm)) {
-      report('TRAVEL_LIMIT', `${where(host)} is ${km.toFixed(1)} km from ${who(spec)}'s hospital, beyond their ${spec.maxTravelKm} km travel limit`, [index], about);
+      report('TRAVEL_LIMIT', sentence('TRAVEL_LIMIT', { host: where(host), km: km.toFixed(1), specialist: who(spec), limit: spec.maxTravelKm }), [index], about);
     }
     resolved.push({ index, a, spec, demand, host, day });
   });
@@ -108,9 +110,9 @@ export function checkRoster(context: RuleContext, assignments: readonly CheckedA
       for (let j = i + 1; j < group.length; j++) {
         const [x, y] = [group[i], group[j]];
         if ((SESSION_MASK[x.a.session] & SESSION_MASK[y.a.session]) === 0) continue;
-        const first = `${who(x.spec)} already works at ${where(x.host)} on ${x.a.date} (${SESSION_LABEL[x.a.session]})`;
-        const second = x.host.id === y.host.id && x.a.session === y.a.session ? `cannot be booked there twice` : `cannot also take the ${SESSION_LABEL[y.a.session]} session at ${where(y.host)}`;
-        report('DOUBLE_BOOKED', `${first}; ${second}`, [x.index, y.index], { specialistId: x.spec.id, hostId: y.host.id, demandId: y.demand.id, date: x.a.date });
+        const twice = x.host.id === y.host.id && x.a.session === y.a.session;
+        const params = { specialist: who(x.spec), host: where(x.host), date: x.a.date, session: x.a.session, otherSession: y.a.session, otherHost: where(y.host) };
+        report('DOUBLE_BOOKED', sentence(twice ? 'DOUBLE_BOOKED_TWICE' : 'DOUBLE_BOOKED', params), [x.index, y.index], { specialistId: x.spec.id, hostId: y.host.id, demandId: y.demand.id, date: x.a.date });
       }
     }
   }
@@ -123,7 +125,7 @@ export function checkRoster(context: RuleContext, assignments: readonly CheckedA
       if (monthDays.length > spec.maxDaysPerMonth) {
         report(
           'MONTHLY_LIMIT',
-          `${who(spec)} would be out ${monthDays.length} days in ${month}, over their limit of ${spec.maxDaysPerMonth}`,
+          sentence('MONTHLY_LIMIT', { specialist: who(spec), days: monthDays.length, month, limit: spec.maxDaysPerMonth }),
           group.filter((r) => isoDate(r.day).startsWith(month)).map((r) => r.index),
           { specialistId: spec.id },
         );
@@ -137,7 +139,7 @@ export function checkRoster(context: RuleContext, assignments: readonly CheckedA
         const [from, to] = [days[i], days[j]];
         report(
           'CONSECUTIVE_LIMIT',
-          `${who(spec)} would be out ${run} days in a row (${isoDate(from)} to ${isoDate(to)}), over their limit of ${spec.maxConsecutiveDays}`,
+          sentence('CONSECUTIVE_LIMIT', { specialist: who(spec), days: run, from: isoDate(from), to: isoDate(to), limit: spec.maxConsecutiveDays }),
           group.filter((r) => r.day >= from && r.day <= to).map((r) => r.index),
           { specialistId: spec.id, date: isoDate(from) },
         );
@@ -151,7 +153,7 @@ export function checkRoster(context: RuleContext, assignments: readonly CheckedA
     const host = group[0].host;
     const people = new Set(group.map((r) => r.spec.id));
     if (people.size > host.dailyCapacity) {
-      report('HOST_CAPACITY', `${where(host)} would receive ${people.size} visiting experts on ${group[0].a.date}, over its capacity of ${host.dailyCapacity}`, group.map((r) => r.index), {
+      report('HOST_CAPACITY', sentence('HOST_CAPACITY', { host: where(host), people: people.size, date: group[0].a.date, capacity: host.dailyCapacity }), group.map((r) => r.index), {
         hostId: host.id,
         date: group[0].a.date,
       });
@@ -163,7 +165,7 @@ export function checkRoster(context: RuleContext, assignments: readonly CheckedA
     if (group.length > demand.expertDays) {
       report(
         'DEMAND_EXCEEDED',
-        `${where(group[0].host)} asked for ${demand.expertDays} expert-days of ${specialty(demand.specialtyId)} (demand ${demand.id}) but ${group.length} are assigned`,
+        sentence('DEMAND_EXCEEDED', { host: where(group[0].host), days: demand.expertDays, specialty: specialty(demand.specialtyId), demandId: demand.id, assigned: group.length }),
         group.map((r) => r.index),
         { demandId: demand.id, hostId: group[0].host.id },
       );

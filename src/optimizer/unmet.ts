@@ -6,7 +6,7 @@
  * demand may get one line per reason with the missing days split between them.
  */
 import { withinTravelLimit } from './distance';
-import type { UnmetDemand, UnmetReason } from './model';
+import type { UnmetDemand, UnmetReason, UnmetSentence } from './model';
 import { hostName, type Problem, specialistName, specialtyName } from './problem';
 import type { RosterState } from './roster-state';
 
@@ -21,13 +21,14 @@ export function diagnoseUnmet(p: Problem, state: RosterState): UnmetDemand[] {
     const host = hostName(p, h);
     const specialty = specialtyName(p, demand.specialtyId);
     const need = p.demandNeed[d];
-    const line = (reason: UnmetReason, days: number, detail: string) => {
-      if (days > 0) out.push({ demandId: demand.id, hostId: demand.hostId, missingDays: days, reason, detail });
+    // Each line says why in a sentence code and its values (the hub says it in the reader's language).
+    const line = (reason: UnmetReason, days: number, code: UnmetSentence['code'], params: UnmetSentence['params']) => {
+      if (days > 0) out.push({ demandId: demand.id, hostId: demand.hostId, missingDays: days, reason, says: { code, params } });
     };
 
     const withSpecialty = p.specsBySpecialty.get(demand.specialtyId) ?? [];
     if (withSpecialty.length === 0) {
-      line('NO_SPECIALIST_WITH_SPECIALTY', missing, `No specialist in the pool practises ${specialty}; add one or drop the demand.`);
+      line('NO_SPECIALIST_WITH_SPECIALTY', missing, 'NO_SPECIALIST_WITH_SPECIALTY', { specialty });
       continue;
     }
     const freeDays = (s: number) => {
@@ -52,31 +53,30 @@ export function diagnoseUnmet(p: Problem, state: RosterState): UnmetDemand[] {
       left -= days;
       return days;
     };
-    const period = `${demand.periodStart} to ${demand.periodEnd}`;
     line(
       'NO_ONE_AVAILABLE',
       take(need - freeAnywhere),
-      `Specialists practising ${specialty} are free on ${freeAnywhere} specialist-days from ${period}; ${need} expert-days were asked for.`,
+      'NO_ONE_AVAILABLE',
+      { specialty, free: freeAnywhere, from: demand.periodStart, to: demand.periodEnd, need },
     );
     if (left > 0 && freeNear < freeAnywhere) {
       const nearSet = new Set(near);
       const far = withSpecialty.filter((s) => !nearSet.has(s) && freeDays(s) > 0);
       const closest = far.sort((a, b) => p.km[a * p.H + h] - p.specialists[a].maxTravelKm - (p.km[b * p.H + h] - p.specialists[b].maxTravelKm) || a - b)[0];
-      const example =
-        closest === undefined
-          ? ''
-          : ` (closest: ${specialistName(p, closest)}, ${Math.round(p.km[closest * p.H + h])} km away, limit ${p.specialists[closest].maxTravelKm} km)`;
-      line(
-        'TRAVEL',
-        take(Math.max(0, need - freeNear) - Math.max(0, need - freeAnywhere)),
-        `${host} is beyond the travel limit of ${far.length} free ${specialty} specialist(s)${example}.`,
-      );
+      const days = take(Math.max(0, need - freeNear) - Math.max(0, need - freeAnywhere));
+      if (closest === undefined) line('TRAVEL', days, 'TRAVEL', { host, count: far.length, specialty });
+      else {
+        line('TRAVEL', days, 'TRAVEL_CLOSEST', {
+          host, count: far.length, specialty, closest: specialistName(p, closest), km: Math.round(p.km[closest * p.H + h]), limit: p.specialists[closest].maxTravelKm,
+        });
+      }
     }
     if (left > 0) {
       line(
         'HOST_CAPACITY',
         take(Math.max(0, need - receivable) - Math.max(0, need - freeNear)),
-        `${host} can receive ${p.hostCapacity[h]} visiting expert(s) a day, too few for the days ${specialty} specialists are free.`,
+        'HOST_CAPACITY',
+        { host, capacity: p.hostCapacity[h], specialty },
       );
     }
     if (left > 0) {
@@ -89,12 +89,13 @@ export function diagnoseUnmet(p: Problem, state: RosterState): UnmetDemand[] {
         if (state.hostDayLeft[c.host[k] * p.T + c.day[k]] <= 0) hostFull++;
       }
       if (unused > 0 && hostFull === unused) {
-        line('HOST_CAPACITY', left, `${host} is already full (${p.hostCapacity[h]} visiting expert(s) a day) on every day a ${specialty} specialist could still come.`);
+        line('HOST_CAPACITY', left, 'HOST_FULL', { host, capacity: p.hostCapacity[h], specialty });
       } else {
         line(
           'LIMITS',
           left,
-          `The ${specialty} specialists who could come to ${host} are used up by their monthly or consecutive-day limits, other bookings, or demands of equal or higher priority.`,
+          'LIMITS',
+          { specialty, host },
         );
       }
     }

@@ -44,18 +44,18 @@ export class AvailabilityService {
     unavailable.forEach((r, i) => r.dates.forEach((d) => refused.set(d, i)));
     for (const [i, r] of available.entries()) {
       const clash = r.dates.find((d) => refused.has(d));
-      if (clash) throw badInput(`available[${i}]`, `available[${i}] offers ${clash}, which unavailable[${refused.get(clash)}] refuses: send each day in one list only`);
+      if (clash) throw badInput(`available[${i}]`, 'roster.dayInBothLists', { field: `available[${i}]`, date: clash, other: refused.get(clash) });
     }
     const limits = input.limits;
     if (limits && limits.maxTravelKm == null && limits.maxTravelMinutes == null) {
-      throw badInput('limits.maxTravelKm', 'limits need maxTravelKm or maxTravelMinutes (or both): how far can the specialist travel from the home hospital?');
+      throw badInput('limits.maxTravelKm', 'roster.travelLimitNeeded');
     }
     await this.db.transaction(async (m) => {
       const { subject } = await this.#specialistSubject(m, specialistId, 'specialistId');
       authorize(actor, 'availability.manage', subject);
       const existing = await m.findOne(SpecialistLimits, { where: { personId: specialistId }, lock: { mode: 'pessimistic_write' } });
       if (!existing && !limits && available.length) {
-        throw badInput('limits', 'limits: the first availability a specialist records needs their limits (days per month, consecutive days, travel)');
+        throw badInput('limits', 'roster.limitsNeeded');
       }
       if (limits) {
         await m.upsert(SpecialistLimits, {
@@ -136,7 +136,7 @@ export class AvailabilityService {
       };
       if (next.slotMinutes * next.slotsPerSession > 240) {
         throw badInput(input.slotsPerSession !== undefined ? 'slotsPerSession' : 'slotMinutes',
-          `${next.slotsPerSession} slots of ${next.slotMinutes} minutes need ${next.slotMinutes * next.slotsPerSession} minutes, more than the 240 of a half-day session`);
+          'roster.slotsTooLong', { slots: next.slotsPerSession, minutes: next.slotMinutes, total: next.slotMinutes * next.slotsPerSession });
       }
       await m.upsert(HostSettings, next, ['hospitalId']);
       // Sessions already published keep their slots; new sessions use the new settings.
@@ -148,11 +148,11 @@ export class AvailabilityService {
 function validRange(r: DateRangeInput, field: string, now: string) {
   requireDate(r.from, `${field}.from`);
   requireDate(r.to, `${field}.to`);
-  if (r.to < r.from) throw badInput(`${field}.to`, `${field} is reversed: to (${r.to}) is before from (${r.from})`);
-  if (r.from < now) throw badInput(`${field}.from`, `${field}.from ${r.from} is in the past (today is ${now}); record days from today on`);
-  if (dayNumber(r.to)! - dayNumber(now)! > MAX_AHEAD_DAYS) throw badInput(`${field}.to`, `${field}.to ${r.to} is more than ${MAX_AHEAD_DAYS} days ahead`);
+  if (r.to < r.from) throw badInput(`${field}.to`, 'roster.rangeReversed', { field, to: r.to, from: r.from });
+  if (r.from < now) throw badInput(`${field}.from`, 'roster.fromPast', { field, from: r.from, today: now });
+  if (dayNumber(r.to)! - dayNumber(now)! > MAX_AHEAD_DAYS) throw badInput(`${field}.to`, 'roster.toTooFar', { field, to: r.to, days: MAX_AHEAD_DAYS });
   const weekdays = [...new Set(r.weekdays)].sort();
   const dates = datesOnWeekdays(r.from, r.to, weekdays);
-  if (!dates.length) throw badInput(`${field}.weekdays`, `${field} contains none of the weekdays ${weekdays.join(', ')} between ${r.from} and ${r.to}`);
+  if (!dates.length) throw badInput(`${field}.weekdays`, 'roster.noWeekdays', { field, weekdays: weekdays.join(', '), from: r.from, to: r.to });
   return { dates, row: { startDate: r.from, endDate: r.to, weekdays, note: r.note?.trim() || null } };
 }

@@ -37,12 +37,12 @@ export function today(now = new Date()): string {
 
 /** Parses a 'YYYY-MM-DD' argument; BAD_USER_INPUT naming `field` otherwise. */
 export function requireDate(value: string, field: string): string {
-  if (dayNumber(value) === null) throw badInput(field, `${field} must be a real date written YYYY-MM-DD, got "${value}"`);
+  if (dayNumber(value) === null) throw badInput(field, 'calendar.notADate', { field, value });
   return value;
 }
 
 export function requireNotPast(date: string, field: string, now = today()): string {
-  if (date < now) throw badInput(field, `${field} ${date} is in the past (today is ${now})`);
+  if (date < now) throw badInput(field, 'roster.datePast', { field, date, today: now });
   return date;
 }
 

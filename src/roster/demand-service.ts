@@ -4,6 +4,7 @@ import { allows, authorize, requireActor } from '../auth/policy';
 import { Consortium, Department } from '../consortium/entities';
 import { requireRow } from '../consortium/service';
 import { badInput, notFound } from '../errors';
+import { stateMessage } from './sentences';
 import { appendEvent } from '../events/event-log';
 import { demandEvent } from './events';
 import { parseId } from '../ids';
@@ -27,15 +28,15 @@ export class DemandService {
     const specialtyId = parseId(input.specialtyId, 'specialtyId');
     const start = requireNotPast(requireDate(input.periodStart, 'periodStart'), 'periodStart');
     const end = requireDate(input.periodEnd, 'periodEnd');
-    if (end < start) throw badInput('periodEnd', `the period is reversed: periodEnd (${end}) is before periodStart (${start})`);
-    if (daysBetween(start, end) > 366) throw badInput('periodEnd', 'a demand covers at most a year; ask again for the next period');
+    if (end < start) throw badInput('periodEnd', 'roster.periodReversed', { end, start });
+    if (daysBetween(start, end) > 366) throw badInput('periodEnd', 'roster.demandTooLong');
     const days = daysBetween(start, end) + 1;
-    if (input.expertDays > days * 50) throw badInput('expertDays', `expertDays ${input.expertDays} cannot fit into ${days} days`);
+    if (input.expertDays > days * 50) throw badInput('expertDays', 'roster.expertDaysTooMany', { days: input.expertDays, period: days });
     return this.db.transaction(async (m) => {
       await requireRow(m, Consortium, consortiumId, 'consortiumId', 'consortium');
       const host = await requireHost(m, hostId, 'hostId');
       authorize(actor, 'demand.request', { hostId, consortiumId });
-      if (!(await isMember(m, consortiumId, hostId))) throw badInput('hostId', `${host.name} is not a member of consortium ${consortiumId}`);
+      if (!(await isMember(m, consortiumId, hostId))) throw badInput('hostId', 'roster.hostNotMember', { host: host.name, consortium: consortiumId });
       await requireRow(m, Department, specialtyId, 'specialtyId', 'specialty');
       const demand = await m.save(m.create(RotationDemand, {
         consortiumId, hostHospitalId: hostId, specialtyId, expertDays: input.expertDays, periodStart: start, periodEnd: end,
@@ -51,14 +52,14 @@ export class DemandService {
   async decide(actor: Actor | null, input: DecideDemandInput, to: DemandState): Promise<RotationDemand> {
     requireActor(actor);
     const id = parseId(input.id, 'id');
-    if (to !== DemandState.APPROVED && !input.reason?.trim()) throw badInput('reason', `reason: say why the demand is ${to.toLowerCase()}`);
+    if (to !== DemandState.APPROVED && !input.reason?.trim()) throw badInput('reason', 'roster.demandReasonNeeded', { state: stateMessage(to, true) });
     return this.db.transaction(async (m) => {
       const demand = await m.findOne(RotationDemand, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!demand) throw notFound('entity.demand', input.id);
       if (to === DemandState.WITHDRAWN) authorize(actor, 'demand.request', { hostId: demand.hostHospitalId, consortiumId: demand.consortiumId });
       else authorize(actor, 'roster.manage', { consortiumId: demand.consortiumId });
-      demand.state = transition(DEMAND_TRANSITIONS, `Demand ${id}`, demand.state, to);
-      if (to === DemandState.APPROVED && demand.periodEnd < today()) throw badInput('id', `Demand ${id} ended on ${demand.periodEnd}; it can no longer be covered`);
+      demand.state = transition(DEMAND_TRANSITIONS, ['demand', id], demand.state, to);
+      if (to === DemandState.APPROVED && demand.periodEnd < today()) throw badInput('id', 'roster.demandEnded', { id, end: demand.periodEnd });
       demand.decisionReason = input.reason?.trim() ?? null;
       demand.decidedById = actor!.personId;
       const saved = await m.save(demand);

@@ -4,6 +4,7 @@ import { Role } from '../auth/roles';
 import { Hospital, Person } from '../consortium/entities';
 import { HospitalTier } from '../consortium/kinds';
 import { badInput } from '../errors';
+import { message } from '../i18n/translate';
 
 export async function consortiaOfHospital(m: EntityManager, hospitalId: number): Promise<number[]> {
   const rows: { consortium_id: number }[] = await m.query('SELECT consortium_id FROM consortium_membership WHERE hospital_id = $1 ORDER BY consortium_id', [hospitalId]);
@@ -18,9 +19,9 @@ export async function isMember(m: EntityManager, consortiumId: number, hospitalI
 /** A specialist who can be sent out: an active person with the SPECIALIST role. */
 export async function requireSpecialist(m: EntityManager, id: number, field: string): Promise<Person> {
   const person = await m.findOneBy(Person, { id });
-  if (!person) throw badInput(field, `${field}: person ${id} does not exist`);
-  if (!person.roles.includes(Role.SPECIALIST)) throw badInput(field, `${field}: ${person.name} is not a specialist`);
-  if (!person.active) throw badInput(field, `${field}: ${person.name}'s account is deactivated`);
+  if (!person) throw badInput(field, 'roster.personMissing', { field, id });
+  if (!person.roles.includes(Role.SPECIALIST)) throw badInput(field, 'roster.notASpecialist', { field, name: person.name });
+  if (!person.active) throw badInput(field, 'roster.accountDeactivated', { field, name: person.name });
   return person;
 }
 
@@ -29,9 +30,9 @@ export const HOST_TIERS: readonly HospitalTier[] = [HospitalTier.TOWNSHIP, Hospi
 
 export async function requireHost(m: EntityManager, id: number, field: string): Promise<Hospital> {
   const hospital = await m.findOneBy(Hospital, { id });
-  if (!hospital) throw badInput(field, `${field}: hospital ${id} does not exist`);
+  if (!hospital) throw badInput(field, 'roster.hospitalMissing', { field, id });
   if (!HOST_TIERS.includes(hospital.tier)) {
-    throw badInput(field, `${field}: ${hospital.name} is a ${hospital.tier} hospital; visiting experts are sent to township, community and secondary hospitals`);
+    throw badInput(field, 'roster.notAHost', { field, name: hospital.name, tier: message(`roster.tier${hospital.tier}`) });
   }
   return hospital;
 }

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
 import { sqlList } from '../auth/roles';
+import type { Message } from '../i18n/translate';
 import { Consortium, Department, Hospital, Person } from '../consortium/entities';
 import {
   AssignmentSource, AssignmentState, AvailabilityKind, DemandState, JobState, OptimizeMethod, RosterState, SessionTime,
@@ -145,7 +146,8 @@ export class RosterAssignment {
   @Column('int', { nullable: true }) jobId: number | null;
   @Field(() => ID, { nullable: true, description: 'The assignment this one replaced when it was moved' }) @Column('int', { nullable: true }) movedFromId: number | null;
   @ManyToOne(() => RosterAssignment, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'moved_from_id' }) movedFrom?: Relation<RosterAssignment>;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) removedReason: string | null;
+  /** The scheduler's words; `moved: <words>` when it was moved (the `removedReason` field says that in the reader's language: AssignmentResolver). */
+  @Column('text', { nullable: true }) removedReason: string | null;
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { nullable: true }) removedAt: Date | null;
   @Column('int', { nullable: true }) createdById: number | null;
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
@@ -175,7 +177,10 @@ export class RosterJob {
   @Column('text', { nullable: true }) owner: string | null;
   @Column('timestamptz', { nullable: true }) heartbeatAt: Date | null;
   @Column('jsonb', { nullable: true }) summary: Record<string, any> | null;
-  @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) error: string | null;
+  /** Why it failed or was cancelled, in English (rows from before errorMessage have only this). */
+  @Column('text', { nullable: true }) error: string | null;
+  /** The same as a catalogue sentence, said in the reader's language (the `error` field, resolver.ts). */
+  @Column('jsonb', { nullable: true }) errorMessage: Message | null;
   @Column('int', { nullable: true }) startedById: number | null;
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { nullable: true }) startedAt: Date | null;

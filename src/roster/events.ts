@@ -1,6 +1,8 @@
 /** Rotation events: what they carry (typed in events/topics.ts) and what subscribers get. */
 import type { EventPayload, TopicEvent } from '../events/topics';
 import { changeFields } from '../graphql/subscribe';
+import type { Language } from '../i18n/language';
+import { Message, say } from '../i18n/translate';
 import type { Roster, RosterAssignment, RosterJob, RotationDemand } from './entities';
 import { DemandState, JobState, RosterState } from './kinds';
 import { DemandChange, ObjectiveBreakdown, RosterChange, RosterJobProgress } from './views';
@@ -15,6 +17,8 @@ export interface RosterEvent extends EventPayload {
 
 export interface RosterJobEvent extends EventPayload {
   jobId: number; rosterId: number; consortiumId: number; state: JobState; phase: string | null; percent: number; bestObjective: number | null; error?: string;
+  /** `error` as a catalogue sentence, said in each subscriber's language. */
+  errorMessage?: Message;
   /** PROGRESS only: the live score parts, the bound and the gap */
   objective?: { total: number; coverage: number; fairness: number; continuity: number; preference: number; travel: number } | null;
   bound?: number | null;
@@ -46,7 +50,7 @@ export function rosterEvent(roster: Roster, action: string, added: RosterAssignm
 export function jobEvent(job: RosterJob, consortiumId: number, action: string): RosterJobEvent {
   return {
     action, jobId: job.id, rosterId: job.rosterId, consortiumId, state: job.state, phase: job.phase, percent: job.percent,
-    bestObjective: job.bestObjective, ...(job.error ? { error: job.error } : {}),
+    bestObjective: job.bestObjective, ...(job.error ? { error: job.error } : {}), ...(job.errorMessage ? { errorMessage: job.errorMessage } : {}),
   };
 }
 
@@ -65,10 +69,10 @@ export const rosterChange = (e: TopicEvent<'roster'>): RosterChange => {
   });
 };
 
-export const rosterJobProgress = (e: TopicEvent<'roster-job'>): RosterJobProgress => {
+export const rosterJobProgress = (e: TopicEvent<'roster-job'>, language: Language): RosterJobProgress => {
   const p = e.payload;
   return Object.assign(new RosterJobProgress(), changeFields(e), {
-    jobId: p.jobId, rosterId: p.rosterId, state: p.state, phase: p.phase ?? null, percent: p.percent ?? 0, bestObjective: p.bestObjective ?? null, error: p.error ?? null,
+    jobId: p.jobId, rosterId: p.rosterId, state: p.state, phase: p.phase ?? null, percent: p.percent ?? 0, bestObjective: p.bestObjective ?? null, error: p.errorMessage ? say(language, p.errorMessage) : p.error ?? null,
     objective: p.objective ? Object.assign(new ObjectiveBreakdown(), p.objective) : null, bound: p.bound ?? null, gap: p.gap ?? null,
   });
 };

@@ -1,28 +1,30 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { says } from '../i18n/validation';
 import { DemandState, OptimizeMethod, SessionTime } from './kinds';
 
-const idPattern = (field: string) => Matches(/^\d{1,10}$/, { message: `${field} must be an ID`, each: true });
-const datePattern = (field: string) => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a date written YYYY-MM-DD`, each: true });
-const atLeast = (n: number, field: string) => Min(n, { message: `${field} must be at least ${n}` });
-const atMost = (n: number, field: string) => Max(n, { message: `${field} must be at most ${n}` });
+// Refusals are catalogue sentences (said in the reader's language); `field` is the path said in them.
+const idPattern = (field: string) => Matches(/^\d{1,10}$/, says('validation.id', { field }, { each: true }));
+const datePattern = (field: string) => Matches(/^\d{4}-\d{2}-\d{2}$/, says('validation.date', { field }, { each: true }));
+const atLeast = (n: number, field: string) => Min(n, says('validation.min', { field, min: n }));
+const atMost = (n: number, field: string) => Max(n, says('validation.max', { field, max: n }));
 /** 1 = Monday … 7 = Sunday, each at most once. */
 function weekdaysRule(field: string): PropertyDecorator {
   const rules = [
-    Min(1, { each: true, message: `${field} are 1 (Monday) to 7 (Sunday)` }),
-    Max(7, { each: true, message: `${field} are 1 (Monday) to 7 (Sunday)` }),
-    ArrayMaxSize(7, { message: `${field} can list at most 7 days` }),
+    Min(1, says('validation.weekdays', { field }, { each: true })),
+    Max(7, says('validation.weekdays', { field }, { each: true })),
+    ArrayMaxSize(7, says('validation.arrayMaxSize', { field, max: 7 })),
   ];
   return (target, key) => rules.forEach((rule) => rule(target, key as string));
 }
-const reasonRule = (field: string) => Length(2, 500, { message: `${field} must be 2 to 500 characters` });
+const reasonRule = (field: string) => Length(2, 500, says('validation.length', { field, min: 2, max: 500 }));
 
 @InputType({ description: 'Limits for going out; every limit must be at least 1' })
 export class AvailabilityLimitsInput {
   @Field(() => Int) @atLeast(1, 'limits.maxDaysPerMonth') @atMost(31, 'limits.maxDaysPerMonth') maxDaysPerMonth: number;
   @Field(() => Int) @atLeast(1, 'limits.maxConsecutiveDays') @atMost(31, 'limits.maxConsecutiveDays') maxConsecutiveDays: number;
   @Field(() => Float, { nullable: true, description: 'Straight-line km from the home hospital' })
-  @IsOptional() @Min(0.1, { message: 'limits.maxTravelKm must be more than 0' }) @atMost(1000, 'limits.maxTravelKm') maxTravelKm?: number | null;
+  @IsOptional() @Min(0.1, says('validation.positive', { field: 'limits.maxTravelKm' })) @atMost(1000, 'limits.maxTravelKm') maxTravelKm?: number | null;
   @Field(() => Int, { nullable: true, description: 'Travel time from the home hospital, estimated from distance at about 0.51 straight-line km per minute' })
   @IsOptional() @atLeast(1, 'limits.maxTravelMinutes') @atMost(1440, 'limits.maxTravelMinutes') maxTravelMinutes?: number | null;
 }
@@ -33,7 +35,7 @@ export class DateRangeInput {
   @Field() @datePattern('to') to: string;
   @Field(() => [Int], { defaultValue: [], description: '1 = Monday … 7 = Sunday; empty means every day' })
   @weekdaysRule('weekdays') weekdays: number[];
-  @Field({ nullable: true }) @IsOptional() @MaxLength(200, { message: 'note must be at most 200 characters' }) note?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(200, says('validation.maxLength', { max: 200 })) note?: string;
 }
 
 @InputType()
@@ -41,9 +43,9 @@ export class RecordAvailabilityInput {
   @Field(() => ID, { nullable: true, description: 'Defaults to yourself (specialists); schedulers name the specialist' })
   @IsOptional() @idPattern('specialistId') specialistId?: string | null;
   @Field(() => AvailabilityLimitsInput, { nullable: true, description: 'Required the first time; replaces the limits when given' }) @IsOptional() @ValidateNested() limits?: AvailabilityLimitsInput | null;
-  @Field(() => [DateRangeInput], { defaultValue: [] }) @ValidateNested({ each: true }) @ArrayMaxSize(100, { message: 'available can list at most 100 ranges' }) available: DateRangeInput[];
+  @Field(() => [DateRangeInput], { defaultValue: [] }) @ValidateNested({ each: true }) @ArrayMaxSize(100, says('validation.arrayMaxSize', { max: 100 })) available: DateRangeInput[];
   @Field(() => [DateRangeInput], { defaultValue: [], description: 'Days they cannot go out; these win over available days' })
-  @ValidateNested({ each: true }) @ArrayMaxSize(100, { message: 'unavailable can list at most 100 ranges' }) unavailable: DateRangeInput[];
+  @ValidateNested({ each: true }) @ArrayMaxSize(100, says('validation.arrayMaxSize', { max: 100 })) unavailable: DateRangeInput[];
 }
 
 @InputType()
@@ -87,7 +89,7 @@ export class AssignSpecialistInput {
   @Field(() => ID) @idPattern('rosterId') rosterId: string;
   @Field(() => ID) @idPattern('specialistId') specialistId: string;
   @Field(() => ID) @idPattern('demandId') demandId: string;
-  @Field(() => [String]) @ArrayMinSize(1, { message: 'dates must list at least one date' }) @ArrayMaxSize(31, { message: 'dates can list at most 31 dates' }) @datePattern('dates') dates: string[];
+  @Field(() => [String]) @ArrayMinSize(1, says('validation.arrayMinSize', { min: 1 })) @ArrayMaxSize(31, says('validation.arrayMaxSize', { max: 31 })) @datePattern('dates') dates: string[];
   @Field({ defaultValue: true, description: 'Pinned assignments are kept when the optimizer runs again' }) pinned: boolean;
 }
 

@@ -9,6 +9,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { allows, authorize, requireActor } from '../auth/policy';
 import { badInput, conflict, DomainError, notFound } from '../errors';
+import { Message, message, say } from '../i18n/translate';
+import { stateMessage, stopped, Stopped } from './sentences';
 import { parseId } from '../ids';
 import { transition } from '../state-machine';
 import type { Logger } from '../graphql/logger';
@@ -25,6 +27,13 @@ import { writeBack } from './job-write-back';
 import { JOB_TRANSITIONS } from './states';
 
 export { PROGRESS_INTERVAL_MS } from './job-progress';
+
+/** A job's end as a catalogue sentence (said in the reader's language), and in English for the log and older readers. */
+function said(job: RosterJob, why: Message): void {
+  job.errorMessage = why;
+  job.error = say('en', why);
+}
+
 /** How often a running job looks for a cancellation made through another process, and proves it is alive. */
 export const CANCEL_POLL_MS = 300;
 /** A RUNNING job whose process has been silent this long is considered dead and may be replaced. */
@@ -50,19 +59,19 @@ export class RosterJobRunner {
 
   async start(actor: Actor | null, input: StartOptimizationInput): Promise<RosterJob> {
     requireActor(actor);
-    if (this.#closed) throw conflict('This hub is shutting down: start the job again in a moment');
+    if (this.#closed) throw conflict('roster.hubShuttingDown');
     const rosterId = parseId(input.rosterId, 'rosterId');
     // Read before the job exists, so rosterJobProgress(after: cursor) replays everything it says.
     const cursor = await currentCursor(this.db.manager);
     const job = await this.db.transaction(async (m) => {
       const roster = await m.findOne(Roster, { where: { id: rosterId }, lock: { mode: 'pessimistic_write' } });
-      if (!roster) throw badInput('rosterId', `rosterId: roster ${rosterId} does not exist`);
+      if (!roster) throw badInput('rosterId', 'roster.rosterMissing', { field: 'rosterId', id: rosterId });
       authorize(actor, 'roster.manage', { consortiumId: roster.consortiumId });
-      if (roster.state !== RosterState.DRAFT) throw conflict(`Roster ${rosterId} is ${roster.state}: the optimizer drafts rosters; amend a published roster by hand`, 'rosterId');
+      if (roster.state !== RosterState.DRAFT) throw conflict('roster.optimizeOnlyDrafts', { id: rosterId, state: stateMessage(roster.state) }, 'rosterId');
       const events = new PendingEvents();
       await this.#retireStale(m, rosterId, events);
       const active = await m.findOne(RosterJob, { where: [{ rosterId, state: JobState.QUEUED }, { rosterId, state: JobState.RUNNING }] });
-      if (active) throw conflict(`Optimizer job ${active.id} is already working on roster ${rosterId}: wait for it or cancel it`, 'rosterId');
+      if (active) throw conflict('roster.jobAlreadyWorking', { job: active.id, id: rosterId }, 'rosterId');
       const created = await m.save(m.create(RosterJob, {
         rosterId, state: JobState.QUEUED, seed: input.seed, method: input.method, timeLimitMs: input.timeLimitSeconds * 1000,
         iterations: input.iterations ?? null, percent: 0, startedById: actor!.personId, owner: this.owner,
@@ -87,12 +96,12 @@ export class RosterJobRunner {
       const roster = await m.findOneByOrFail(Roster, { id: job.rosterId });
       authorize(actor, 'roster.manage', { consortiumId: roster.consortiumId });
       if (job.state !== JobState.QUEUED && job.state !== JobState.RUNNING) {
-        throw conflict(`Roster job ${id} has already finished (${job.state})`, 'id');
+        throw conflict('roster.jobFinished', { id, state: stateMessage(job.state) }, 'id');
       }
       job.cancelRequested = true;
       const events = new PendingEvents();
       if (job.state === JobState.QUEUED && !this.#running.has(id)) {
-        job.state = transition(JOB_TRANSITIONS, `Roster job ${id}`, job.state, JobState.CANCELLED);
+        job.state = transition(JOB_TRANSITIONS, ['rosterJob', id], job.state, JobState.CANCELLED);
         job.finishedAt = new Date();
         events.add('roster-job', jobEvent(job, roster.consortiumId, 'CANCELLED'));
       } else {
@@ -102,7 +111,7 @@ export class RosterJobRunner {
       await events.flush(m);
       return saved;
     });
-    this.#running.get(id)?.controller.abort(new DOMException('Cancelled by a scheduler', 'AbortError'));
+    this.#running.get(id)?.controller.abort(stopped('roster.jobCancelled'));
     return job;
   }
 
@@ -126,7 +135,7 @@ export class RosterJobRunner {
   /** Stops every job of this process (they end CANCELLED) and waits for them to settle. */
   async close(): Promise<void> {
     this.#closed = true;
-    for (const r of this.#running.values()) r.controller.abort(new DOMException('The hub is shutting down', 'AbortError'));
+    for (const r of this.#running.values()) r.controller.abort(stopped('roster.jobHubStopped'));
     await Promise.allSettled([...this.#running.values()].map((r) => r.done));
   }
 
@@ -137,8 +146,8 @@ export class RosterJobRunner {
       .setLock('pessimistic_write').getMany();
     for (const job of stale) {
       if (this.#running.has(job.id)) continue;
-      job.state = transition(JOB_TRANSITIONS, `Roster job ${job.id}`, job.state, JobState.FAILED);
-      job.error = `The hub process that ran it (${job.owner}) stopped responding`;
+      job.state = transition(JOB_TRANSITIONS, ['rosterJob', job.id], job.state, JobState.FAILED);
+      said(job, message('roster.jobOwnerSilent', { owner: job.owner }));
       job.finishedAt = new Date();
       await m.save(job);
       const roster = await m.findOneByOrFail(Roster, { id: job.rosterId });
@@ -158,7 +167,7 @@ export class RosterJobRunner {
         if (!job || job.state !== JobState.QUEUED) return null;
         const roster = await m.findOneByOrFail(Roster, { id: job.rosterId });
         consortiumId = roster.consortiumId;
-        job.state = transition(JOB_TRANSITIONS, `Roster job ${jobId}`, job.state, JobState.RUNNING);
+        job.state = transition(JOB_TRANSITIONS, ['rosterJob', jobId], job.state, JobState.RUNNING);
         job.startedAt = new Date();
         job.heartbeatAt = new Date();
         job.owner = this.owner;
@@ -175,7 +184,7 @@ export class RosterJobRunner {
         this.db.query(`UPDATE roster_job SET heartbeat_at = now() WHERE id = $1 RETURNING cancel_requested`, [jobId])
           .then((rows: any) => {
             const row = Array.isArray(rows[0]) ? rows[0][0] : rows[0];
-            if (row?.cancel_requested) controller.abort(new DOMException('Cancelled by a scheduler', 'AbortError'));
+            if (row?.cancel_requested) controller.abort(stopped('roster.jobCancelled'));
           })
           .catch((error) => this.log?.warn({ err: error, jobId }, 'could not write the heartbeat of a roster job (or read its cancellation); trying again'));
       }, CANCEL_POLL_MS);
@@ -191,18 +200,20 @@ export class RosterJobRunner {
       if (poll) clearInterval(poll);
       await progress?.stop();
       const aborted = signal.aborted || (error as Error)?.name === 'AbortError';
-      const message = aborted ? String((signal.reason as Error)?.message ?? 'Cancelled') : error instanceof DomainError ? error.message : 'The optimizer failed unexpectedly; it has been logged';
+      // What the scheduler reads: why it was stopped, the rule the input broke, or that it failed (the details go to the log).
+      const why: Message = aborted ? (signal.reason as Stopped | undefined)?.says ?? message('roster.jobCancelled')
+        : error instanceof DomainError ? message(error.key, error.params) : message('roster.jobFailed');
       if (!aborted && !(error instanceof DomainError)) this.log?.error({ err: error, jobId }, 'roster optimizer job failed');
-      await this.#finish(jobId, consortiumId, aborted ? JobState.CANCELLED : JobState.FAILED, message).catch((e) => this.log?.error({ err: e, jobId }, 'could not record the end of a roster job'));
+      await this.#finish(jobId, consortiumId, aborted ? JobState.CANCELLED : JobState.FAILED, why).catch((e) => this.log?.error({ err: e, jobId }, 'could not record the end of a roster job'));
     }
   }
 
-  async #finish(jobId: number, consortiumId: number, state: JobState, error: string): Promise<void> {
+  async #finish(jobId: number, consortiumId: number, state: JobState, error: Message): Promise<void> {
     await this.db.transaction(async (m) => {
       const job = await m.findOne(RosterJob, { where: { id: jobId }, lock: { mode: 'pessimistic_write' } });
       if (!job || (job.state !== JobState.RUNNING && job.state !== JobState.QUEUED)) return;
-      job.state = transition(JOB_TRANSITIONS, `Roster job ${jobId}`, job.state, state);
-      job.error = error;
+      job.state = transition(JOB_TRANSITIONS, ['rosterJob', jobId], job.state, state);
+      said(job, error);
       job.finishedAt = new Date();
       await m.save(job);
       const events = new PendingEvents();

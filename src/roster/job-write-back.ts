@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DomainError } from '../errors';
+import type { Message } from '../i18n/translate';
+import { ruleMessage, stateMessage, stopped, unmetMessage } from './sentences';
 import { transition } from '../state-machine';
 import { PendingEvents } from '../events/pending-events';
 import type { RosterResult } from '../optimizer';
@@ -22,8 +24,8 @@ export async function writeBack(db: DataSource, jobId: number, consortiumId: num
   await db.transaction(async (m) => {
     const job = await m.findOneOrFail(RosterJob, { where: { id: jobId }, lock: { mode: 'pessimistic_write' } });
     const roster = await m.findOneOrFail(Roster, { where: { id: job.rosterId }, lock: { mode: 'pessimistic_write' } });
-    if (signal.aborted || job.cancelRequested) throw new DOMException('Cancelled by a scheduler', 'AbortError');
-    if (roster.state !== RosterState.DRAFT) throw new DomainError('CONFLICT', `Roster ${roster.id} was ${roster.state.toLowerCase()} while the optimizer ran; nothing was written`);
+    if (signal.aborted || job.cancelRequested) throw (signal.reason as DOMException | undefined) ?? stopped('roster.jobCancelled');
+    if (roster.state !== RosterState.DRAFT) throw new DomainError('CONFLICT', 'roster.jobRosterChanged', { id: roster.id, state: stateMessage(roster.state, true) });
     const fresh = result.assignments.filter((a) => !a.pinned);
     const demands = new Map((await demandRows(m, 'd.id = ANY($1)', [[...new Set(fresh.map((a) => Number(a.demandId)))]])).map((d) => [d.id, d]));
     let candidates: RuleAssignment[] = fresh.map((a) => ({
@@ -31,7 +33,7 @@ export async function writeBack(db: DataSource, jobId: number, consortiumId: num
     }));
     await lockForRules(m, { specialistIds: candidates.map((c) => c.specialistId), hostIds: candidates.map((c) => c.hostId), demandIds: candidates.map((c) => c.demandId) });
     const replaced = await m.delete(RosterAssignment, { rosterId: roster.id, state: AssignmentState.ACTIVE, pinned: false });
-    const dropped: { specialistId: number; demandId: number; date: string; rule: string; message: string }[] = [];
+    const dropped: { specialistId: number; demandId: number; date: string; rule: string; says: Message }[] = [];
     for (;;) {
       const violations = await violationsOf(m, candidates);
       if (!violations.length) break;
@@ -39,7 +41,7 @@ export async function writeBack(db: DataSource, jobId: number, consortiumId: num
       const involved = violations[0].proposedIndexes;
       const victim = involved[involved.length - 1];
       const c = candidates[victim];
-      dropped.push({ specialistId: c.specialistId, demandId: c.demandId, date: c.date, rule: violations[0].rule, message: violations[0].message });
+      dropped.push({ specialistId: c.specialistId, demandId: c.demandId, date: c.date, rule: violations[0].rule, says: ruleMessage(violations[0].says) });
       candidates = candidates.filter((_, i) => i !== victim);
     }
     const created = candidates.length
@@ -49,7 +51,7 @@ export async function writeBack(db: DataSource, jobId: number, consortiumId: num
         source: AssignmentSource.OPTIMIZER, jobId, createdById: job.startedById,
       })))
       : [];
-    job.state = transition(JOB_TRANSITIONS, `Roster job ${jobId}`, job.state, JobState.SUCCEEDED);
+    job.state = transition(JOB_TRANSITIONS, ['rosterJob', jobId], job.state, JobState.SUCCEEDED);
     job.percent = 100;
     job.phase = 'REPORT';
     job.bestObjective = result.objective.total;
@@ -67,8 +69,10 @@ function summarise(result: RosterResult, facts: { written: number; replaced: num
   return {
     method: result.method, status: result.status, stopReason: result.stopReason, seed: result.seed,
     objective: result.objective, metrics: result.metrics, bound: result.bound, gap: result.gap, boundSource: result.boundSource,
-    coverageByHost: result.coverageByHost, coverageByDemand: result.coverageByDemand, unmet: result.unmet,
-    pinnedViolations: result.pinnedViolations.map((v) => ({ rule: v.rule, message: v.message })),
+    coverageByHost: result.coverageByHost, coverageByDemand: result.coverageByDemand,
+    // Sentences are stored as keys and values (`says`), said in the reader's language when read (resolver.ts).
+    unmet: result.unmet.map((u) => ({ ...u, says: unmetMessage(u.says) })),
+    pinnedViolations: result.pinnedViolations.map((v) => ({ rule: v.rule, says: ruleMessage(v.says) })),
     assignmentsWritten: facts.written, draftAssignmentsReplaced: facts.replaced, pinnedKept: facts.pinnedKept,
     droppedOnWrite: facts.dropped, otherRostersAssignments: facts.outside,
     stats: { ...result.stats },

@@ -14,13 +14,17 @@ import {
 } from './inputs';
 import { DemandState } from './kinds';
 import { demandChange, endsTheJob, rosterChange, rosterJobProgress } from './events';
-import type { AmendmentPreview as AmendmentPreviewFacts } from './roster-service';
+import type { AmendmentPreview as AmendmentPreviewFacts, RosterViolation as RosterViolationFacts } from './roster-service';
+import type { Language } from '../i18n/language';
+import { Message, message, say } from '../i18n/translate';
 import {
   AmendmentPreview, AmendmentResult, DemandChange, RosterChange, RosterJobProgress, RosterJobSummary, RosterViolation, RotationDemandConnection, SpecialistAvailability,
 } from './views';
 
 const asView = <T extends object>(cls: new () => T, value: object): T => Object.assign(new cls(), value);
-const previewView = (p: AmendmentPreviewFacts) => asView(AmendmentPreview, { ...p, allowed: p.violations.length === 0, violations: p.violations.map((v) => asView(RosterViolation, v)) });
+const violationView = (v: RosterViolationFacts, language: Language) => asView(RosterViolation, { rule: v.rule, message: say(language, v.says), date: v.date, assignmentIds: v.assignmentIds });
+const previewView = (p: AmendmentPreviewFacts, language: Language) =>
+  asView(AmendmentPreview, { ...p, allowed: p.violations.length === 0, violations: p.violations.map((v) => violationView(v, language)) });
 
 @Resolver(() => SpecialistAvailability)
 export class AvailabilityResolver {
@@ -134,7 +138,7 @@ export class RosterResolver {
 
   @Query(() => [RosterViolation], { description: 'Schedulers: every hard rule the roster breaks now (empty when it is sound)' })
   async rosterViolations(@Arg('rosterId', () => ID) rosterId: string, @Ctx() ctx: HubContext) {
-    return (await ctx.services.rosters.violations(ctx.actor, rosterId)).map((v) => asView(RosterViolation, v));
+    return (await ctx.services.rosters.violations(ctx.actor, rosterId)).map((v) => violationView(v, ctx.language));
   }
 
   @Query(() => [RosterAssignment], { description: "A specialist's rotation calendar (default: yourself, from today for about two months)" })
@@ -174,17 +178,17 @@ export class RosterResolver {
 
   @Query(() => AmendmentPreview, { description: 'Schedulers: check an assignment before saving it (the rule checker\'s message, or the sessions it would open); nothing is saved' })
   async previewAssignSpecialist(@Arg('input') input: AssignSpecialistInput, @Ctx() ctx: HubContext) {
-    return previewView(await ctx.services.rosters.previewAssign(ctx.actor, input));
+    return previewView(await ctx.services.rosters.previewAssign(ctx.actor, input), ctx.language);
   }
 
   @Query(() => AmendmentPreview, { description: 'Schedulers: check a move before saving it; on a published roster, how many bookings would move and how many would be flagged. Nothing is saved' })
   async previewMoveAssignment(@Arg('input') input: MoveAssignmentInput, @Ctx() ctx: HubContext) {
-    return previewView(await ctx.services.rosters.previewMove(ctx.actor, input));
+    return previewView(await ctx.services.rosters.previewMove(ctx.actor, input), ctx.language);
   }
 
   @Query(() => AmendmentPreview, { description: 'Schedulers: what removing an assignment would do to bookings of a published roster. Nothing is saved' })
   async previewRemoveAssignment(@Arg('input') input: RemoveAssignmentInput, @Ctx() ctx: HubContext) {
-    return previewView(await ctx.services.rosters.previewRemove(ctx.actor, input));
+    return previewView(await ctx.services.rosters.previewRemove(ctx.actor, input), ctx.language);
   }
 
   @Mutation(() => RosterAssignment, { description: 'Pinned assignments are kept as they are when the optimizer runs again' })
@@ -237,6 +241,12 @@ export class AmendmentResultResolver {
 export class AssignmentResolver {
   // NOTE: every way to an assignment (roster(id), rotationCalendar) already shows only rosters
   // the viewer may read, so its roster needs no check of its own.
+  @FieldResolver(() => String, { nullable: true, description: "Why it was removed or moved: the scheduler's words, introduced in your language" })
+  removedReason(@Root() a: RosterAssignment, @Ctx() ctx: HubContext): string | null {
+    const moved = a.removedReason?.match(/^moved: ([\s\S]*)$/);
+    return moved ? say(ctx.language, message('roster.movedBecause', { reason: moved[1] })) : a.removedReason;
+  }
+
   @FieldResolver(() => Roster)
   roster(@Root() a: RosterAssignment, @Ctx() ctx: HubContext) {
     return ctx.loaders.roster.load(a.rosterId);
@@ -294,8 +304,13 @@ export class RosterJobResolver {
     }),
     description: 'Phase, percent and best objective of a job (at most every 250 ms), then its end: SUCCEEDED, FAILED or CANCELLED, after which the subscription completes. Resumable with `after`',
   })
-  rosterJobProgress(@Root() e: TopicEvent<'roster-job'>, @Arg('jobId', () => ID) _jobId: string, @Arg('after', () => ID, { nullable: true }) _after?: string): RosterJobProgress {
-    return rosterJobProgress(e);
+  rosterJobProgress(@Root() e: TopicEvent<'roster-job'>, @Arg('jobId', () => ID) _jobId: string, @Ctx() ctx: HubContext, @Arg('after', () => ID, { nullable: true }) _after?: string): RosterJobProgress {
+    return rosterJobProgress(e, ctx.language);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why it failed or was cancelled, in your language' })
+  error(@Root() j: RosterJob, @Ctx() ctx: HubContext): string | null {
+    return j.errorMessage ? say(ctx.language, j.errorMessage) : j.error;
   }
 
   @FieldResolver(() => Roster)
@@ -304,14 +319,17 @@ export class RosterJobResolver {
   }
 
   @FieldResolver(() => RosterJobSummary, { nullable: true, description: 'Objective, coverage per host, unmet demand with reasons, gap: once SUCCEEDED' })
-  summary(@Root() j: RosterJob) {
+  summary(@Root() j: RosterJob, @Ctx() ctx: HubContext) {
     const s = j.summary;
+    // Sentences are stored as keys and values (`says`); summaries stored before that hold English text.
+    const text = (row: { says?: Message; detail?: string; message?: string }) => (row.says ? say(ctx.language, row.says) : row.detail ?? row.message ?? '');
     if (!s) return null;
     return asView(RosterJobSummary, {
       method: s.method, status: s.status, stopReason: s.stopReason, seed: s.seed, objective: s.objective, bound: s.bound, gap: s.gap,
       expertDaysDemanded: s.metrics.expertDaysDemanded, expertDaysAssigned: s.metrics.expertDaysAssigned, coveragePercent: s.metrics.coveragePercent,
-      travelKm: s.metrics.travelKm, coverageByHost: s.coverageByHost, unmet: s.unmet, assignmentsWritten: s.assignmentsWritten, pinnedKept: s.pinnedKept,
-      droppedOnWrite: s.droppedOnWrite, timeMs: s.stats.timeMs,
+      travelKm: s.metrics.travelKm, coverageByHost: s.coverageByHost, assignmentsWritten: s.assignmentsWritten, pinnedKept: s.pinnedKept, timeMs: s.stats.timeMs,
+      unmet: s.unmet.map((u: any) => ({ demandId: u.demandId, hostId: u.hostId, missingDays: u.missingDays, reason: u.reason, detail: text(u) })),
+      droppedOnWrite: (s.droppedOnWrite ?? []).map((d: any) => ({ specialistId: d.specialistId, demandId: d.demandId, date: d.date, rule: d.rule, message: text(d) })),
     });
   }
 }

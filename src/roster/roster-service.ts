@@ -19,6 +19,8 @@ import { AssignmentSource, AssignmentState, DemandState, JobState, RosterState }
 import { PendingEvents } from '../events/pending-events';
 import { demandRows, EditViolation, RuleAssignment, violationsOf } from './rule-context';
 import { ruleError } from './rule-errors';
+import { ruleMessage, stateMessage } from './sentences';
+import type { Message } from '../i18n/translate';
 import { lockForRules } from './rule-locks';
 import { ASSIGNMENT_TRANSITIONS, ROSTER_TRANSITIONS } from './states';
 
@@ -27,7 +29,8 @@ const MAX_PERIOD_DAYS = 92;
 
 export interface RosterViolation {
   rule: string;
-  message: string;
+  /** Said in the reader's language by the resolver. */
+  says: Message;
   date: string | null;
   assignmentIds: number[];
 }
@@ -71,7 +74,7 @@ const previewOf = (r: AmendmentResult, roster: Roster): AmendmentPreview => ({
 });
 
 const refusalOf = (violations: EditViolation[], ids: (number | null)[]): AmendmentPreview => ({
-  violations: violations.map((v) => ({ rule: v.rule, message: v.message, date: v.date ?? null, assignmentIds: v.proposedIndexes.map((i) => ids[i]).filter((id): id is number => id !== null) })),
+  violations: violations.map((v) => ({ rule: v.rule, says: ruleMessage(v.says), date: v.date ?? null, assignmentIds: v.proposedIndexes.map((i) => ids[i]).filter((id): id is number => id !== null) })),
   bookingsMoved: 0, bookingsFlagged: 0, sessionsOpened: 0, sessionsCancelled: 0,
 });
 
@@ -88,8 +91,8 @@ export class RosterService {
     const consortiumId = parseId(input.consortiumId, 'consortiumId');
     const start = requireDate(input.periodStart, 'periodStart');
     const end = requireDate(input.periodEnd, 'periodEnd');
-    if (end < start) throw badInput('periodEnd', `the period is reversed: periodEnd (${end}) is before periodStart (${start})`);
-    if (daysBetween(start, end) + 1 > MAX_PERIOD_DAYS) throw badInput('periodEnd', `a roster covers at most ${MAX_PERIOD_DAYS} days; this one would cover ${daysBetween(start, end) + 1}`);
+    if (end < start) throw badInput('periodEnd', 'roster.periodReversed', { end, start });
+    if (daysBetween(start, end) + 1 > MAX_PERIOD_DAYS) throw badInput('periodEnd', 'roster.periodTooLong', { max: MAX_PERIOD_DAYS, days: daysBetween(start, end) + 1 });
     requireNotPast(end, 'periodEnd');
     return this.db.transaction(async (m) => {
       await requireRow(m, Consortium, consortiumId, 'consortiumId', 'consortium');
@@ -126,11 +129,11 @@ export class RosterService {
   /** Locks the roster for an edit and checks the editor may, and the roster can, change. */
   async #editable(m: EntityManager, actor: Actor | null, rosterId: number, field: string): Promise<Roster> {
     const roster = await m.findOne(Roster, { where: { id: rosterId }, lock: { mode: 'pessimistic_write' } });
-    if (!roster) throw badInput(field, `${field}: roster ${rosterId} does not exist`);
+    if (!roster) throw badInput(field, 'roster.rosterMissing', { field, id: rosterId });
     authorize(actor, 'roster.manage', { consortiumId: roster.consortiumId });
-    if (roster.state === RosterState.CLOSED) throw conflict(`Roster ${roster.id} (${roster.periodStart} to ${roster.periodEnd}) is CLOSED and cannot change`, field);
+    if (roster.state === RosterState.CLOSED) throw conflict('roster.rosterClosed', { id: roster.id, from: roster.periodStart, to: roster.periodEnd }, field);
     const job = await m.findOne(RosterJob, { where: [{ rosterId, state: JobState.RUNNING }, { rosterId, state: JobState.QUEUED }] });
-    if (job) throw conflict(`Optimizer job ${job.id} is working on roster ${roster.id}: wait for it to finish or cancel it before editing by hand`, field);
+    if (job) throw conflict('roster.jobEditing', { job: job.id, id: roster.id }, field);
     return roster;
   }
 
@@ -186,10 +189,10 @@ export class RosterService {
     {
       const roster = await this.#editable(m, actor, rosterId, 'rosterId');
       const [demand] = await demandRows(m, 'd.id = $1', [demandId]);
-      if (!demand || demand.consortiumId !== roster.consortiumId) throw badInput('demandId', `demandId: demand ${demandId} is not a demand of this roster's consortium`);
-      if (demand.state !== DemandState.APPROVED) throw badInput('demandId', `demandId: demand ${demandId} is ${demand.state}; only approved demands are covered`);
+      if (!demand || demand.consortiumId !== roster.consortiumId) throw badInput('demandId', 'roster.demandNotOfConsortium', { id: demandId });
+      if (demand.state !== DemandState.APPROVED) throw badInput('demandId', 'roster.demandNotApproved', { id: demandId, state: stateMessage(demand.state as DemandState) });
       for (const [i, d] of dates.entries()) {
-        if (d < roster.periodStart || d > roster.periodEnd) throw badInput(`dates[${i}]`, `${d} is outside the roster's period ${roster.periodStart} to ${roster.periodEnd}`);
+        if (d < roster.periodStart || d > roster.periodEnd) throw badInput(`dates[${i}]`, 'roster.outsideRosterPeriod', { date: d, from: roster.periodStart, to: roster.periodEnd });
       }
       await requireSpecialist(m, specialistId, 'specialistId');
       await lockForRules(m, { specialistIds: [specialistId], hostIds: [demand.hostId], demandIds: [demandId] });
@@ -213,15 +216,15 @@ export class RosterService {
   async #move(m: EntityManager, actor: Actor | null, input: MoveAssignmentInput, refuse: Refuse): Promise<Edited> {
     requireActor(actor);
     const id = parseId(input.assignmentId, 'assignmentId');
-    if (input.date === undefined && input.specialistId === undefined) throw badInput('date', 'Say where the assignment moves: a new date, a new specialist, or both');
+    if (input.date === undefined && input.specialistId === undefined) throw badInput('date', 'roster.moveWhere');
     {
       const [roster, old] = await this.#lockedAssignment(m, actor, id, input.assignmentId);
-      transition(ASSIGNMENT_TRANSITIONS, `Assignment ${old.id}`, old.state, AssignmentState.REMOVED);
+      transition(ASSIGNMENT_TRANSITIONS, ['assignment', old.id], old.state, AssignmentState.REMOVED);
       const date = input.date ? requireNotPast(requireDate(input.date, 'date'), 'date') : old.date;
       const specialistId = input.specialistId ? parseId(input.specialistId, 'specialistId') : old.specialistId;
-      if (date === old.date && specialistId === old.specialistId) throw badInput('date', 'The move changes nothing: give another date or another specialist');
-      if (date < roster.periodStart || date > roster.periodEnd) throw badInput('date', `${date} is outside the roster's period ${roster.periodStart} to ${roster.periodEnd}`);
-      if (old.date < today()) throw conflict(`Assignment ${old.id} was on ${old.date}, which is past; it is part of the record now`, 'assignmentId');
+      if (date === old.date && specialistId === old.specialistId) throw badInput('date', 'roster.moveNothing');
+      if (date < roster.periodStart || date > roster.periodEnd) throw badInput('date', 'roster.outsideRosterPeriod', { date, from: roster.periodStart, to: roster.periodEnd });
+      if (old.date < today()) throw conflict('roster.assignmentPast', { id: old.id, date: old.date }, 'assignmentId');
       await requireSpecialist(m, specialistId, 'specialistId');
       await lockForRules(m, { specialistIds: [old.specialistId, specialistId], hostIds: [old.hostHospitalId], demandIds: [old.demandId] });
       const proposal: RuleAssignment = { ...toRuleAssignment(old), id: null, date, specialistId, pinned: true };
@@ -229,6 +232,7 @@ export class RosterService {
       if (violations.length) refuse(violations, [old.id]);
       const reason = input.reason.trim();
       const events = new PendingEvents();
+      // NOTE: "moved: " marks a move in the stored reason; the removedReason field says it in the reader's language.
       await this.#markRemoved(m, old, `moved: ${reason}`);
       // The old row is no longer ACTIVE, so the exclusion constraint lets the new one overlap it (e.g. same day, other specialist).
       const moved = await this.#insert(m, actor!, proposal, AssignmentSource.MANUAL, old.id, null);
@@ -244,8 +248,8 @@ export class RosterService {
     const id = parseId(input.assignmentId, 'assignmentId');
     {
       const [roster, old] = await this.#lockedAssignment(m, actor, id, input.assignmentId);
-      transition(ASSIGNMENT_TRANSITIONS, `Assignment ${old.id}`, old.state, AssignmentState.REMOVED);
-      if (old.date < today()) throw conflict(`Assignment ${old.id} was on ${old.date}, which is past; it is part of the record now`, 'assignmentId');
+      transition(ASSIGNMENT_TRANSITIONS, ['assignment', old.id], old.state, AssignmentState.REMOVED);
+      if (old.date < today()) throw conflict('roster.assignmentPast', { id: old.id, date: old.date }, 'assignmentId');
       await lockForRules(m, { specialistIds: [old.specialistId], hostIds: [old.hostHospitalId], demandIds: [old.demandId] });
       const reason = input.reason.trim();
       const events = new PendingEvents();
@@ -262,7 +266,7 @@ export class RosterService {
     const id = parseId(idArg, 'assignmentId');
     return this.db.transaction(async (m) => {
       const [roster, a] = await this.#lockedAssignment(m, actor, id, idArg);
-      if (a.state !== AssignmentState.ACTIVE) throw conflict(`Assignment ${a.id} is ${a.state}; only active assignments can be pinned`, 'assignmentId');
+      if (a.state !== AssignmentState.ACTIVE) throw conflict('roster.pinOnlyActive', { id: a.id, state: stateMessage(a.state) }, 'assignmentId');
       a.pinned = pinned;
       const saved = await m.save(a);
       const events = new PendingEvents();
@@ -278,15 +282,15 @@ export class RosterService {
     const id = parseId(idArg, 'id');
     return this.db.transaction(async (m) => {
       const roster = await this.#editable(m, actor, id, 'id');
-      roster.state = transition(ROSTER_TRANSITIONS, `Roster ${roster.id}`, roster.state, RosterState.PUBLISHED);
+      roster.state = transition(ROSTER_TRANSITIONS, ['roster', roster.id], roster.state, RosterState.PUBLISHED);
       const assignments = await m.find(RosterAssignment, { where: { rosterId: id, state: AssignmentState.ACTIVE }, order: { date: 'ASC', id: 'ASC' } });
       const past = assignments.find((a) => a.date < today());
-      if (past) throw conflict(`Assignment ${past.id} is on ${past.date}, which is past: remove or move it before publishing`, 'id');
+      if (past) throw conflict('roster.publishPast', { id: past.id, date: past.date }, 'id');
       await lockForRules(m, {
         specialistIds: assignments.map((a) => a.specialistId), hostIds: assignments.map((a) => a.hostHospitalId), demandIds: assignments.map((a) => a.demandId),
       });
       const violations = await violationsOf(m, assignments.map(toRuleAssignment), assignments.map((a) => a.id));
-      if (violations.length) throw ruleError(violations, `Roster ${id} cannot be published: `);
+      if (violations.length) throw ruleError(violations, id);
       const events = new PendingEvents();
       for (const a of assignments) await openSession(m, a, events);
       roster.publishedAt = new Date();
@@ -303,10 +307,10 @@ export class RosterService {
     const id = parseId(idArg, 'id');
     return this.db.transaction(async (m) => {
       const roster = await this.#editable(m, actor, id, 'id');
-      roster.state = transition(ROSTER_TRANSITIONS, `Roster ${roster.id}`, roster.state, RosterState.CLOSED);
-      if (roster.periodEnd >= today()) throw conflict(`Roster ${id} runs until ${roster.periodEnd}; close it after that day (amend it to change what is left)`, 'id');
+      roster.state = transition(ROSTER_TRANSITIONS, ['roster', roster.id], roster.state, RosterState.CLOSED);
+      if (roster.periodEnd >= today()) throw conflict('roster.closeTooEarly', { id, end: roster.periodEnd }, 'id');
       const sessions = await m.find(ClinicSession, { where: { rosterId: id, state: ClinicSessionState.OPEN }, lock: { mode: 'pessimistic_write' } });
-      for (const s of sessions) s.state = transition(SESSION_TRANSITIONS, `Clinic session ${s.id}`, s.state, ClinicSessionState.CLOSED);
+      for (const s of sessions) s.state = transition(SESSION_TRANSITIONS, ['clinicSession', s.id], s.state, ClinicSessionState.CLOSED);
       await m.save(sessions);
       roster.closedAt = new Date();
       const saved = await m.save(roster);
@@ -324,7 +328,7 @@ export class RosterService {
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const assignments = await m.find(RosterAssignment, { where: { rosterId: roster.id, state: AssignmentState.ACTIVE }, order: { date: 'ASC', id: 'ASC' } });
       const violations = await violationsOf(m, assignments.map(toRuleAssignment), assignments.map((a) => a.id));
-      return violations.map((v) => ({ rule: v.rule, message: v.message, date: v.date ?? null, assignmentIds: v.proposedIndexes.map((i) => assignments[i].id) }));
+      return violations.map((v) => ({ rule: v.rule, says: ruleMessage(v.says), date: v.date ?? null, assignmentIds: v.proposedIndexes.map((i) => assignments[i].id) }));
     });
   }
 
@@ -365,7 +369,7 @@ export class RosterService {
   }
 
   async #markRemoved(m: EntityManager, a: RosterAssignment, reason: string): Promise<void> {
-    a.state = transition(ASSIGNMENT_TRANSITIONS, `Assignment ${a.id}`, a.state, AssignmentState.REMOVED);
+    a.state = transition(ASSIGNMENT_TRANSITIONS, ['assignment', a.id], a.state, AssignmentState.REMOVED);
     a.removedReason = reason;
     a.removedAt = new Date();
     await m.save(a);

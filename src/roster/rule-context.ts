@@ -8,7 +8,6 @@ import { EntityManager } from 'typeorm';
 import { checkRoster, type CheckedAssignment, type DemandInput, type HostInput, type RuleCode, type RuleContext, type RuleViolation, type SpecialistInput } from '../optimizer';
 import { workingCalendar } from '../calendar/service';
 import { describeCommitment, OtherCommitment } from '../db/constraint-errors';
-import { say } from '../i18n/translate';
 import { availabilityDates } from './availability-dates';
 import { addDays, SESSION_HOURS } from './calendar';
 import { HOST_DEFAULTS } from './entities';
@@ -198,8 +197,7 @@ async function otherCommitments(m: EntityManager, proposed: readonly RuleAssignm
     [proposed.map((_, i) => i), proposed.map((p) => p.specialistId), proposed.map((p) => p.rosterId),
       proposed.map((p) => `${p.date} ${SESSION_HOURS[p.session].start}`), proposed.map((p) => `${p.date} ${SESSION_HOURS[p.session].end}`)],
   );
-  // NOTE: like every roster rule's message (the optimizer's), said in English for now.
   return rows.map((r) => ({
-    rule: 'COMMITTED' as RuleCode, message: `The specialist is already ${say('en', describeCommitment(r))}: choose another time`, specialistId: String(proposed[r.i].specialistId), date: proposed[r.i].date, proposedIndexes: [r.i],
+    rule: 'COMMITTED' as RuleCode, says: { code: 'COMMITTED' as const, params: { other: describeCommitment(r) } }, specialistId: String(proposed[r.i].specialistId), date: proposed[r.i].date, proposedIndexes: [r.i],
   }));
 }

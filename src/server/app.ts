@@ -97,7 +97,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   const drain = new HttpDrain(server, log);
 
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: config.bodyLimitBytes });
-  const bounds = new SocketBounds(wsServer, config.sockets, log);
+  const bounds = new SocketBounds(wsServer, config.sockets, log, config.defaultLanguage);
   const metrics = new HubMetrics({
     db, bus, media, log, httpInFlight: () => drain.inFlight, sockets: () => ({ sockets: bounds.sockets, subscriptions: bounds.subscriptions }),
   });
@@ -115,10 +115,10 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
         ctx.extra.token = token;
         ctx.extra.language = actor.language ?? clientLanguage;
         sessionSockets.add(ctx.extra.socket, actor, ctx.extra.language);
-        return bounds.admitSocket(ctx, ctx.extra.socket, ctx.extra.actor.personId);
+        return bounds.admitSocket(ctx, ctx.extra.socket, ctx.extra.actor.personId, ctx.extra.language);
       } catch (error) {
         // 4401 with the reason, so the client knows to sign in again rather than retry.
-        ctx.extra.socket.close(4401, error instanceof DomainError ? closeReason(error.localized(clientLanguage)) : 'Unauthorized');
+        ctx.extra.socket.close(4401, closeReason(error instanceof DomainError ? error.localized(clientLanguage) : translate(clientLanguage, 'common.socketUnauthorized')));
         return false;
       }
     },
@@ -132,7 +132,8 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
         if (ctx.extra.actor?.ended) throw new DomainError('UNAUTHENTICATED', 'auth.sessionEnded');
         Object.assign(ctx.extra.actor!, fresh);
       } catch (error) {
-        const message = error instanceof DomainError ? error.localized(ctx.extra.language ?? config.defaultLanguage) : 'Unauthorized';
+        const language = ctx.extra.language ?? config.defaultLanguage;
+        const message = error instanceof DomainError ? error.localized(language) : translate(language, 'common.socketUnauthorized');
         ctx.extra.socket.close(4401, closeReason(message));
         return [new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } })];
       }
@@ -175,7 +176,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
           return {
             async drainServer() {
               log.debug({ clients: wsServer.clients.size }, 'closing WebSocket clients');
-              for (const client of wsServer.clients) client.close(1001, 'Hub is shutting down: reconnect and resume with your last cursor');
+              bounds.closeAll(1001, 'common.socketShutdown');
               await wsHandle.dispose();
             },
           };
@@ -189,7 +190,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   app.use(securityHeaders(config));
   app.use(corsAllowList(config));
   app.use(healthRoutes(db, () => shuttingDown));
-  app.use(metrics.routes());
+  app.use(metrics.routes({ token: config.http.metricsToken, actorFrom, defaultLanguage: config.defaultLanguage }));
   app.use(webRoutes());
   // Consultation exam results: raw-body upload and audited download (own body parser), and the
   // per-process sweep that escalates requests left unclaimed past their deadline.

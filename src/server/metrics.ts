@@ -6,6 +6,15 @@ import { DataSource } from 'typeorm';
 import type { EventBus } from '../events/event-bus';
 import type { MediaApi } from '../../media';
 import type { Logger } from '../graphql/logger';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Actor } from '../auth/actor';
+import { Role } from '../auth/roles';
+import { bearerToken as bearer } from '../auth/tokens';
+import { Language, languageFromHeader } from '../i18n/language';
+import { translate } from '../i18n/translate';
+
+/** Compares two secrets in time that does not depend on where they differ (hashes: equal lengths). */
+const sameSecret = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -147,9 +156,29 @@ export class HubMetrics {
     for (const code of errorCodes) this.graphqlErrors.inc({ code, operation });
   }
 
-  routes(): Router {
+  /**
+   * GET /metrics for whoever shows `Authorization: Bearer <METRICS_TOKEN>` (a scraper) or an
+   * administrator's access token; 401 without either, 403 for anyone else signed in. The
+   * figures tell how busy each hospital's queue is and who is connected: not for everyone.
+   */
+  routes({ token, actorFrom, defaultLanguage }: { token: string | null; actorFrom(token: string | undefined): Promise<Actor | null>; defaultLanguage: Language }): Router {
     const r = router();
-    r.get('/metrics', async (_req, res) => {
+    r.get('/metrics', async (req, res) => {
+      const shown = bearer(req.headers.authorization);
+      let actor: Actor | null = null;
+      let allowed = Boolean(token && shown && sameSecret(shown, token));
+      if (!allowed && shown) {
+        actor = await actorFrom(shown).catch(() => null);
+        allowed = Boolean(actor?.roles.includes(Role.ADMIN));
+      }
+      if (!allowed) {
+        const language = actor?.language ?? languageFromHeader(req.headers['accept-language']) ?? defaultLanguage;
+        const code = actor ? 'FORBIDDEN' : 'UNAUTHENTICATED';
+        if (!actor) res.set('WWW-Authenticate', 'Bearer realm="metrics"');
+        res.status(actor ? 403 : 401).set('Cache-Control', 'no-store')
+          .json({ errors: [{ message: translate(language, actor ? 'common.metricsForbidden' : 'common.metricsSignIn'), extensions: { code } }] });
+        return;
+      }
       res.set('Content-Type', this.registry.contentType).set('Cache-Control', 'no-store').send(await this.registry.metrics());
     });
     return r;

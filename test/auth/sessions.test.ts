@@ -26,6 +26,14 @@ async function register(token: string, name: string): Promise<string> {
   return r.data.registerPatient.id;
 }
 
+async function until(probe: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('sessions the server knows', () => {
   it('signOut ends the token on HTTP and closes its open socket with 4401 and a reason; other sessions stay', async () => {
     const token = await t.signIn('doctor.b');
@@ -92,6 +100,52 @@ describe('sessions the server knows', () => {
     // Signing in again gives the rights of the new hospital.
     const again = await t.signIn('doctor.a4');
     expect((await t.gql(ME, {}, again)).data.me.hospital.name).toBe(t.fixture.townshipB.name);
+  });
+
+  it("a hospital leaving the consortium takes that consortium's rights from its people's open sockets at once", async () => {
+    const { consortium, townshipB } = t.fixture;
+    await addPerson('sched.b1', townshipB.id, ['SCHEDULER']);
+    const leaver = await t.signIn('sched.b1');
+    const scheduler = await t.signIn('scheduler');
+    const admin = await t.signIn('admin');
+    const socket = await openRawSocket(t.hub.wsUrl, leaver);
+    socket.subscribe('r', 'subscription { rosterChanged { rosterId consortiumId action } }');
+    // A scheduler of a hospital that stays: proves each event was sent.
+    const control = await openRawSocket(t.hub.wsUrl, scheduler);
+    control.subscribe('r', 'subscription { rosterChanged { rosterId consortiumId action } }');
+    await new Promise((r) => setTimeout(r, 200));
+    const month = (offset: number) => {
+      const d = new Date();
+      const start = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
+      const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset + 1, 0));
+      return { periodStart: start.toISOString().slice(0, 10), periodEnd: end.toISOString().slice(0, 10) };
+    };
+    const CREATE = 'mutation($i: CreateRosterInput!) { createRoster(input: $i) { id } }';
+    const MEMBERSHIP = (verb: string) => `mutation($i: MembershipInput!) { ${verb}(input: $i) { id } }`;
+    const membership = { consortiumId: String(consortium.id), hospitalId: String(townshipB.id) };
+    // While a member, the consortium's drafts reach the hospital's scheduler.
+    const before = (await t.gql(CREATE, { i: { consortiumId: String(consortium.id), ...month(5) } }, scheduler)).data.createRoster.id;
+    await until(() => (socket.nexts.get('r') ?? []).length === 1);
+    expect(socket.nexts.get('r')![0].data.rosterChanged).toMatchObject({ rosterId: before, action: 'CREATED' });
+    try {
+      expect((await t.gql(MEMBERSHIP('removeHospitalFromConsortium'), { i: membership }, admin)).errors).toBeUndefined();
+      const after = (await t.gql(CREATE, { i: { consortiumId: String(consortium.id), ...month(7) } }, scheduler)).data.createRoster.id;
+      await until(() => (control.nexts.get('r') ?? []).some((n: any) => n.data.rosterChanged.rosterId === after));
+      await new Promise((r) => setTimeout(r, 300));
+      expect((socket.nexts.get('r') ?? []).map((n: any) => n.data.rosterChanged.rosterId)).toEqual([before]);
+      expect(after).not.toBe(before);
+      // The socket stays open (the session is not ended, only its rights narrowed), and HTTP says the same.
+      expect((await t.gql('query($id: ID!) { roster(id: $id) { id } }', { id: after }, leaver)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      // Joining again gives the rights back on the same socket.
+      expect((await t.gql(MEMBERSHIP('addHospitalToConsortium'), { i: membership }, admin)).errors).toBeUndefined();
+      const again = (await t.gql(CREATE, { i: { consortiumId: String(consortium.id), ...month(9) } }, scheduler)).data.createRoster.id;
+      await until(() => (socket.nexts.get('r') ?? []).length === 2);
+      expect(socket.nexts.get('r')![1].data.rosterChanged).toMatchObject({ rosterId: again, action: 'CREATED' });
+    } finally {
+      await t.gql(MEMBERSHIP('addHospitalToConsortium'), { i: membership }, admin);
+    }
+    socket.close();
+    control.close();
   });
 
   it('changing roles ends the sessions too', async () => {

@@ -3,6 +3,8 @@
  * rule in words a scheduler can act on, and agree with the independent checker.
  */
 import { checkRoster } from '../../src/optimizer';
+import { say } from '../../src/i18n/translate';
+import { ruleMessage } from '../../src/roster/sentences';
 import type { RosterInput, RuleCode } from '../../src/optimizer/model';
 import { generateInstance } from './support/generated-instance';
 import { independentViolations, type Placed } from './support/independent-checker';
@@ -46,10 +48,13 @@ describe('checkRoster', () => {
       { specialistId: 'wang', demandId: 'card-sq', date: '2026-12-03', session: 'FULL_DAY' },
       { specialistId: 'wang', demandId: 'card-hk', date: '2026-12-03', session: 'MORNING' },
     ]);
+    // The optimizer gives the sentence's code and values; the hub says it in the reader's language.
+    expect(v.map((x) => say('en', ruleMessage(x.says)))).toEqual(['王伟 already works at 石桥镇卫生院 on 2026-12-03 (full-day); cannot also take the morning session at 河口社区卫生服务中心']);
+    expect(v.map((x) => say('zh-CN', ruleMessage(x.says)))).toEqual(['王伟 已于 2026-12-03（全天）在 石桥镇卫生院 出诊，不能再承担 河口社区卫生服务中心 的上午坐诊']);
     expect(v).toEqual([
       {
         rule: 'DOUBLE_BOOKED',
-        message: '王伟 already works at 石桥镇卫生院 on 2026-12-03 (full-day); cannot also take the morning session at 河口社区卫生服务中心',
+        says: { code: 'DOUBLE_BOOKED', params: { specialist: '王伟', host: '石桥镇卫生院', date: '2026-12-03', session: 'FULL_DAY', otherSession: 'MORNING', otherHost: '河口社区卫生服务中心' } },
         specialistId: 'wang',
         hostId: 'hekou',
         demandId: 'card-hk',
@@ -76,7 +81,11 @@ describe('checkRoster', () => {
     ];
     for (const [rule, roster, message] of cases) {
       const found = checkRoster(POOL, roster).filter((v) => v.rule === rule);
-      expect({ rule, messages: found.map((v) => v.message) }).toEqual({ rule, messages: [expect.stringMatching(message)] });
+      expect({ rule, messages: found.map((v) => say('en', ruleMessage(v.says))) }).toEqual({ rule, messages: [expect.stringMatching(message)] });
+      // Every rule has its Chinese sentence too, with the same names and numbers in it.
+      const zh = found.map((v) => say('zh-CN', ruleMessage(v.says)));
+      expect(zh).toEqual([expect.stringMatching(/[\u4e00-\u9fff]/)]);
+      for (const value of Object.values(found[0].says.params)) if (!/^(MORNING|AFTERNOON|FULL_DAY)$/.test(String(value))) expect(zh[0]).toContain(String(value));
     }
   });
 

@@ -3,6 +3,8 @@
  * checker and objective (support/independent-checker.ts), never with the optimizer's own.
  */
 import { optimizeRoster } from '../../src/optimizer';
+import { say } from '../../src/i18n/translate';
+import { ruleMessage, unmetMessage } from '../../src/roster/sentences';
 import type { OptimizeProgress, PinnedAssignment, RosterInput, RosterResult } from '../../src/optimizer/model';
 import { generateInstance, generateToyInstance } from './support/generated-instance';
 import { bruteForceOptimum, distanceKm, independentObjective, independentViolations, type Placed } from './support/independent-checker';
@@ -166,8 +168,11 @@ describe('roster optimizer: generated instance', () => {
     expect(broken).toContainEqual(expect.stringContaining(`${forced.id} not available ${offDay}`));
     expect(broken.every((v) => v.startsWith(`#${r.assignments.findIndex((a) => key(a) === key(bad))} `))).toBe(true);
     expect(r.pinnedViolations).toContainEqual(
-      expect.objectContaining({ rule: 'NOT_AVAILABLE', specialistId: forced.id, date: offDay, message: expect.stringContaining(forced.name!) }),
+      expect.objectContaining({ rule: 'NOT_AVAILABLE', specialistId: forced.id, date: offDay }),
     );
+    const offSentence = r.pinnedViolations.find((v) => v.rule === 'NOT_AVAILABLE')!.says;
+    expect(say('en', ruleMessage(offSentence))).toBe(`${forced.name} has not declared ${offDay} as a day they can go out`);
+    expect(say('zh-CN', ruleMessage(offSentence))).toBe(`${forced.name} 未申报 ${offDay} 可以外出`);
     expect(r.pinnedViolations.length).toBe(broken.length);
     expectSelfConsistent(input, r);
   });
@@ -343,9 +348,16 @@ describe('roster optimizer: unmet demand reasons', () => {
       'closed-host': { reason: 'HOST_CAPACITY', missingDays: 1 },
     });
     const travel = r.unmet.find((u) => u.demandId === 'needs-ped')!;
-    expect(travel.detail).toContain('赵敏');
-    expect(travel.detail).toContain('石桥镇卫生院');
-    expect(r.unmet.find((u) => u.demandId === 'needs-obgyn')!.detail).toContain('妇产科');
+    for (const language of ['en', 'zh-CN'] as const) {
+      const detail = say(language, unmetMessage(travel.says));
+      expect(detail).toContain('赵敏');
+      expect(detail).toContain('石桥镇卫生院');
+    }
+    expect(say('en', unmetMessage(travel.says))).toMatch(/^石桥镇卫生院 is beyond the travel limit of \d+ free .+ specialist\(s\) \(closest: 赵敏, \d+ km away, limit \d+ km\)\.$/);
+    expect(say('zh-CN', unmetMessage(travel.says))).toMatch(/^石桥镇卫生院 超出 \d+ 名有空的.+专家的出行上限（最近的是 赵敏，相距 \d+ 公里，上限 \d+ 公里）。$/);
+    const obgyn = r.unmet.find((u) => u.demandId === 'needs-obgyn')!.says;
+    expect(say('en', unmetMessage(obgyn))).toBe('No specialist in the pool practises 妇产科; add one or drop the demand.');
+    expect(say('zh-CN', unmetMessage(obgyn))).toBe('专家库中没有妇产科专家，请增加专家或撤销该需求。');
     expectSelfConsistent(base, r);
   });
 });

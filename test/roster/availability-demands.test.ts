@@ -94,7 +94,13 @@ describe('host settings', () => {
     expect(ok(await t.gql(set, { i: { hostId: t.fixture.townshipA.id, dailyCapacity: 3, slotMinutes: 15 } }, scheduler)).setHostSettings).toEqual({ dailyCapacity: 3, slotMinutes: 15, slotsPerSession: 10 });
     const notHost = refusal(await t.gql(set, { i: { hostId: t.fixture.tertiary.id, dailyCapacity: 3 } }, scheduler));
     expect(notHost.code).toBe('BAD_USER_INPUT');
-    expect(notHost.message).toMatch(/TERTIARY/);
+    expect(notHost.message).toMatch(/^hostId: .+ is a tertiary hospital; visiting experts are sent to township, community and secondary hospitals$/);
+    // The same refusal to a Chinese reader.
+    const zh = await fetch(t.hub.url, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${scheduler}`, 'accept-language': 'zh-CN' },
+      body: JSON.stringify({ query: set, variables: { i: { hostId: t.fixture.tertiary.id, dailyCapacity: 3 } } }),
+    });
+    expect((await zh.json()).errors[0]).toMatchObject({ message: expect.stringMatching(/^hostId：.+ 是三级医院；下沉专家只派往乡镇、社区和二级医院$/), extensions: { code: 'BAD_USER_INPUT', field: 'hostId' } });
   });
 });
 

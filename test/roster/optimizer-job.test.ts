@@ -90,6 +90,15 @@ describe('the optimizer job', () => {
     const unmet = new Map(s.unmet.map((u: any) => [u.demandId, u]));
     expect(unmet.get(demand.kids)).toMatchObject({ reason: 'NO_SPECIALIST_WITH_SPECIALTY', missingDays: 2 });
     expect(unmet.get(demand.far)).toMatchObject({ reason: 'TRAVEL', missingDays: 3 });
+    // The reasons are stored as sentences and said in the reader's language.
+    expect((unmet.get(demand.kids) as any).detail).toMatch(/^No specialist in the pool practises .+; add one or drop the demand\.$/);
+    expect((unmet.get(demand.far) as any).detail).toMatch(/ is beyond the travel limit of \d+ free .+ specialist\(s\)/);
+    const zh = await fetch(t.hub.url, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${scheduler}`, 'accept-language': 'zh-CN' }, body: JSON.stringify({ query: JOB, variables: { id: job.id } }),
+    });
+    const unmetZh = new Map(ok(await zh.json()).rosterJob.summary.unmet.map((u: any) => [u.demandId, u.detail]));
+    expect(unmetZh.get(demand.kids)).toMatch(/^专家库中没有.+专家，请增加专家或撤销该需求。$/);
+    expect(unmetZh.get(demand.far)).toMatch(/ 超出 \d+ 名有空的.+专家的出行上限/);
     expect(s.coverageByHost.find((h: any) => h.hostId === String(t.fixture.townshipA.id))).toMatchObject({ demandedDays: 10, assignedDays: 8 });
 
     const roster = ok(await t.gql(ASSIGNMENTS, { id: rosterId }, scheduler)).roster;
@@ -232,6 +241,10 @@ describe('the optimizer job', () => {
     expect(Date.now() - cancelledAt).toBeLessThan(3000);
     const done = ok(await t.gql(JOB, { id: job.id }, scheduler)).rosterJob;
     expect(done).toMatchObject({ state: 'CANCELLED', error: 'Cancelled by a scheduler', summary: null });
+    const zh = await fetch(t.hub.url, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${scheduler}`, 'accept-language': 'zh-CN' }, body: JSON.stringify({ query: JOB, variables: { id: job.id } }),
+    });
+    expect(ok(await zh.json()).rosterJob.error).toBe('已被排班员取消');
     expect(rosterShape(ok(await t.gql(ASSIGNMENTS, { id: rosterId }, scheduler)).roster.assignments)).toEqual(before);
     const again = refusal(await t.gql('mutation($id: ID!) { cancelRosterJob(id: $id) { id } }', { id: job.id }, scheduler));
     expect(again.code).toBe('CONFLICT');

@@ -30,6 +30,25 @@ const PREVIEW_REMOVE = `query($i: RemoveAssignmentInput!) { previewRemoveAssignm
 const REMOVE_LISTING = `mutation($i: RemoveAssignmentInput!) { removeAssignment(input: $i) { bookingsMoved bookingsFlagged affectedBookings { id state movedToId reason clinicSession { id } hospital { id } } } }`;
 const BOOKINGS = `query($p: ID!) { patientBookings(patientId: $p) { id state reason movedFromId movedToId clinicSession { id date state } } }`;
 
+/** A query answered in `language` (Accept-Language; the test users have no saved language). */
+async function gqlIn(language: 'zh-CN' | 'en', query: string, variables: Record<string, unknown>, token: string): Promise<any> {
+  const res = await fetch(t.hub.url, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-language': language }, body: JSON.stringify({ query, variables }),
+  });
+  return ok(await res.json());
+}
+
+/** Polls until `probe` gives something (notifications are written just after the change's commit). */
+async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function cursorNow(): Promise<string> {
   const [{ max }] = await t.database.db.query('SELECT COALESCE(MAX(id), 0)::text AS max FROM event');
   return max;
@@ -67,6 +86,10 @@ describe('publishing', () => {
     const error = refusal(await t.gql(GQL.publish, { id: rosterId }, scheduler));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(new RegExp(`^Roster ${rosterId} cannot be published: \\[NOT_AVAILABLE\\] 用户card2 has not declared ${D(4)}`));
+    const zh = await fetch(t.hub.url, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${scheduler}`, 'accept-language': 'zh-CN' }, body: JSON.stringify({ query: GQL.publish, variables: { id: rosterId } }),
+    });
+    expect((await zh.json()).errors[0].message).toMatch(new RegExp(`^排班 ${rosterId} 无法发布：\\[NOT_AVAILABLE\\] 不符合排班规则：用户card2 未申报 ${D(4)} 可以外出`));
     expect(ok(await t.gql('query($id: ID!) { roster(id: $id) { state } }', { id: rosterId }, scheduler)).roster.state).toBe('DRAFT');
     await makeAvailable(t, scheduler, s2, [{ from: month.start, to: month.end }], { maxDaysPerMonth: 10, maxConsecutiveDays: 5 });
   });
@@ -159,7 +182,10 @@ describe('amendments after publishing', () => {
     // Nearest first: day 4 (two slots left) takes two, day 9 (one left) the third.
     const p0 = ok(await t.gql(BOOKINGS, { p: patients[0] }, doctorA)).patientBookings;
     expect(p0.map((b: any) => [b.state, b.clinicSession.id])).toEqual([['BOOKED', ses.A4], ['MOVED', ses.A2]]);
-    expect(p0[1].reason).toMatch(new RegExp(`^the 心内科 session of 用户specialist at 甲镇卫生院 on ${D(2)} \\(morning\\) was cancelled \\(专家生病\\); moved to the 心内科 session of 用户card2 at 甲镇卫生院 on ${D(4)}`));
+    expect(p0[1].reason).toBe(`The 心内科 session of 用户specialist at 甲镇卫生院 on ${D(2)} (morning) was cancelled (专家生病); moved to the 心内科 session of 用户card2 at 甲镇卫生院 on ${D(4)} (morning)`);
+    // The reason is stored as a sentence (key and values) and said in the reader's language.
+    const p0zh = (await gqlIn('zh-CN', BOOKINGS, { p: patients[0] }, doctorA)).patientBookings;
+    expect(p0zh[1].reason).toBe(`甲镇卫生院 ${D(2)}（上午）用户specialist 的心内科坐诊已取消（专家生病），已改约到甲镇卫生院 ${D(4)}（上午）用户card2 的心内科坐诊`);
     expect(p0[0].movedFromId).toBe(p0[1].id);
     const p2 = ok(await t.gql(BOOKINGS, { p: patients[2] }, doctorA)).patientBookings;
     expect(p2[0]).toMatchObject({ state: 'BOOKED', clinicSession: { id: ses.A9 } });
@@ -177,6 +203,29 @@ describe('amendments after publishing', () => {
     const closed = refusal(await t.gql(GQL.book, { i: { sessionId: ses.A2, patientId: patients[0] } }, doctorA));
     expect(closed.code).toBe('CONFLICT');
     expect(closed.message).toMatch(/is CANCELLED \(专家生病\): book another session/);
+  });
+
+  it('tells the doctor who made each moved booking, in their language, where it went', async () => {
+    const LIST = '{ notifications(first: 20) { nodes { kind title body bookingId } } }';
+    const moved = (nodes: any[]) => nodes.filter((n) => n.kind === 'BOOKING_MOVED');
+    const en = await until(async () => {
+      const nodes = moved((await gqlIn('en', LIST, {}, doctorA)).notifications.nodes);
+      return nodes.length >= 3 && nodes;
+    });
+    // One per moved booking, naming its new booking and the day and half-day it moved to (newest first).
+    const newBookings = await Promise.all([0, 1, 2].map(async (i) => ok(await t.gql(BOOKINGS, { p: patients[i] }, doctorA)).patientBookings[0]));
+    expect(en.map((n: any) => n.bookingId).sort()).toEqual(newBookings.map((b) => b.id).sort());
+    const where = (bookingId: string) => newBookings.find((b) => b.id === bookingId)!.clinicSession.date;
+    for (const n of en) {
+      expect(n.title).toBe('Booking moved');
+      expect(n.body).toBe(`A session was cancelled; your patient's booking moved to ${where(n.bookingId)} (morning).`);
+    }
+    expect(en.map((n: any) => where(n.bookingId)).sort()).toEqual([D(4), D(4), D(9)]);
+    const zh = moved((await gqlIn('zh-CN', LIST, {}, doctorA)).notifications.nodes);
+    expect(zh.map((n: any) => [n.title, n.body])).toEqual(en.map((n: any) => ['预约已改期', `原坐诊已取消，您的患者预约已改到 ${where(n.bookingId)}（上午）。`]));
+    // Nobody else heard of these bookings: not the other hospital's doctor, not the scheduler who removed the assignment.
+    expect(moved((await gqlIn('en', LIST, {}, doctorB)).notifications.nodes)).toEqual([]);
+    expect(moved((await gqlIn('en', LIST, {}, scheduler)).notifications.nodes)).toEqual([]);
   });
 
   it('day moved: bookings follow to the new session', async () => {
@@ -203,7 +252,9 @@ describe('amendments after publishing', () => {
     expect(events.slice(7).map((e) => e.bookingChanged.action)).toEqual(Array(4).fill('NEEDS_REBOOKING'));
     const todo = ok(await t.gql('{ bookingsNeedingRebooking { id state reason patient { id } } }', {}, doctorA)).bookingsNeedingRebooking;
     expect(todo).toHaveLength(4);
-    expect(todo[0].reason).toMatch(/was cancelled \(医院停电\) and no other open session of that specialty at that hospital has a free slot: please book again/);
+    expect(todo[0].reason).toMatch(/was cancelled \(医院停电\) and no other open session of that specialty at that hospital has a free slot: please book again$/);
+    const todoZh = (await gqlIn('zh-CN', '{ bookingsNeedingRebooking { reason } }', {}, doctorA)).bookingsNeedingRebooking;
+    expect(todoZh[0].reason).toMatch(/的心内科坐诊已取消（医院停电），该医院同专科的其他坐诊均无空余号源，请重新预约$/);
     // Each of the eight patients still has exactly one booking that is either held or waiting to be re-booked.
     const [{ n, patients: who }] = await t.database.db.query(
       `SELECT count(*)::int AS n, count(DISTINCT patient_id)::int AS patients FROM booking WHERE patient_id = ANY($1) AND state IN ('BOOKED', 'NEEDS_REBOOKING')`, [patients]);
@@ -235,6 +286,8 @@ describe('amendments after publishing', () => {
     const draftOnly = refusal(await t.gql('mutation($i: StartOptimizationInput!) { startRosterOptimization(input: $i) { id } }', { i: { rosterId } }, scheduler));
     expect(draftOnly.code).toBe('CONFLICT');
     expect(draftOnly.message).toMatch(/is PUBLISHED: the optimizer drafts rosters/);
+    expect((await gqlIn('zh-CN', 'mutation($i: StartOptimizationInput!) { startRosterOptimization(input: $i) { id } }', { i: { rosterId } }, scheduler).catch((e: Error) => e.message)))
+      .toMatch(/的状态为已发布：优化器只起草排班，已发布的排班请手工调整/);
     expect(ok(await t.gql('query($id: ID!) { roster(id: $id) { amendments } }', { id: rosterId }, scheduler)).roster.amendments).toBe(4);
   });
 

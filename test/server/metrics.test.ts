@@ -3,11 +3,13 @@ import { connected, startTestHub, TestHub } from '../support/hub';
 
 /** Issue 13, metrics: /metrics in Prometheus' text format shows what just happened. */
 let t: TestHub;
-beforeAll(async () => { t = await startTestHub({}, { media: true }); });
+const METRICS_TOKEN = 'scraper-secret-0123456789';
+beforeAll(async () => { t = await startTestHub({ METRICS_TOKEN }, { media: true }); });
 afterAll(async () => { await t.stop(); });
 
+const get = (headers: Record<string, string> = {}) => fetch(new URL('/metrics', t.hub.url), { headers });
 const scrape = async () => {
-  const res = await fetch(new URL('/metrics', t.hub.url));
+  const res = await get({ authorization: `Bearer ${METRICS_TOKEN}` });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/text\/plain/);
   return res.text();
@@ -16,6 +18,28 @@ const value = (text: string, series: string) => {
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 };
+
+describe('/metrics access', () => {
+  it('refuses anyone without the METRICS_TOKEN or an administrator\'s token, in their language', async () => {
+    const none = await get();
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(await none.json()).toEqual({ errors: [{ message: expect.stringContaining('METRICS_TOKEN'), extensions: { code: 'UNAUTHENTICATED' } }] });
+    const wrong = await get({ authorization: 'Bearer scraper-secret-0123456780', 'accept-language': 'zh-CN' });
+    expect(wrong.status).toBe(401);
+    expect((await wrong.json()).errors[0].message).toBe('读取 /metrics 需要在 Authorization: Bearer 中提供 METRICS_TOKEN 或管理员的访问令牌');
+    const doctor = await get({ authorization: `Bearer ${await t.signIn('doctor.a')}` });
+    expect(doctor.status).toBe(403);
+    expect(await doctor.json()).toEqual({ errors: [{ message: 'Only administrators (or a scraper with the METRICS_TOKEN) may read /metrics', extensions: { code: 'FORBIDDEN' } }] });
+  });
+
+  it('answers the scraper with the token and an administrator', async () => {
+    expect((await get({ authorization: `Bearer ${METRICS_TOKEN}` })).status).toBe(200);
+    const admin = await get({ authorization: `Bearer ${await t.signIn('admin')}` });
+    expect(admin.status).toBe(200);
+    expect(await admin.text()).toMatch(/^# HELP hub_/m);
+  });
+});
 
 describe('/metrics', () => {
   it('shows a GraphQL request just made, by operation name, and its HTTP route', async () => {

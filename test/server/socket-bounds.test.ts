@@ -18,6 +18,11 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t.stop(); });
 
+/** A client that reads the hub in `language` (connectionParams.language, as the web app sends it). */
+const wsIn = (user: string, language: 'zh-CN' | 'en') => createClient({
+  url: t.hub.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${user}`, language }, retryAttempts: 0, lazy: false, onNonLazyError: () => {},
+});
+
 const closedWith = (client: ReturnType<typeof createClient>) => new Promise<{ code: number; reason: string }>((resolve) => {
   client.on('closed', (e: any) => resolve({ code: e.code, reason: e.reason }));
 });
@@ -57,7 +62,12 @@ describe('WebSocket bounds', () => {
     const closed = await closedWith(third);
     expect(closed.code).toBe(4429);
     expect(closed.reason).toMatch(/Too many open connections for this user \(limit 2\)/);
-    await Promise.all([first.dispose(), second.dispose(), third.dispose()]);
+    // The same refusal to a client that reads Chinese, within the 123 bytes of a close frame.
+    const fourth = wsIn(user, 'zh-CN');
+    const closedZh = await closedWith(fourth);
+    expect(closedZh).toEqual({ code: 4429, reason: '该用户打开的连接过多（上限 2），请关闭其他标签页或设备' });
+    expect(Buffer.byteLength(closedZh.reason)).toBeLessThanOrEqual(123);
+    await Promise.all([first.dispose(), second.dispose(), third.dispose(), fourth.dispose()]);
   });
 
   it('closes a signed-in socket that holds no subscription after the idle timeout, not one that does', async () => {
@@ -66,9 +76,11 @@ describe('WebSocket bounds', () => {
     const busy = t.ws(user);
     await Promise.all([connected(idle), connected(busy)]);
     const sub = collect(busy, 'subscription { hospitalChanged { cursor } }');
-    const closed = await closedWith(idle);
+    const idleZh = wsIn(token, 'zh-CN');
+    const [closed, closedZh] = await Promise.all([closedWith(idle), closedWith(idleZh)]);
     expect(closed.code).toBe(1000);
-    expect(closed.reason).toMatch(/without a subscription/);
+    expect(closed.reason).toBe('Closed after 1 s without a subscription: reconnect when needed');
+    expect(closedZh).toEqual({ code: 1000, reason: '连接 1 秒内没有订阅，已关闭；需要时请重新连接' });
     await new Promise((r) => setTimeout(r, 700));
     expect(sub.errors).toEqual([]);
     await t.gql(`mutation { updateHospital(input: { id: "${t.fixture.townshipA.id}", county: "又一县" }) { id } }`, undefined, token);

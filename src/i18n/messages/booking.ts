@@ -13,6 +13,12 @@ export const booking = {
   patientMissing: { en: 'patientId: patient {{id}} does not exist', 'zh-CN': 'patientId：患者 {{id}} 不存在' },
   slotNotInSession: { en: 'slotId: slot {{slot}} is not a slot of clinic session {{session}}', 'zh-CN': 'slotId：号源 {{slot}} 不属于坐诊 {{session}}' },
   specialtyChange: { en: 'Booking {{id}} was for {{from}}; session {{session}} is {{to}}: rebooking into another specialty needs confirmSpecialtyChange: true', 'zh-CN': '预约 {{id}} 原为{{from}}，坐诊 {{session}} 为{{to}}：改约到其他专科需设置 confirmSpecialtyChange: true' },
+  movedReason: { en: '{{from}} was cancelled ({{reason}}); moved to {{to}}', 'zh-CN': '{{from}}已取消（{{reason}}），已改约到{{to}}' },
+  flaggedReason: {
+    en: '{{from}} was cancelled ({{reason}}) and no other open session of that specialty at that hospital has a free slot: please book again',
+    'zh-CN': '{{from}}已取消（{{reason}}），该医院同专科的其他坐诊均无空余号源，请重新预约',
+  },
+  cancelledByDoctor: { en: 'cancelled by the doctor', 'zh-CN': '医生已取消' },
   stateOPEN: { en: 'OPEN', 'zh-CN': '开放中' },
   stateCANCELLED: { en: 'CANCELLED', 'zh-CN': '已取消' },
   stateCLOSED: { en: 'CLOSED', 'zh-CN': '已关闭' },
