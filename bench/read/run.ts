@@ -110,9 +110,11 @@ async function load(url: string): Promise<number> {
 }
 
 interface Server { name: string; child: ChildProcess; url: string }
+const running: Server[] = [];
 
 async function startServer(name: string, args: string[], env: Record<string, string>, ready: string): Promise<Server> {
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  running.push({ name, child, url: '' });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start in 120 s`)), 120_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -141,7 +143,10 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS });
+// NOTE: a fresh agent per measurement: connections left idle while the other server is measured
+// are closed by the server (keep-alive timeout), and reusing one just then reads ECONNRESET.
+const newAgent = () => new Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS });
+let agent = newAgent();
 
 function post(url: URL, body: string, token: string): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -170,11 +175,13 @@ async function hammer(server: Server, token: string): Promise<Result> {
   const latencies: number[] = [];
   let bytes = 0;
   let failures = 0;
+  agent.destroy();
+  agent = newAgent();
   const loop = async () => {
     while (!stop) {
       const start = performance.now();
-      const res = await post(url, body, token);
-      if (res.status !== 200) failures++;
+      const res = await post(url, body, token).catch((error) => ({ status: error.code ?? String(error), body: Buffer.alloc(0) }));
+      if (res.status !== 200) { failures++; if (failures === 1) console.error(`${server.name}: ${res.status}`); }
       if (measuring) { latencies.push(performance.now() - start); bytes = res.body.length; }
     }
   };
@@ -270,3 +277,5 @@ main().catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });
+// A crash must not leave the servers running.
+process.on('exit', () => { for (const s of running) if (s.child.exitCode === null) s.child.kill('SIGKILL'); });
