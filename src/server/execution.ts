@@ -1,8 +1,19 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { DocumentNode, execute, ExecutionResult, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import type { HubContext } from '../graphql/context';
+
+/**
+ * graphql-jit's errors are GraphQLErrors without `extensions` when the thrown error has none,
+ * which Apollo's error normalisation cannot take: rebuild them as graphql-js builds its own
+ * (same message, path, locations and original error, so format-error.ts sees what it always saw).
+ */
+function standardError(jitError: GraphQLError): GraphQLError {
+  const error = new GraphQLError(jitError.message, { path: jitError.path, originalError: jitError.originalError ?? undefined });
+  (error as { locations?: GraphQLError['locations'] }).locations = jitError.locations;
+  return error;
+}
 
 type Gateway = ApolloServerOptionsWithGateway<HubContext>['gateway'];
 
@@ -48,7 +59,8 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
     if (!query) return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 50 });
     if (coerced.errors) return { errors: coerced.errors };
-    return query.query(undefined, context, variables ?? {});
+    const result = await query.query(undefined, context, variables ?? {});
+    return result.errors ? { ...result, errors: result.errors.map(standardError) } : result;
   }
 
   let loaded: ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
