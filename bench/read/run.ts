@@ -2,7 +2,7 @@
  * The nested directory read under load: the hub against a raw floor (issue 14, "Read").
  *
  *   node -r @swc-node/register bench/read/run.ts [--rounds=3] [--seconds=10] [--warmup=3] [--connections=64]
- *                                                  [--hub=swc|dist] [--only=hub|floor] [--profile=DIR]
+ *                                                  [--hub=swc|dist] [--only=hub|floor] [--profile=DIR] [--node-options=FLAGS]
  *
  * Setup: a fresh database on DATABASE_URL's server (default the local PostgreSQL) with 50
  * hospitals, 20 active people each (1,000), every hospital practising 3–5 specialties and each
@@ -21,6 +21,8 @@
  * Prints per round and server: req/s, p50/p99 latency, and the server process's CPU time per
  * request (user + system, from /proc/<pid>/stat over the measured window); then the medians
  * over the rounds and the hub's ratio to the floor.
+ * Both servers run with the V8 flags `npm start` sets (NODE_OPTIONS in package.json's start
+ * script), or with --node-options (e.g. --node-options= for none).
  * --profile=DIR starts the hub with `node --cpu-prof --cpu-prof-dir=DIR` (written when it stops).
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -35,7 +37,7 @@ import { SessionStore } from '../../src/auth/sessions';
 import { TokenSigner } from '../../src/auth/tokens';
 import { createDataSource } from '../../src/db/data-source';
 
-const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const arg = (name: string, fallback: number) => Number(option(name) ?? fallback);
 const ROUNDS = arg('rounds', 3);
 const SECONDS = arg('seconds', 10);
@@ -47,6 +49,9 @@ const PROFILE_DIR = option('profile');
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const JWT_SECRET = randomBytes(32).toString('hex');
 const ROOT = `${__dirname}/../..`;
+/** The V8 flags `npm start` gives the hub (package.json), given to both servers here. */
+const START_FLAGS = /NODE_OPTIONS=\\?"([^"$\\]*)/.exec(JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')).scripts.start)?.[1].trim() ?? '';
+const NODE_OPTIONS = option('node-options') ?? START_FLAGS;
 
 export const READ = `query Directory($first: Int!) {
   hospitals(first: $first) {
@@ -218,7 +223,7 @@ async function main() {
     await sessionDb.destroy();
     const token = new TokenSigner(JWT_SECRET).issue(adminId, session.id, session.expiresAt);
 
-    const env = { DATABASE_URL: url, JWT_SECRET };
+    const env = { DATABASE_URL: url, JWT_SECRET, NODE_OPTIONS };
     const hubArgs = [
       ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
       ...(HUB_BUILD === 'dist' ? ['dist/src/main.js'] : ['-r', '@swc-node/register', 'src/main.ts']),
@@ -240,7 +245,7 @@ async function main() {
     console.log(`answer: ${nodes.length} hospitals, ${staff} staff; hub and floor equal`);
     // First requests one at a time (lazy module loading, JIT), so the timed warm-up starts warm.
     for (const s of [hub, floor]) for (let i = 0; i < 30; i++) await post(new URL(s.url), body, token);
-    console.log(`${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s measured per server and round; hub from ${HUB_BUILD}\n`);
+    console.log(`${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s measured per server and round; hub from ${HUB_BUILD}; NODE_OPTIONS="${NODE_OPTIONS}" (npm start's)\n`);
 
     const results = new Map<string, Result[]>([['hub', []], ['floor', []]]);
     const measured = [hub, floor].filter((s) => !ONLY || s.name === ONLY);

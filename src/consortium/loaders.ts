@@ -35,9 +35,10 @@ function perKey<L>(make: (key: string) => L): (key: string) => L {
  * NOTE: the directory's list fields map plain rows to the GraphQL types (instances of the entity
  * classes, so type-graphql takes them as they are) instead of letting TypeORM build entities:
  * measured in bench/read/run.ts, entity hydration of a 1,000-person read cost more than the rest
- * of the loading together. Columns are aliased to the field names.
+ * of the loading together. Columns are aliased to the field names, so pg's row object itself
+ * becomes the instance (no copy per row).
  */
-const as = <T extends object>(type: new () => T, values: object): T => Object.assign(new type(), values);
+const as = <T extends object>(type: new () => T, values: object): T => Object.setPrototypeOf(values, type.prototype);
 
 /** Person fields that are columns; staff loaders select the asked-for ones (graphql/selection.ts). */
 export const PERSON_COLUMNS: Record<string, string> = {
@@ -54,8 +55,8 @@ const DEPARTMENT = `d.id, d.code, d.name_zh AS "nameZh", d.name_en AS "nameEn"`;
  * and the target's columns, for the sources in $1, in the order the targets are listed.
  * Targets met twice in one batch are one object.
  */
-function viaLink<T extends { id: number }>(db: DataSource, type: new () => T, sql: string) {
-  return new DataLoader<number, T[]>(async (ids) => {
+function linked<T extends { id: number }>(db: DataSource, type: new () => T, sql: string) {
+  return async (ids: readonly number[]): Promise<T[][]> => {
     const rows: ({ f: number } & T)[] = await db.query(sql, [[...ids]]);
     const targets = new Map<number, T>();
     const links = rows.map((r) => {
@@ -67,10 +68,25 @@ function viaLink<T extends { id: number }>(db: DataSource, type: new () => T, sq
       return { f: r.f, target };
     });
     return grouped(ids, links, (l) => l.f).map((group) => group.map((l) => l.target));
-  }, loaderOptions);
+  };
 }
 
+const viaLink = <T extends { id: number }>(db: DataSource, type: new () => T, sql: string) => new DataLoader<number, T[]>(linked(db, type, sql), loaderOptions);
+
+const SPECIALTIES_OF_PEOPLE = `SELECT s.person_id AS f, ${DEPARTMENT} FROM person_specialty s
+  JOIN department d ON d.id = s.department_id WHERE s.person_id = ANY($1) ORDER BY s.department_id`;
+
+/**
+ * Specialties fetched together with the staff they belong to (the staff field's selection asked
+ * for them): same statements per level, but the 1,000 `specialties` fields of a staff list
+ * resolve at once instead of each waiting on a loader (bench/read/run.ts).
+ */
+const loadedSpecialties = Symbol('specialties loaded with the staff');
+type WithSpecialties = Person & { [loadedSpecialties]?: Department[] };
+export const specialtiesLoadedWithStaff = (person: Person): Department[] | undefined => (person as WithSpecialties)[loadedSpecialties];
+
 export function createDirectoryLoaders(db: DataSource) {
+  const specialtiesOf = linked(db, Department, SPECIALTIES_OF_PEOPLE);
   return {
     hospital: byId(db, Hospital),
     consortium: byId(db, Consortium),
@@ -85,13 +101,18 @@ export function createDirectoryLoaders(db: DataSource) {
       const rows = await db.getRepository(Hospital).find({ where: { gridId: In([...ids]) }, order: { id: 'ASC' } });
       return grouped(ids, rows, (r) => r.gridId!);
     }, loaderOptions),
-    /** Active staff by home hospital; key: the select list of the asked-for columns. */
-    staffOfHospital: perKey((select) => new DataLoader<number, Person[]>(async (ids) => {
+    /** Active staff by home hospital; key: the select list of the asked-for columns, and whether their specialties were asked for. */
+    staffOfHospital: perKey((key) => new DataLoader<number, Person[]>(async (ids) => {
+      const [select, withSpecialties] = key.split('|');
       const rows: Person[] = await db.query(`SELECT ${select} FROM person p WHERE p.hospital_id = ANY($1) AND p.active ORDER BY p.id`, [[...ids]]);
-      return grouped(ids, rows.map((r) => as(Person, r)), (r) => r.hospitalId);
+      const people = rows.map((r) => as(Person, r));
+      if (withSpecialties && people.length) {
+        const specialties = await specialtiesOf(people.map((p) => p.id));
+        people.forEach((p: WithSpecialties, i) => { p[loadedSpecialties] = specialties[i]; });
+      }
+      return grouped(ids, people, (r) => r.hospitalId);
     }, loaderOptions)),
-    specialtiesOfPerson: viaLink(db, Department, `SELECT s.person_id AS f, ${DEPARTMENT} FROM person_specialty s
-      JOIN department d ON d.id = s.department_id WHERE s.person_id = ANY($1) ORDER BY s.department_id`),
+    specialtiesOfPerson: new DataLoader<number, Department[]>(specialtiesOf, loaderOptions),
   };
 }
 

@@ -56,7 +56,8 @@ export class HospitalResolver {
 
   @FieldResolver(() => [Person], { description: 'Active staff whose home hospital this is' })
   staff(@Root() h: Hospital, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.staffOfHospital(selectList(selectedFields(info), PERSON_COLUMNS, PERSON_KEYS, 'p')).load(h.id);
+    const asked = selectedFields(info);
+    return ctx.loaders.staffOfHospital(`${selectList(asked, PERSON_COLUMNS, PERSON_KEYS, 'p')}|${asked.has('specialties') ? 'specialties' : ''}`).load(h.id);
   }
 }
 
