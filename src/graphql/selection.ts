@@ -24,6 +24,6 @@ export function selectedFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fr
  */
 export function selectList(asked: Set<string>, columns: Record<string, string>, always: string[], alias: string): string {
   const list = new Set(always);
-  for (const field of asked) if (columns[field]) list.add(field);
+  for (const field of asked) if (Object.hasOwn(columns, field)) list.add(field);
   return [...list].map((field) => `${alias}.${columns[field]} AS "${field}"`).join(', ');
 }
