@@ -36,10 +36,11 @@ function perKey<L>(make: (key: string) => L): (key: string) => L {
  * classes, so type-graphql takes them as they are) instead of letting TypeORM build entities:
  * measured in bench/read/run.ts, entity hydration of a 1,000-person read cost more than the rest
  * of the loading together. Columns are aliased to the field names.
- * NOTE: copied into a new instance, not re-prototyped: Object.setPrototypeOf on each row measured
- * ten times slower (V8 leaves such objects off its fast property paths).
+ * NOTE: copied into an instance holding only the selected columns (not `new`, which would add
+ * every declared field), and not re-prototyped: Object.setPrototypeOf on each row measured ten
+ * times slower (V8 leaves such objects off its fast property paths).
  */
-const as = <T extends object>(type: new () => T, values: object): T => Object.assign(new type(), values);
+const as = <T extends object>(type: new () => T, values: object): T => Object.assign(Object.create(type.prototype), values);
 
 /** Person fields that are columns; staff loaders select the asked-for ones (graphql/selection.ts). */
 export const PERSON_COLUMNS: Record<string, string> = {
