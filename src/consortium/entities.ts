@@ -3,7 +3,11 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Role, Title, sqlList } from '../auth/roles';
 import { ConsortiumKind, HospitalTier, Sex } from './kinds';
 
-@ObjectType({ description: '医联体: a network of hospitals of several tiers' })
+// NOTE: `simpleResolvers`: the plain fields of the directory's types are read by GraphQL's own
+// default resolver, not each through a type-graphql wrapper (the hub has no field middlewares);
+// a 1,000-person answer has about 9,000 of them (bench/read/run.ts).
+
+@ObjectType({ description: '医联体: a network of hospitals of several tiers', simpleResolvers: true })
 @Entity()
 @Check('consortium_kind_check', `kind IN (${sqlList(ConsortiumKind)})`)
 export class Consortium {
@@ -18,7 +22,7 @@ export class Consortium {
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 
-@ObjectType({ description: '网格: a service area for which exactly one consortium is responsible' })
+@ObjectType({ description: '网格: a service area for which exactly one consortium is responsible', simpleResolvers: true })
 @Entity()
 export class Grid {
   @Field(() => ID) @PrimaryGeneratedColumn('identity') id: number;
@@ -28,7 +32,7 @@ export class Grid {
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity()
 @Check('hospital_tier_check', `tier IN (${sqlList(HospitalTier)})`)
 @Check('hospital_coordinates_check', `latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180`)
@@ -55,7 +59,7 @@ export class ConsortiumMembership {
   @CreateDateColumn({ type: 'timestamptz' }) joinedAt: Date;
 }
 
-@ObjectType({ description: '科室/专科: a department or specialty of the shared catalogue' })
+@ObjectType({ description: '科室/专科: a department or specialty of the shared catalogue', simpleResolvers: true })
 @Entity()
 @Check('department_code_check', `code ~ '^[A-Z][A-Z0-9_]{1,39}$'`)
 export class Department {
@@ -65,7 +69,7 @@ export class Department {
   @Field({ description: 'English name, e.g. Cardiology' }) @Index('department_name_en_key', { unique: true }) @Column('text') nameEn: string;
 }
 
-@ObjectType({ description: 'A person who signs in: specialist, township doctor, scheduler or administrator' })
+@ObjectType({ description: 'A person who signs in: specialist, township doctor, scheduler or administrator', simpleResolvers: true })
 @Entity()
 @Check('person_roles_check', `cardinality(roles) > 0 AND roles <@ ARRAY[${sqlList(Role)}]::text[]`)
 @Check('person_title_check', `title IS NULL OR title IN (${sqlList(Title)})`)

@@ -3,6 +3,7 @@ import type { HubContext } from '../graphql/context';
 import { Connection, PageArgs } from '../graphql/pagination';
 import { Department, Hospital, Person } from './entities';
 import { CreatePersonInput, PersonFilter, UpdatePersonInput } from './inputs';
+import { specialtiesLoadedWithStaff } from './loaders';
 
 @ObjectType() export class PersonConnection extends Connection(Person) {}
 
@@ -35,6 +36,6 @@ export class PersonResolver {
 
   @FieldResolver(() => [Department])
   specialties(@Root() p: Person, @Ctx() ctx: HubContext) {
-    return ctx.loaders.specialtiesOfPerson.load(p.id);
+    return specialtiesLoadedWithStaff(p) ?? ctx.loaders.specialtiesOfPerson.load(p.id);
   }
 }

@@ -1,9 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { TopicEvent } from '../events/topics';
 import { subscribe } from '../graphql/subscribe';
 import type { HubContext } from '../graphql/context';
 import { Connection, PageArgs } from '../graphql/pagination';
+import { selectedFields, selectList } from '../graphql/selection';
 import { Consortium, Department, Grid, Hospital, Person } from './entities';
+import { PERSON_COLUMNS, PERSON_KEYS } from './loaders';
 import { ConsortiumChange, consortiumChange, HospitalChange, hospitalChange } from './events';
 import {
   CreateConsortiumInput, CreateDepartmentInput, CreateGridInput, CreateHospitalInput, HospitalFilter, MembershipInput,
@@ -52,8 +55,9 @@ export class HospitalResolver {
   }
 
   @FieldResolver(() => [Person], { description: 'Active staff whose home hospital this is' })
-  staff(@Root() h: Hospital, @Ctx() ctx: HubContext) {
-    return ctx.loaders.staffOfHospital.load(h.id);
+  staff(@Root() h: Hospital, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo) {
+    const asked = selectedFields(info);
+    return ctx.loaders.staffOfHospital(`${selectList(asked, PERSON_COLUMNS, PERSON_KEYS, 'p')}|${asked.has('specialties') ? 'specialties' : ''}`).load(h.id);
   }
 }
 

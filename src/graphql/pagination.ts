@@ -3,7 +3,7 @@ import { Max, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field() hasNextPage: boolean;
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page' }) endCursor: string | null;
@@ -27,7 +27,7 @@ export interface Page<T> {
 
 /** `nodes` + `pageInfo` + `totalCount` (counted only when asked for). */
 export function Connection<T extends object>(Item: ClassType<T>) {
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class ConnectionClass {
     @Field(() => [Item]) nodes: T[];
     @Field(() => PageInfo) pageInfo: PageInfo;

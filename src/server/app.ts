@@ -20,6 +20,7 @@ import { PgNotifyTransport } from '../events/transport';
 import type { HubContext } from '../graphql/context';
 import { createContext, createServices } from './context';
 import { createErrorFormatter } from './format-error';
+import { compiledExecution } from './execution';
 import { databaseOutagePlugin, databaseUnavailableError } from './database-outage';
 import { HttpDrain } from './drain';
 import { corsAllowList, securityHeaders } from './http-security';
@@ -154,7 +155,8 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   }, wsServer);
 
   const apollo = new ApolloServer<HubContext>({
-    schema,
+    // Apollo parses, validates and formats; queries execute compiled (execution.ts).
+    gateway: compiledExecution(schema),
     formatError,
     validationRules: rules,
     // NOTE: CSRF protection is for cookie sessions; the hub takes bearer tokens only, and the

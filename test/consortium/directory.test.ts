@@ -41,6 +41,31 @@ describe('directory reads', () => {
     expect(staffed.consortia).toEqual([{ name: '测试县医共体', leadHospital: { name: '测试县人民医院' } }]);
   });
 
+  it('answers every asked-for field of the staff, through fragments and aliases alike, and only active people', async () => {
+    const STAFF = `query($id: ID!) { hospital(id: $id) {
+        staff { ...Whole }
+        short: staff { id specialties { code } }
+      } }
+      fragment Whole on Person { id name username roles title active language createdAt hospital { name } specialties { code nameEn } }`;
+    const db = t.database.db;
+    const [{ created_at: createdAt }] = await db.query(`SELECT created_at FROM person WHERE username = 'specialist'`);
+    await db.query(`UPDATE person SET active = false WHERE username = 'scheduler'`);
+    try {
+      const r = await t.gql(STAFF, { id: String(t.fixture.tertiary.id) }, admin);
+      expect(r.errors).toBeUndefined();
+      const { staff, short } = r.data.hospital;
+      expect(staff.map((p: any) => p.username)).toEqual(['admin', 'specialist']);
+      expect(staff[1]).toEqual({
+        id: String(t.fixture.users.specialist.id), name: t.fixture.users.specialist.name, username: 'specialist', roles: ['SPECIALIST'], title: 'CHIEF',
+        active: true, language: null, createdAt: createdAt.toISOString(), hospital: { name: '测试县人民医院' }, specialties: [{ code: 'CARDIOLOGY', nameEn: 'Cardiology' }],
+      });
+      expect(staff[0]).toMatchObject({ username: 'admin', roles: ['ADMIN'], title: null, specialties: [] });
+      expect(short).toEqual([{ id: String(t.fixture.users.admin.id), specialties: [] }, { id: String(t.fixture.users.specialist.id), specialties: [{ code: 'CARDIOLOGY' }] }]);
+    } finally {
+      await db.query(`UPDATE person SET active = true WHERE username = 'scheduler'`);
+    }
+  });
+
   it('pages with cursors through every hospital exactly once', async () => {
     const seen: string[] = [];
     let after: string | null = null;
