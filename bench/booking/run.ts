@@ -16,6 +16,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -37,6 +39,12 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
 
 async function startHub(url: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
@@ -91,17 +99,20 @@ async function main() {
       'query($h: ID!, $from: String) { hostSessions(hostId: $h, from: $from) { id date freeSlots } }', { h: fixture.townshipA.id, from: month.start }, doctor)).hostSessions;
     if (sessions.length !== ROUNDS + 1) throw new Error(`expected ${ROUNDS + 1} sessions, got ${JSON.stringify(sessions)}`);
     const slots = sessions[0].freeSlots;
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(`hub on ${hub.url}; ${sessions.length} sessions of ${slots} free slots; ${ATTEMPTS} attempts per round`);
 
     const all: number[] = [];
     const refusals: number[] = [];
     for (const [round, session] of sessions.entries()) {
       const fullSentence = new RegExp(`^No free slot left in .* \\(all ${slots} are booked\\)$`);
+      const cpuBefore = cpuMs(hub.child.pid!);
       const start = performance.now();
       const answers = await Promise.all(patients.map(async (patientId) => {
         const r = await gql(GQL.book, { i: { sessionId: session.id, patientId } }, doctor);
         return { r, took: performance.now() - start };
       }));
+      const cpu = cpuMs(hub.child.pid!) - cpuBefore;
       const wins = answers.filter((a) => a.r.data?.bookClinicSlot);
       const full = answers.filter((a) => a.r.errors?.[0]?.extensions?.code === 'CONFLICT' && fullSentence.test(a.r.errors[0].message));
       const other = answers.length - wins.length - full.length;
@@ -113,7 +124,7 @@ async function main() {
       if (other) console.log(`  other answers: ${JSON.stringify(answers.filter((a) => !a.r.data?.bookClinicSlot && !full.includes(a)).slice(0, 3).map((a) => a.r.errors))}`);
       console.log(`  all ${answers.length} answers   p50 ${ms(percentile(times, 50))}   p99 ${ms(percentile(times, 99))}   max ${ms(Math.max(...times))}`);
       console.log(`  refusals             p50 ${ms(percentile(refused, 50))}   p99 ${ms(percentile(refused, 99))}`);
-      console.log(`  last win answered at ${ms(Math.max(...wins.map((a) => a.took)))}`);
+      console.log(`  last win answered at ${ms(Math.max(...wins.map((a) => a.took)))}; hub CPU ${ms(cpu)} for the round, ${ms(cpu / answers.length)} per answer`);
       if (round > 0) {
         all.push(...times);
         refusals.push(...refused);

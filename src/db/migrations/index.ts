@@ -9,7 +9,9 @@ import { Notifications1796135652094 } from './1796135652094-Notifications';
 import { SessionsThrottleAudit1796135672970 } from './1796135672970-SessionsThrottleAudit';
 import { HolidayCalendar1796136966212 } from './1796136966212-HolidayCalendar';
 import { SpecialistCalendar1796137952084 } from './1796137952084-SpecialistCalendar';
+import { BookedCount1796145843035 } from './1796145843035-BookedCount';
 
 /** Applied in this order (by timestamp); a new migration is appended here. */
 export const migrations: Function[] = [Directory1763870000000, SpecialtyCatalogue1763870000001, Rotations1795411678459, ConsultationsAndReferrals1795411707971, ReferralCriteriaCatalogue1795411707972, RoomInvitations1795413901289,
-  ReferralRouting1796135543529, Notifications1796135652094, SessionsThrottleAudit1796135672970, HolidayCalendar1796136966212, SpecialistCalendar1796137952084];
+  ReferralRouting1796135543529, Notifications1796135652094, SessionsThrottleAudit1796135672970, HolidayCalendar1796136966212, SpecialistCalendar1796137952084,
+  BookedCount1796145843035];
