@@ -32,7 +32,7 @@ export class ClinicSession {
   @Field(() => Int) @Column('int') slotCount: number;
   @Field(() => ClinicSessionState) @Column('text') state: ClinicSessionState;
   /**
-   * BOOKED bookings of this session, kept by the database's own trigger on booking (migration
+   * BOOKED bookings of this session, kept by the database's own triggers on booking (migration
    * BookedCount): every writer, the hub, the seed or plain SQL, keeps it right. A booking takes
    * the session's row lock only while this is below slot_count, so a full session refuses at once.
    */
