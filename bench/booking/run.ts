@@ -1,7 +1,7 @@
 /**
  * The booking race: 200 township-doctor requests for one clinic session with 10 free slots.
  *
- *   node -r @swc-node/register bench/booking/run.ts [--attempts=200] [--rounds=3]
+ *   node -r @swc-node/register bench/booking/run.ts [--attempts=200] [--rounds=3] [--profile=/tmp/dir]
  *
  * Setup: a fresh database on DATABASE_URL's server (default the local PostgreSQL) with the test
  * fixture (one consortium, a cardiologist, township A's doctor) and `--attempts` patients of
@@ -47,7 +47,9 @@ function cpuMs(pid: number): number {
 }
 
 async function startHub(url: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+  // --profile=DIR: the hub writes a CPU profile (.cpuprofile) there when it stops.
+  const profile = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
+  const child = spawn(process.execPath, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '-r', '@swc-node/register', 'src/main.ts'], {
     cwd: `${__dirname}/../..`,
     env: {
       ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', JWT_SECRET, NATIONAL_ID_KEY, SEED_DEMO: 'false', LOG_LEVEL: 'info', MEDIA_ENABLED: 'false',

@@ -68,10 +68,13 @@ export class BookingService {
     const sessionId = parseId(input.sessionId, 'sessionId');
     const patientId = parseId(input.patientId, 'patientId');
     const slotId = input.slotId ? parseId(input.slotId, 'slotId') : null;
+    // The checks and, for a session already full, the refusal: read from committed state, no
+    // transaction or connection held (most of a crowd ends here once the slots are gone).
+    const patient = await this.#bookablePatient(this.db.manager, actor, patientId);
+    const seen = await this.#openSession(this.db.manager, actor, sessionId, input.sessionId);
+    if (seen.bookedCount >= seen.slotCount) await this.#refuseFull(this.db.manager, seen, patient, slotId);
     return this.db.transaction(async (m) => {
-      const patient = await this.#bookablePatient(m, actor, patientId);
-      const session = await this.#openSession(m, actor, sessionId, input.sessionId);
-      await this.#takeTurn(m, session, patient, slotId);
+      const session = await this.#takeTurn(m, seen, patient, slotId);
       const booking = await this.#place(m, actor!, session, patient, slotId, null);
       const events = new PendingEvents();
       events.add('booking', { action: 'BOOKED', bookingId: booking.id, hospitalId: booking.hospitalId, patientId, sessionId });
@@ -211,14 +214,19 @@ export class BookingService {
    * committed, the row does not match at all and no lock is taken or waited for: the refusal
    * (already booked, chosen slot taken, full) is read from committed state at once.
    */
-  async #takeTurn(m: EntityManager, session: ClinicSession, patient: Patient, slotId: number | null): Promise<void> {
+  async #takeTurn(m: EntityManager, session: ClinicSession, patient: Patient, slotId: number | null): Promise<ClinicSession> {
     const turn: { id: number }[] = await m.query(
       `SELECT id FROM clinic_session WHERE id = $1 AND state = 'OPEN' AND booked_count < slot_count FOR UPDATE`, [session.id]);
-    if (turn.length) return;
+    if (turn.length) return session;
     const now = await m.findOneByOrFail(ClinicSession, { id: session.id });
     await this.#refuseUnlessOpen(m, now);
-    await this.#refuseTaken(m, now, patient, slotId);
-    throw conflict(slotId !== null ? 'booking.slotTaken' : 'booking.full', { session: await sessionMessage(m, now), count: now.slotCount }, 'sessionId');
+    return this.#refuseFull(m, now, patient, slotId);
+  }
+
+  /** The refusal for a session with no free slot: the patient's own slot first, then the chosen one, then "full". */
+  async #refuseFull(m: EntityManager, session: ClinicSession, patient: Patient, slotId: number | null): Promise<never> {
+    await this.#refuseTaken(m, session, patient, slotId);
+    throw conflict(slotId !== null ? 'booking.slotTaken' : 'booking.full', { session: await sessionMessage(m, session), count: session.slotCount }, 'sessionId');
   }
 
   /** Refuses a patient who already has a slot in the session, or a chosen slot of another session. */
