@@ -1,7 +1,7 @@
 /**
  * Subscription fan-out: one hub process, N graphql-ws subscribers of `hospitalChanged`.
  *
- *   node -r @swc-node/register bench/fanout/run.ts [--subscribers=10000] [--changes=20] [--clients=4]
+ *   node -r @swc-node/register bench/fanout/run.ts [--subscribers=10000] [--changes=20] [--clients=4] [--profile=/tmp/dir]
  *
  * Setup: a fresh database on DATABASE_URL's server (default the local PostgreSQL), N township
  * doctors spread over 8 hospitals (a stored session and a token each, made like signIn's) and an
@@ -84,7 +84,9 @@ async function load(url: string) {
 }
 
 async function startHub(url: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+  // --profile=DIR: the hub writes a CPU profile (.cpuprofile) there when it stops.
+  const profile = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
+  const child = spawn(process.execPath, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '-r', '@swc-node/register', 'src/main.ts'], {
     cwd: `${__dirname}/../..`,
     env: {
       ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', JWT_SECRET, NATIONAL_ID_KEY: randomBytes(32).toString('hex'), SEED_DEMO: 'false', LOG_LEVEL: 'info',
