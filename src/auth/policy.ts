@@ -372,3 +372,16 @@ export function allowsEvent<T extends Topic>(actor: Actor, of: TopicEvent<T>): b
       return false;
   }
 }
+
+/**
+ * Who hears the same of these topics, as far as this policy can tell: actors with equal keys get
+ * the same verdict from allowsEvent on every event of them (ended sessions aside: those hear
+ * nothing), and the same answer from every field their change types reach, so one decision and
+ * one answer can serve them all. null: the verdict is personal (it names people or hospitals).
+ * NOTE: a topic added here must keep both promises: allowsEvent's verdict and the fields of its
+ * change type may not depend on who the signed-in actor is.
+ */
+export function eventAudience(_actor: Actor, topics: readonly Topic[]): string | null {
+  // 'directory.read' is every signed-in user's, and the directory's fields are the same for all.
+  return topics.length > 0 && topics.every((t) => t === 'hospital' || t === 'consortium') ? 'signed-in' : null;
+}

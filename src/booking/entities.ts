@@ -12,6 +12,7 @@ import { BookingState, ClinicSessionState } from './kinds';
 @Check('clinic_session_state_check', `state IN (${sqlList(ClinicSessionState)})`)
 @Check('clinic_session_session_check', `session IN (${sqlList(SessionTime)})`)
 @Check('clinic_session_slots_check', 'slot_count BETWEEN 1 AND 200 AND slot_minutes BETWEEN 5 AND 240')
+@Check('clinic_session_booked_check', 'booked_count BETWEEN 0 AND slot_count')
 @Index(['hostHospitalId', 'date'])
 @Index(['specialistId', 'date'])
 export class ClinicSession {
@@ -31,6 +32,12 @@ export class ClinicSession {
   @Field(() => Int) @Column('int') slotMinutes: number;
   @Field(() => Int) @Column('int') slotCount: number;
   @Field(() => ClinicSessionState) @Column('text') state: ClinicSessionState;
+  /**
+   * BOOKED bookings of this session, kept by the database's own triggers on booking (migration
+   * BookedCount): every writer, the hub, the seed or plain SQL, keeps it right. A booking takes
+   * the session's row lock only while this is below slot_count, so a full session refuses at once.
+   */
+  @Column({ type: 'int', default: 0, insert: false, update: false }) bookedCount: number;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) cancelledReason: string | null;
   @Field() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Field() @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

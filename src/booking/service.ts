@@ -27,8 +27,8 @@ export interface SessionWithCursor {
 export class BookingService {
   constructor(private readonly db: DataSource, private readonly audit: AuditTrail) {}
 
-  async #visibleSession(m: EntityManager, actor: Actor | null, id: number, ref: string, lock = false): Promise<ClinicSession> {
-    const session = await m.findOne(ClinicSession, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  async #visibleSession(m: EntityManager, actor: Actor | null, id: number, ref: string): Promise<ClinicSession> {
+    const session = await m.findOneBy(ClinicSession, { id });
     if (!session) throw notFound('entity.clinicSession', ref);
     const audience = await sessionAudience(m, session);
     if (!allows(actor, 'session.read', audience)) throw notFound('entity.clinicSession', ref);
@@ -58,18 +58,23 @@ export class BookingService {
   }
 
   /**
-   * Books a patient of the doctor's own hospital into a slot. The session row lock makes
-   * bookings of one session take turns, so "earliest free slot" is exact; the partial unique
-   * index on booking(slot_id) is the database's own guarantee that a slot is never sold twice.
+   * Books a patient of the doctor's own hospital into a slot. Bookings of one session take turns
+   * on its row lock while it has a free slot, so "earliest free slot" is exact; once it is full
+   * they are refused without taking (or waiting for) that lock (see #takeTurn). The partial
+   * unique index on booking(slot_id) is the database's own guarantee that a slot is never sold twice.
    */
   async book(actor: Actor | null, input: BookSlotInput): Promise<Booking> {
     requireActor(actor);
     const sessionId = parseId(input.sessionId, 'sessionId');
     const patientId = parseId(input.patientId, 'patientId');
     const slotId = input.slotId ? parseId(input.slotId, 'slotId') : null;
+    // The checks and, for a session already full, the refusal: read from committed state, no
+    // transaction or connection held (most of a crowd ends here once the slots are gone).
+    const patient = await this.#bookablePatient(this.db.manager, actor, patientId);
+    const seen = await this.#openSession(this.db.manager, actor, sessionId, input.sessionId);
+    if (seen.bookedCount >= seen.slotCount) await this.#refuseFull(this.db.manager, seen, patient, slotId);
     return this.db.transaction(async (m) => {
-      const patient = await this.#bookablePatient(m, actor, patientId);
-      const session = await this.#openSession(m, actor, sessionId, input.sessionId);
+      const session = await this.#takeTurn(m, seen, patient, slotId);
       const booking = await this.#place(m, actor!, session, patient, slotId, null, input.purpose?.trim() || null);
       const events = new PendingEvents();
       events.add('booking', { action: 'BOOKED', bookingId: booking.id, hospitalId: booking.hospitalId, patientId, sessionId });
@@ -115,6 +120,8 @@ export class BookingService {
       if (!peek || !allows(actor, 'booking.read', { hospitalId: peek.hospitalId })) throw notFound('entity.booking', input.bookingId);
       const patient = await this.#bookablePatient(m, actor, peek.patientId);
       const session = await this.#openSession(m, actor, sessionId, input.sessionId);
+      // Session first, then the booking: the order every booking change uses.
+      await this.#takeTurn(m, session, patient, slotId);
       const flagged = await m.findOneOrFail(Booking, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const next = transition(BOOKING_TRANSITIONS, ['booking', id], flagged.state, BookingState.REBOOKED);
       // NOTE: a patient booked for one specialty is not silently seen by another: the doctor says so.
@@ -198,24 +205,55 @@ export class BookingService {
     return patient;
   }
 
+  /** The session, refused when it is not open for booking (read without a lock: #takeTurn re-checks under it). */
   async #openSession(m: EntityManager, actor: Actor | null, sessionId: number, ref: string): Promise<ClinicSession> {
-    const session = await this.#visibleSession(m, actor, sessionId, ref, true);
-    if (session.state !== ClinicSessionState.OPEN) {
-      const why = session.cancelledReason ? message('booking.because', { reason: session.cancelledReason }) : '';
-      throw conflict('booking.closed', { session: await sessionMessage(m, session, true), state: message(`booking.state${session.state}`), why }, 'sessionId');
-    }
+    const session = await this.#visibleSession(m, actor, sessionId, ref);
+    await this.#refuseUnlessOpen(m, session);
     if (session.date < today()) throw conflict('booking.over', { session: await sessionMessage(m, session, true) }, 'sessionId');
     return session;
   }
 
-  /** Takes a slot of a session the caller has locked. */
-  async #place(m: EntityManager, actor: Actor, session: ClinicSession, patient: Patient, slotId: number | null, movedFromId: number | null, purpose: string | null): Promise<Booking> {
+  async #refuseUnlessOpen(m: EntityManager, session: ClinicSession): Promise<void> {
+    if (session.state === ClinicSessionState.OPEN) return;
+    const why = session.cancelledReason ? message('booking.because', { reason: session.cancelledReason }) : '';
+    throw conflict('booking.closed', { session: await sessionMessage(m, session, true), state: message(`booking.state${session.state}`), why }, 'sessionId');
+  }
+
+  /**
+   * Takes the session's row lock only if it is open with a slot free. NOTE: in READ COMMITTED,
+   * `FOR UPDATE` re-checks the WHERE on the row's newest version after waiting, so the 11th of a
+   * crowd waits at most for the bookings ahead of it and then sees the session full; once full is
+   * committed, the row does not match at all and no lock is taken or waited for: the refusal
+   * (already booked, chosen slot taken, full) is read from committed state at once.
+   */
+  async #takeTurn(m: EntityManager, session: ClinicSession, patient: Patient, slotId: number | null): Promise<ClinicSession> {
+    const turn: { id: number }[] = await m.query(
+      `SELECT id FROM clinic_session WHERE id = $1 AND state = 'OPEN' AND booked_count < slot_count FOR UPDATE`, [session.id]);
+    if (turn.length) return session;
+    const now = await m.findOneByOrFail(ClinicSession, { id: session.id });
+    await this.#refuseUnlessOpen(m, now);
+    return this.#refuseFull(m, now, patient, slotId);
+  }
+
+  /** The refusal for a session with no free slot: the patient's own slot first, then the chosen one, then "full". */
+  async #refuseFull(m: EntityManager, session: ClinicSession, patient: Patient, slotId: number | null): Promise<never> {
+    await this.#refuseTaken(m, session, patient, slotId);
+    throw conflict(slotId !== null ? 'booking.slotTaken' : 'booking.full', { session: await sessionMessage(m, session), count: session.slotCount }, 'sessionId');
+  }
+
+  /** Refuses a patient who already has a slot in the session, or a chosen slot of another session. */
+  async #refuseTaken(m: EntityManager, session: ClinicSession, patient: Patient, slotId: number | null): Promise<void> {
     const already = await m.findOneBy(Booking, { sessionId: session.id, patientId: patient.id, state: BookingState.BOOKED });
     if (already) throw conflict('booking.alreadyBooked', { patient: patient.name, session: await sessionMessage(m, session) }, 'patientId');
     if (slotId !== null) {
       const slot = await m.findOneBy(ClinicSlot, { id: slotId });
       if (!slot || slot.sessionId !== session.id) throw badInput('slotId', 'booking.slotNotInSession', { slot: slotId, session: session.id });
     }
+  }
+
+  /** Takes a slot of a session whose turn the caller holds (#takeTurn). */
+  async #place(m: EntityManager, actor: Actor, session: ClinicSession, patient: Patient, slotId: number | null, movedFromId: number | null, purpose: string | null): Promise<Booking> {
+    await this.#refuseTaken(m, session, patient, slotId);
     const slot = await firstFreeSlot(m, session.id, slotId);
     if (!slot) {
       const described = await sessionMessage(m, session);

@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { NextFunction, Request, Response } from 'express';
-import { GraphQLError, specifiedRules, validate } from 'graphql';
+import { DocumentNode, GraphQLError, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import type { ClientInfo } from '../auth/sessions';
@@ -25,6 +25,7 @@ import { databaseOutagePlugin, databaseUnavailableError } from './database-outag
 import { HttpDrain } from './drain';
 import { corsAllowList, securityHeaders } from './http-security';
 import { HubMetrics } from './metrics';
+import { SubscriptionFanOut } from './fanout';
 import { SocketBounds } from './socket-bounds';
 import { isDatabaseUnavailable } from '../db/availability';
 import { healthRoutes } from './health';
@@ -102,9 +103,36 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   const metrics = new HubMetrics({
     db, bus, media, log, httpInFlight: () => drain.inFlight, sockets: () => ({ sockets: bounds.sockets, subscriptions: bounds.subscriptions }),
   });
+  const fanOut = new SubscriptionFanOut({
+    db, bus, log, maxBufferedBytes: config.bodyLimitBytes * 4,
+    contextFor: (actor, language) => createContext(actor, db, services, bus, language),
+    formatErrors: (result, language, operationName) => {
+      const errors = result.errors!.map((e) => formatError(e.toJSON(), e, language));
+      metrics.observeSocketOperation(operationName ?? 'anonymous', 'subscription', 0, errors.map((e) => String(e.extensions?.code)));
+      return { ...result, errors } as unknown as typeof result;
+    },
+  });
+  // NOTE: one parsed and validated document per distinct query text, not one per subscription:
+  // 10,000 clients of one app send the same few subscriptions (and the fan-out groups by it).
+  const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  const prepared = (query: string): DocumentNode | readonly GraphQLError[] | null => {
+    let known = documents.get(query);
+    if (known) return known;
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch {
+      return null; // graphql-ws parses it again and answers the syntax error as it always has
+    }
+    const errors = validate(schema, document, [...specifiedRules, ...rules]);
+    known = errors.length ? errors : document;
+    if (documents.size < 1000) documents.set(query, known);
+    return known;
+  };
   const wsHandle = useServer<Record<string, unknown>, { actor?: Actor; token?: string; language?: Language }>({
     schema,
     validate: (s, document) => validate(s, document, [...specifiedRules, ...rules]),
+    subscribe: (args) => fanOut.subscribe(args),
     onConnect: async (ctx) => {
       const token = bearer(ctx.connectionParams?.authorization) ?? (ctx.connectionParams?.token as string | undefined);
       const asked = ctx.connectionParams?.language;
@@ -125,7 +153,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
     },
     // Each new operation re-checks the session and refreshes the actor in place, so the socket's
     // earlier subscriptions see the same current rights.
-    onSubscribe: async (ctx, id) => {
+    onSubscribe: async (ctx, id, payload) => {
       const limited = bounds.admitOperation(ctx, id);
       if (limited) return limited;
       try {
@@ -138,9 +166,17 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
         ctx.extra.socket.close(4401, closeReason(message));
         return [new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } })];
       }
+      const document = prepared(payload.query);
+      if (!document) return undefined;
+      if (Array.isArray(document)) return document as GraphQLError[];
+      return { schema, document: document as DocumentNode, operationName: payload.operationName, variableValues: payload.variables };
     },
     onClose: (ctx) => sessionSockets.remove(ctx.extra.socket, ctx.extra.actor),
-    context: (ctx): HubContext => createContext(ctx.extra.actor ?? null, db, services, bus, ctx.extra.language ?? config.defaultLanguage, clientOf(ctx.extra.request)),
+    context: (ctx, id): HubContext => {
+      const context = createContext(ctx.extra.actor ?? null, db, services, bus, ctx.extra.language ?? config.defaultLanguage, clientOf(ctx.extra.request));
+      fanOut.target(context, ctx.extra.socket, id);
+      return context;
+    },
     onNext: (ctx, _id, payload, _args, result) => {
       if (!result.errors) return undefined;
       const errors = result.errors.map((e) => formatError(e.toJSON(), e, ctx.extra.language));

@@ -81,8 +81,15 @@ declare module '../graphql/context' {
 }
 
 export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus, clientLanguage: Language = 'en', client?: ClientInfo): HubContext {
+  let loaders: Loaders | null = null;
   return {
     actor, services, bus, client, language: actor?.language ?? clientLanguage,
-    loaders: { ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db), ...createBookingLoaders(db), auditRead: services.audit.reads(actor) },
+    // NOTE: made on first use: a subscription's context lives as long as the subscription, and
+    // most never resolve a field through a loader (10,000 subscribers kept 10,000 sets of them).
+    get loaders(): Loaders {
+      return (loaders ??= {
+        ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db), ...createBookingLoaders(db), auditRead: services.audit.reads(actor),
+      });
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { collect, startTestHub, TestHub } from '../support/hub';
+import { collect, GqlResult, startTestHub, TestHub } from '../support/hub';
 import { addPatients, approvedDemand, GQL, makeAvailable, nextMonth, ok, refusal } from './rotation-support';
 
 /**
@@ -37,23 +37,39 @@ beforeAll(async () => {
 afterAll(async () => { await t.stop(); });
 
 const book = (patientId: number | string, token = doctorA, extra: Record<string, unknown> = {}) => t.gql(GQL.book, { i: { sessionId, patientId, ...extra } }, token);
+/** doctorA's booking, from a browser that asks for `language`. */
+async function bookIn(language: string, patientId: number): Promise<GqlResult<any>> {
+  const res = await fetch(t.hub.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${doctorA}`, 'accept-language': language },
+    body: JSON.stringify({ query: GQL.book, variables: { i: { sessionId, patientId } } }),
+  });
+  return { status: res.status, ...(await res.json()) };
+}
 
 describe('booking a clinic session', () => {
   it('lets exactly 10 of 200 concurrent attempts have the 10 slots; the others get CONFLICT naming the session', async () => {
     const slots = collect(t.ws(doctorA), SLOTS, { s: sessionId, after: cursor });
-    const results = await Promise.all(patients.map((p) => book(p)));
+    // Every other doctor's browser asks in Chinese: the refusal is the catalogue's sentence in each reader's language.
+    const results = await Promise.all(patients.map(async (p, i) => ({ zh: i % 2 === 1, ...await bookIn(i % 2 ? 'zh-CN' : 'en', p) })));
     const won = results.filter((r) => r.data?.bookClinicSlot);
     const lost = results.filter((r) => r.errors);
     expect(won).toHaveLength(10);
     expect(lost).toHaveLength(190);
     expect(new Set(won.map((r) => r.data.bookClinicSlot.slot.position))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    expect(lost.filter((r) => r.zh).length).toBeGreaterThanOrEqual(90);
     for (const r of lost) {
       expect(r.errors![0].extensions?.code).toBe('CONFLICT');
-      expect(r.errors![0].message).toBe(`No free slot left in the 心内科 session of 用户specialist at 甲镇卫生院 on ${D(3)} (morning) (all 10 are booked)`);
+      expect(r.errors![0].message).toBe(r.zh
+        ? `甲镇卫生院 ${D(3)}（上午）用户specialist 的心内科坐诊已无空余号源（10 个均已预约）`
+        : `No free slot left in the 心内科 session of 用户specialist at 甲镇卫生院 on ${D(3)} (morning) (all 10 are booked)`);
     }
     const [{ booked, slots: distinctSlots }] = await t.database.db.query(
       `SELECT count(*)::int AS booked, count(DISTINCT slot_id)::int AS slots FROM booking WHERE session_id = $1 AND state = 'BOOKED'`, [sessionId]);
     expect([booked, distinctSlots]).toEqual([10, 10]);
+    // The count the bookings take their turn by agrees with the bookings themselves.
+    const [{ booked_count: counted }] = await t.database.db.query('SELECT booked_count FROM clinic_session WHERE id = $1', [sessionId]);
+    expect(counted).toBe(10);
     // The subscription saw every booking, the free count falling to zero.
     const seen = await slots.waitFor(10, 10_000);
     expect(seen.map((e) => e.sessionSlots.free).sort((a, b) => b - a)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
@@ -64,6 +80,25 @@ describe('booking a clinic session', () => {
     expect(session.myBookings).toHaveLength(10);
     slots.dispose();
   }, 60_000);
+
+  it('refuses a booking into the full session while another transaction holds the session row lock', async () => {
+    // A full session's refusal must not queue behind whoever holds the session (a cancellation, an amendment).
+    const holder = await t.database.db.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT id FROM clinic_session WHERE id = $1 FOR UPDATE', [sessionId]);
+      const answer = await Promise.race([
+        bookIn('zh-CN', patients[120]),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000)),
+      ]);
+      expect(answer).not.toBeNull();
+      expect(answer!.errors?.[0]).toMatchObject({ message: `甲镇卫生院 ${D(3)}（上午）用户specialist 的心内科坐诊已无空余号源（10 个均已预约）`, extensions: { code: 'CONFLICT' } });
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+  }, 30_000);
 
   it('frees the slot on cancellation, pushes it, and lets another patient take it', async () => {
     const [bookingId] = (await t.database.db.query(`SELECT id FROM booking WHERE session_id = $1 AND state = 'BOOKED' ORDER BY id LIMIT 1`, [sessionId])).map((r: any) => String(r.id));

@@ -10,6 +10,8 @@ export interface RawSocket {
   errors: Map<string, any[]>;
   closed: Promise<{ code: number; reason: string }>;
   subscribe(id: string, query: string, variables?: Record<string, unknown>): void;
+  /** Stops subscription `id` (the client's `complete`). */
+  complete(id: string): void;
   /** Resolves when subscription `id` has received `count` payloads. */
   waitFor(id: string, count: number, timeoutMs?: number): Promise<any[]>;
   close(): void;
@@ -32,6 +34,9 @@ export function openRawSocket(url: string, token: string): Promise<RawSocket> {
       nexts, errors, closed,
       subscribe(id, query, variables = {}) {
         socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables } }));
+      },
+      complete(id) {
+        socket.send(JSON.stringify({ id, type: 'complete' }));
       },
       async waitFor(id, count, timeoutMs = 5000) {
         const deadline = Date.now() + timeoutMs;

@@ -10,9 +10,10 @@ import { SessionsThrottleAudit1796135672970 } from './1796135672970-SessionsThro
 import { HolidayCalendar1796136966212 } from './1796136966212-HolidayCalendar';
 import { SpecialistCalendar1796137952084 } from './1796137952084-SpecialistCalendar';
 import { BookingPurpose1796145800468 } from './1796145800468-BookingPurpose';
+import { BookedCount1796145843035 } from './1796145843035-BookedCount';
 import { StoredSentences1796145852248 } from './1796145852248-StoredSentences';
 
 /** Applied in this order (by timestamp); a new migration is appended here. */
 export const migrations: Function[] = [Directory1763870000000, SpecialtyCatalogue1763870000001, Rotations1795411678459, ConsultationsAndReferrals1795411707971, ReferralCriteriaCatalogue1795411707972, RoomInvitations1795413901289,
   ReferralRouting1796135543529, Notifications1796135652094, SessionsThrottleAudit1796135672970, HolidayCalendar1796136966212, SpecialistCalendar1796137952084,
-  BookingPurpose1796145800468, StoredSentences1796145852248];
+  BookingPurpose1796145800468, BookedCount1796145843035, StoredSentences1796145852248];
