@@ -60,6 +60,13 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 50 });
     if (coerced.errors) return { errors: coerced.errors };
     const result = await query.query(undefined, context, variables ?? {});
+    if (!('data' in result) && result.errors) {
+      // NOTE: graphql-jit refused variables graphql-js accepted (it does not fill in an input
+      // field's default, e.g. `pinned: Boolean! = false`): nothing ran yet, so graphql-js, the
+      // referee, executes this document from now on.
+      compiled.get(document)!.set(operationName ?? '', null);
+      return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+    }
     return result.errors ? { ...result, errors: result.errors.map(standardError) } : result;
   }
 

@@ -433,10 +433,20 @@ describe('the roster board', () => {
     expect(line).toContain('甲镇卫生院 还差 1 天');
     expect(line).toContain('无此专科专家');
     // The hub's sentence for the scheduler, as it comes (its wording is the hub's).
-    expect((await unmet.locator('[data-testid="unmet-detail"]').innerText()).trim()).not.toBe('');
+    const detail = () => unmet.first().locator('[data-testid="unmet-detail"]').innerText().then((x) => x.trim());
+    const zhDetail = await detail();
+    expect(zhDetail).not.toBe('');
     await screenshot(page, 'zh-CN', 'scheduler-board-optimized');
     await switchLanguage(page, 'en');
     await page.waitForSelector('[data-testid="optimizer-unmet"] >> text=No specialist of this specialty');
+    // Switching the language reads the hub's sentence again, in English: what the hub now says to this scheduler.
+    const jobs = ok(await t.gql(`query($id: ID!) { roster(id: $id) { jobs { id state } } }`, { id: rosterId }, scheduler)).roster.jobs as { id: string; state: string }[];
+    const job = jobs.filter((j) => j.state === 'SUCCEEDED').sort((x, y) => Number(x.id) - Number(y.id)).pop()!;
+    const summary = ok(await t.gql(`query($id: ID!) { rosterJob(id: $id) { summary { unmet { demandId detail } } } }`, { id: job.id }, scheduler)).rosterJob.summary;
+    const enDetail = summary.unmet.find((u: any) => u.demandId === demand.P).detail as string;
+    expect(enDetail).not.toBe(zhDetail);
+    await page.waitForFunction((want) => document.querySelector('[data-testid="optimizer-unmet"] [data-testid="unmet-detail"]')?.textContent?.trim() === want, enDetail, { timeout: 15_000 })
+      .catch(async (e) => { throw new Error(`${e.message}: the page shows ${JSON.stringify(await detail())}, the hub says ${JSON.stringify(enDetail)}`); });
     expect(await page.locator('[data-testid="optimizer-unmet"] .ant-list-item', { hasText: 'No specialist of this specialty' }).innerText()).toMatch(/甲镇卫生院 is short of 1 day(?!s)/);
     expect(await text('[data-testid="optimizer-state"]')).toBe('Finished');
     await screenshot(page, 'en', 'scheduler-board-optimized');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useHubMutation } from '../data/useHubMutation';
 import { graphql } from '../gql';
 import { changeLanguage, Language, LANGUAGES } from '../i18n';
+import { useSession } from './session';
 
 const SetMyLanguageDocument = graphql(`
   mutation SetMyLanguage($language: String) {
@@ -18,15 +19,17 @@ const SetMyLanguageDocument = graphql(`
 export function LanguageSwitch({ personId }: { personId?: string }) {
   const { t, i18n } = useTranslation();
   const [saveLanguage] = useHubMutation(SetMyLanguageDocument);
+  const { hubLanguageChanged } = useSession();
   return (
     <Segmented<Language>
       data-testid="language-switch"
       size="small"
       value={i18n.language as Language}
       options={LANGUAGES.map((language) => ({ value: language, label: t(`language.${language}`) }))}
-      onChange={(language) => {
-        void changeLanguage(language, personId);
-        if (personId) void saveLanguage({ language });
+      onChange={async (language) => {
+        await changeLanguage(language, personId);
+        if (!personId) return;
+        if ((await saveLanguage({ language })).data) hubLanguageChanged(language);
       }}
       aria-label={t('header.language')}
     />
