@@ -31,8 +31,13 @@ import { diagnoseUnmet } from './unmet';
  * a minute and the local search does as well or better (and deterministically).
  */
 export const AUTO_EXACT_MAX_CANDIDATES = 2_000;
-/** Up to this size the local search's bound is the full LP relaxation (solved in parallel, in a worker); above it, the aggregate LP. */
-export const LP_BOUND_MAX_CANDIDATES = 80_000;
+/**
+ * Up to this size the local search's bound is the full LP relaxation (solved in parallel, in a
+ * worker); above it, the aggregate LP. Since the aggregate LP counts days out by half-days it is
+ * within 0.01 % of the full relaxation on the benchmark instances and about 6× quicker to solve
+ * (0.6 s against 4 s of CPU at 55 000 candidates), so the full one is kept for small rosters only.
+ */
+export const LP_BOUND_MAX_CANDIDATES = 10_000;
 /** Moves of the short local search that warm-starts the MILP. */
 const WARM_START_ITERATIONS = 20_000;
 
