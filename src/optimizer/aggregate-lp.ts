@@ -10,20 +10,24 @@
  *  - return visits of s to host h are n − 1 ≤ n·(1 − 1/N) for n ≥ 1 visits out of N possible
  *    (exactly n more when a pinned visit exists);
  *  - host fairness is modelled as in the MILP (v ≤ 1, r ≤ half the demand, both ≤ visits);
- *  - g[d,t], the days of demand d on date t, carry the host's daily capacity (shared by the
- *    host's demands) and the preferred weekdays, so those are not forgotten either;
+ *  - G_d, what demand d gets, is at most what is left of it on days its host has room, of which
+ *    on preferred weekdays at most what fits on those; a host's demands together get at most
+ *    the host's room summed over the days someone could come;
  *  - days out: a new day out holds one full-day assignment, or a morning and an afternoon, so
  *    s's new days n_s are at least its full-day plus morning assignments (and full-day plus
  *    afternoon), less those that can sit beside a pinned half; n_s is at most what the monthly
  *    and consecutive-day limits allow on s's candidate days; and the overload is at least
  *    n_s − the days under the overload threshold. (The overload is what the optimum trades
  *    coverage against; bounding it by assignments halved left the bound 0.6 % loose.)
- * What it forgets (which specialist goes on which date: same-day clashes, the order of days)
- * only makes it larger, so it stays a bound.
+ * What it forgets (which specialist goes on which date: same-day clashes, the order of days,
+ * the host's room day by day) only makes it larger, so it stays a bound.
  *
- * NOTE: rows refer to per-specialist totals (full-day, morning, afternoon) and to the g columns
- * rather than repeating every f column in each row: the same LP with about a third of the
- * nonzeros, which is what the simplex's time goes with on the 10⁵-column instances.
+ * NOTE: rows refer to per-specialist totals (full-day, morning, afternoon) and to G_d rather
+ * than repeating every f column in each row: a fraction of the nonzeros, which is what the
+ * simplex's time goes with on the 10⁵-column instances. An earlier form kept the host's room
+ * day by day (a column per demand and date, a row per host and date): 0.07 % above the roster
+ * instead of 0.2 % at 1 000 specialists, but three times the rows and 1.5× the solve time, which
+ * put the bound, not the search, on the critical path of the 8 s target.
  */
 import { capacities } from './bound';
 import type { Candidates } from './candidates';
@@ -31,14 +35,26 @@ import type { MilpModel } from './milp';
 import { scoreRoster, WEIGHT } from './objective';
 import type { Problem } from './problem';
 
-export function buildAggregateLp(p: Problem, c: Candidates): MilpModel {
+/** The LP, and which (demand, specialist) pair each column counts days of (−1 for the other columns). */
+export interface AggregateLp extends MilpModel {
+  colDemand: Int32Array;
+  colSpec: Int32Array;
+}
+
+export function buildAggregateLp(p: Problem, c: Candidates): AggregateLp {
   const fp = c.footprint;
   const caps = capacities(p, c);
   const cost: number[] = [];
   const upper: number[] = [];
-  const col = (objective: number, hi: number) => {
+  const colDemand: number[] = [];
+  const colSpec: number[] = [];
+  // NOTE: every column gets a finite upper bound (one no solution comes near), so that any row
+  // prices give a finite bound: the priced relaxation (highs-solver.ts) depends on it.
+  const col = (objective: number, hi: number, demand = -1, spec = -1) => {
     cost.push(objective);
     upper.push(hi);
+    colDemand.push(demand);
+    colSpec.push(spec);
     return cost.length - 1;
   };
   const starts = [0];
@@ -62,8 +78,8 @@ export function buildAggregateLp(p: Problem, c: Candidates): MilpModel {
 
   // f columns, by specialist and by the half-days their demand takes (1 morning, 2 afternoon, 3 both).
   const bySpecHalf: number[][] = Array.from({ length: 4 * p.S }, () => []);
-  const hostDays: number[][] = Array.from({ length: p.H }, () => []);
-  const hostDayRow = new Map<number, number[]>();
+  const hostDemands: number[][] = Array.from({ length: p.H }, () => []);
+  const hostDayTake = new Map<number, number>();
   const preferred = new Map<number, number>();
   const other = new Map<number, number>();
   for (let d = 0; d < p.D; d++) {
@@ -92,38 +108,31 @@ export function buildAggregateLp(p: Problem, c: Candidates): MilpModel {
       for (const [bucket, bonus] of [[preferred, WEIGHT.preference], [other, 0]] as const) {
         const n = bucket.get(s) ?? 0;
         if (n === 0) continue;
-        const j = col(base + bonus, n);
+        const j = col(base + bonus, n, d, s);
         fs.push(j);
         if (bonus > 0) preferredFs.push(j);
         bySpecHalf[4 * s + half].push(j);
       }
     }
 
-    // Days per demand: g[d,t] ≤ the candidates of d on t; what a demand gets is spread over its
-    // days, and the host's daily capacity is shared by its demands day by day.
-    const gs: number[] = [];
-    const preferredGs: number[] = [];
+    // What a demand gets, G_d: at most what is left of it on days its host can receive anyone,
+    // and on preferred weekdays at most what fits on those.
+    const g = col(0, caps.demandCap[d]);
+    hostDemands[h].push(g);
+    row([...fs, g], [...fs.map(() => 1), -1], 0, 0);
+    if (preferredFs.length && caps.preferredCap[d] < caps.demandCap[d]) row(preferredFs, 1, -Infinity, caps.preferredCap[d]);
     for (let k = from; k < to; ) {
       const t = c.day[k];
       let n = 0;
       for (; k < to && c.day[k] === t; k++) n++;
-      const g = col(0, Math.min(n, p.hostCapacity[h] - fp.hostDayUsed[h * p.T + t]));
-      gs.push(g);
-      hostDays[h].push(g);
-      if (p.demandPrefers[d * 8 + p.dayWeekday[t]]) preferredGs.push(g);
       const key = h * p.T + t;
-      const list = hostDayRow.get(key);
-      if (list) list.push(g);
-      else hostDayRow.set(key, [g]);
+      hostDayTake.set(key, (hostDayTake.get(key) ?? 0) + n);
     }
-    row(gs, 1, -Infinity, caps.demandCap[d]);
-    row([...fs, ...gs], [...fs.map(() => 1), ...gs.map(() => -1)], 0, 0);
-    if (preferredFs.length) row([...preferredFs, ...preferredGs], [...preferredFs.map(() => 1), ...preferredGs.map(() => -1)], -Infinity, 0);
   }
-  for (const [key, gs] of [...hostDayRow].sort((a, b) => a[0] - b[0])) {
-    if (gs.length < 2) continue; // one demand that day: its column bound already holds the capacity
-    row(gs, 1, -Infinity, Math.max(0, p.hostCapacity[Math.floor(key / p.T)] - fp.hostDayUsed[key]));
-  }
+  // The host's daily capacity, shared by its demands, summed over the days.
+  const hostReach = new Float64Array(p.H);
+  for (const [key, n] of hostDayTake) hostReach[Math.floor(key / p.T)] += Math.min(n, Math.max(0, p.hostCapacity[Math.floor(key / p.T)] - fp.hostDayUsed[key]));
+  for (let h = 0; h < p.H; h++) if (hostDemands[h].length > 1) row(hostDemands[h], 1, -Infinity, hostReach[h]);
 
   for (let s = 0; s < p.S; s++) {
     // Totals per half-day kind: morning only, afternoon only, full day.
@@ -132,16 +141,16 @@ export function buildAggregateLp(p: Problem, c: Candidates): MilpModel {
     for (const half of [1, 2, 3]) {
       const js = bySpecHalf[4 * s + half];
       if (js.length === 0) continue;
-      const x = col(0, Infinity);
+      const x = col(0, caps.specCap[s]);
       row([...js, x], [...js.map(() => 1), -1], 0, 0);
       totals.push(x);
       kinds.push(half);
     }
     if (totals.length === 0) continue;
     row(totals, 1, -Infinity, caps.specCap[s]);
-    const o = col(-WEIGHT.fairness, Infinity);
-    row([...totals, o], [...totals.map(() => 1), -caps.perDay[s]], -Infinity, caps.overloadFree[s]);
     const days = dayCounts(p, c, s);
+    const o = col(-WEIGHT.fairness, caps.specCap[s] + days.newDaysMax);
+    row([...totals, o], [...totals.map(() => 1), -caps.perDay[s]], -Infinity, caps.overloadFree[s]);
     const n = col(0, days.newDaysMax);
     for (const [bit, most] of [[1, days.mornings], [2, days.afternoons]] as const) {
       const taking = totals.filter((_, i) => kinds[i] & bit);
@@ -152,7 +161,7 @@ export function buildAggregateLp(p: Problem, c: Candidates): MilpModel {
     row([n, o], [1, -1], -Infinity, days.overloadFree);
   }
   for (let h = 0; h < p.H; h++) {
-    const gs = hostDays[h];
+    const gs = hostDemands[h];
     const demanded = p.hostDemanded[h];
     if (gs.length === 0 || demanded === 0) continue;
     if (fp.hostUsed[h] === 0) {
@@ -181,6 +190,8 @@ export function buildAggregateLp(p: Problem, c: Candidates): MilpModel {
     values: Float64Array.from(values),
     integrality: new Int32Array(numCols),
     C: 0,
+    colDemand: Int32Array.from(colDemand),
+    colSpec: Int32Array.from(colSpec),
   };
 }
 
@@ -241,4 +252,25 @@ function dayCounts(p: Problem, c: Candidates, s: number): DayCounts {
     overloadFree += Math.min(newDaysInMonth[m], Math.max(0, p.overloadFrom[s] - pinnedDays));
   }
   return { newDaysMax: Math.min(byRuns, byMonths), besidePinned, mornings, afternoons, overloadFree };
+}
+
+/**
+ * Where the priced relaxation starts: every column but the pair columns, and of those the pairs
+ * a roster already uses plus each demand's best-paying few. Pricing brings in whatever else the
+ * LP wants; a good start only saves rounds.
+ */
+export function startingColumns(lp: AggregateLp, p: Problem, used: Uint8Array, perDemand = 3): Uint8Array {
+  const inModel = new Uint8Array(lp.numCols);
+  const byDemand: number[][] = Array.from({ length: p.D }, () => []);
+  for (let j = 0; j < lp.numCols; j++) {
+    const d = lp.colDemand[j];
+    if (d < 0) inModel[j] = 1;
+    else if (used[d * p.S + lp.colSpec[j]]) inModel[j] = 1;
+    else byDemand[d].push(j);
+  }
+  for (const js of byDemand) {
+    js.sort((a, b) => lp.colCost[b] - lp.colCost[a] || a - b);
+    for (let i = 0; i < Math.min(perDemand, js.length); i++) inModel[js[i]] = 1;
+  }
+  return inModel;
 }
