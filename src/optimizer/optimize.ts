@@ -13,7 +13,7 @@ import { badInput } from '../errors';
 import { buildAggregateLp, startingColumns } from './aggregate-lp';
 import { relaxationBound } from './bound';
 import { buildCandidates } from './candidates';
-import { solveMilp } from './highs-solver';
+import { prepareHighs, solveMilp } from './highs-solver';
 import { construct, improve } from './local-search';
 import { buildMilp, chosenFromMilp, type MilpModel, milpStart } from './milp';
 import type { OptimizeControl, OptimizePhase, OptimizeOptions, RosterAssignment, RosterInput, RosterResult, StopReason } from './model';
@@ -123,6 +123,7 @@ async function run(input: RosterInput, control: OptimizeControl, signal: AbortSi
   };
 
   progress.report('PREPARE', 0, 5, 0);
+  prepareHighs();
   const p = buildProblem(input);
   const c = await buildCandidates(p, new TimeSlice(signal));
   const method: 'exact' | 'local' = settings.method === 'exact' || (settings.method === 'auto' && c.C <= AUTO_EXACT_MAX_CANDIDATES) ? 'exact' : 'local';
