@@ -169,15 +169,20 @@ export class RosterState {
     return Array.from(this.members.subarray(0, this.size)).sort((a, b) => a - b);
   }
 
+  /** The chosen candidates in no particular order: a cheap copy for `load` (which sorts) to restore. */
+  snapshot(): Int32Array {
+    return this.members.slice(0, this.size);
+  }
+
   /**
    * Replaces the chosen set (to restore the best roster seen, or to load a MILP solution).
    * Every rule is monotone (a subset of a valid roster is valid), so the order of adding does
    * not matter; a candidate that does not fit is skipped and counted, which would be a bug.
    */
-  load(list: readonly number[]): number {
+  load(list: readonly number[] | Int32Array): number {
     while (this.size > 0) this.remove(this.members[this.size - 1]);
     let rejected = 0;
-    for (const k of [...list].sort((a, b) => a - b)) {
+    for (const k of Int32Array.from(list).sort()) {
       if (this.canAdd(k)) this.add(k);
       else rejected++;
     }
@@ -202,13 +207,47 @@ export class RosterState {
     return added;
   }
 
-  /** The feasible candidate of demand d with the largest positive gain, or −1. Ties go to the lower index. */
+  /**
+   * The feasible candidate of demand d with the largest positive gain, or −1. Ties go to the lower index.
+   *
+   * NOTE: this scan is most of the local search's time (every refill calls it), so it is
+   * canAdd + addGain written out for one demand: the demand's host, half-days and remaining
+   * days are read once, the host's fairness change is the same for every candidate of the
+   * demand and is added after the scan, and a day on which the host is full is skipped whole
+   * (candidates of a demand are sorted by day).
+   */
   bestAddition(d: number): number {
+    const { p, c, slot, chosen, monthDays, pairCount } = this;
+    const from = c.demandStart[d];
+    const to = c.demandStart[d + 1];
+    if (from === to || this.demandLeft[d] <= 0) return -1;
+    const T = p.T;
+    const M = p.M;
+    const h = p.demandHost[d];
+    const mask = p.demandMask[d];
+    const a = this.hostCount[h];
+    const hostGain = WEIGHT.fairness * (hostFairnessPoints(a + 1, p.hostDemanded[h]) - hostFairnessPoints(a, p.hostDemanded[h]));
     let best = -1;
     let bestGain = 0;
-    for (let k = this.c.demandStart[d]; k < this.c.demandStart[d + 1]; k++) {
-      if (!this.canAdd(k)) continue;
-      const g = this.addGain(k);
+    for (let k = from; k < to; k++) {
+      const t = c.day[k];
+      if (this.hostDayLeft[h * T + t] <= 0) {
+        while (k + 1 < to && c.day[k + 1] === t) k++;
+        continue;
+      }
+      if (chosen[k]) continue;
+      const s = c.spec[k];
+      const i = 2 * (s * T + t);
+      const morning = slot[i];
+      const afternoon = slot[i + 1];
+      if ((mask & 1 && morning !== FREE) || (mask & 2 && afternoon !== FREE)) continue;
+      let g = c.gain[k] + hostGain;
+      if (morning === FREE && afternoon === FREE) {
+        const md = monthDays[s * M + p.dayMonth[t]];
+        if (md >= p.maxDays[s] || this.runWith(s, t) > p.maxConsecutive[s]) continue;
+        if (md >= p.overloadFrom[s]) g -= WEIGHT.fairness;
+      }
+      if (pairCount[c.pair[k]] >= 1) g += WEIGHT.continuity;
       if (g > bestGain + 1e-9) {
         best = k;
         bestGain = g;

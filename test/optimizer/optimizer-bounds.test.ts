@@ -23,7 +23,12 @@ async function bounds(input: RosterInput) {
     expect(out.status).toBe('OPTIMAL');
     return out.bound!;
   };
-  return { flow: relaxationBound(p, c).total, aggregate: await lp(buildAggregateLp(p, c)), full: await lp(buildMilp(p, c).model) };
+  const aggregate = buildAggregateLp(p, c);
+  // Priced from no pair column at all, so every one the LP needs must come in through its reduced cost.
+  const withoutPairs = Uint8Array.from(aggregate.colDemand, (d) => (d < 0 ? 1 : 0));
+  const priced = await solveMilp(aggregate, { relaxation: true, initialColumns: withoutPairs, timeLimitSec: 30, relativeGap: 0, seed: 1, start: null });
+  expect(priced.status).toBe('OPTIMAL');
+  return { flow: relaxationBound(p, c).total, aggregate: await lp(aggregate), priced: priced.bound!, full: await lp(buildMilp(p, c).model) };
 }
 
 function toy(seed: number): RosterInput {
@@ -45,6 +50,7 @@ describe('optimizer bounds', () => {
     const b = await bounds(input);
     expect(b.flow).toBeGreaterThanOrEqual(optimum - 1e-6);
     expect(b.aggregate).toBeGreaterThanOrEqual(optimum - 1e-6);
+    expect(b.priced).toBeGreaterThanOrEqual(optimum - 1e-6);
     expect(b.full).toBeGreaterThanOrEqual(optimum - 1e-6);
   });
 
@@ -53,8 +59,10 @@ describe('optimizer bounds', () => {
     const r = await optimizeRoster({ ...input, options: { method: 'local', iterations: 30_000 } });
     expect(independentObjective(input, r.assignments)).toBeCloseTo(r.objective.total, 6);
     const b = await bounds(input);
-    for (const value of [b.flow, b.aggregate, b.full]) expect(value).toBeGreaterThanOrEqual(r.objective.total);
+    for (const value of [b.flow, b.aggregate, b.priced, b.full]) expect(value).toBeGreaterThanOrEqual(r.objective.total);
     expect(b.aggregate).toBeLessThanOrEqual(b.flow);
     expect(b.full).toBeLessThanOrEqual(b.aggregate + 1e-6);
+    // Column generation ends at the LP's own optimum (to HiGHS's tolerance), not somewhere above it.
+    expect(Math.abs(b.priced - b.aggregate)).toBeLessThanOrEqual(1e-6 * Math.abs(b.aggregate));
   });
 });
