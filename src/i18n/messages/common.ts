@@ -80,4 +80,11 @@ export const validation = {
   date: { en: 'Invalid input: {{field}} must be a date (YYYY-MM-DD)', 'zh-CN': '输入有误：{{field}} 必须是日期（YYYY-MM-DD）' },
   weekdays: { en: 'Invalid input: {{field}} are 1 (Monday) to 7 (Sunday)', 'zh-CN': '输入有误：{{field}} 只能是 1（星期一）到 7（星期日）' },
   positive: { en: 'Invalid input: {{field}} must be more than 0', 'zh-CN': '输入有误：{{field}} 必须大于 0' },
+  between: { en: 'Invalid input: {{field}} must be between {{min}} and {{max}}', 'zh-CN': '输入有误：{{field}} 应在 {{min}} 到 {{max}} 之间' },
+  username: { en: 'Invalid input: {{field}} must be 3 to 40 lower-case letters, digits, ".", "_" or "-"', 'zh-CN': '输入有误：{{field}} 应为 3 到 40 个小写字母、数字、"."、"_" 或 "-"' },
+  departmentCode: {
+    en: 'Invalid input: {{field}} must be 2 to 40 upper-case letters, digits or _ starting with a letter, e.g. CARDIOLOGY',
+    'zh-CN': '输入有误：{{field}} 应为 2 到 40 个大写字母、数字或下划线，以字母开头，例如 CARDIOLOGY',
+  },
+  nationalId: { en: 'Invalid input: {{field}} must be 18 characters: 17 digits and a digit or X', 'zh-CN': '输入有误：{{field}} 应为 18 位：17 位数字加一位数字或 X' },
 } satisfies MessageTable;
