@@ -6,7 +6,7 @@
 import { EntityManager } from 'typeorm';
 import { Department, Hospital, Person } from '../consortium/entities';
 import { addMinutes, HALF_DAY_START, SESSION_HOURS, today } from '../roster/calendar';
-import { Message, message, say } from '../i18n/translate';
+import { bilingual, Message, message, say } from '../i18n/translate';
 import { consortiaOfHospital } from '../roster/directory-facts';
 import { HOST_DEFAULTS, HostSettings, RosterAssignment } from '../roster/entities';
 import { SessionTime } from '../roster/kinds';
@@ -62,7 +62,7 @@ export async function sessionMessage(m: EntityManager, s: { hostHospitalId: numb
     m.findOneBy(Hospital, { id: s.hostHospitalId }), m.findOneBy(Person, { id: s.specialistId }), m.findOneBy(Department, { id: s.specialtyId }),
   ]);
   return message(start ? 'booking.sessionStart' : 'booking.session', {
-    specialty: specialty?.nameZh ?? '', specialist: specialist?.name ?? String(s.specialistId), host: host?.name ?? String(s.hostHospitalId), date: s.date, half: message(`booking.${s.session}`),
+    specialty: specialty ? bilingual(specialty.nameZh, specialty.nameEn) : String(s.specialtyId), specialist: specialist?.name ?? String(s.specialistId), host: host?.name ?? String(s.hostHospitalId), date: s.date, half: message(`booking.${s.session}`),
   });
 }
 

@@ -49,7 +49,7 @@ describe('booking a clinic session', () => {
     expect(new Set(won.map((r) => r.data.bookClinicSlot.slot.position))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
     for (const r of lost) {
       expect(r.errors![0].extensions?.code).toBe('CONFLICT');
-      expect(r.errors![0].message).toBe(`No free slot left in the 心内科 session of 用户specialist at 甲镇卫生院 on ${D(3)} (morning) (all 10 are booked)`);
+      expect(r.errors![0].message).toBe(`No free slot left in the Cardiology session of 用户specialist at 甲镇卫生院 on ${D(3)} (morning) (all 10 are booked)`);
     }
     const [{ booked, slots: distinctSlots }] = await t.database.db.query(
       `SELECT count(*)::int AS booked, count(DISTINCT slot_id)::int AS slots FROM booking WHERE session_id = $1 AND state = 'BOOKED'`, [sessionId]);

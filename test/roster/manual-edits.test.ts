@@ -92,7 +92,7 @@ describe('each hard rule, broken by a manual edit', () => {
   });
 
   it('DEMAND_EXCEEDED: more expert-days than the host asked for', async () => {
-    await refused(assign(ids().s2, demand.small, [D(12)]), 'CONFLICT', 'DEMAND_EXCEEDED', /asked for 1 expert-days of 心内科 .* but 2 are assigned/);
+    await refused(assign(ids().s2, demand.small, [D(12)]), 'CONFLICT', 'DEMAND_EXCEEDED', /asked for 1 expert-days of Cardiology .* but 2 are assigned/);
   });
 
   it('HOST_CAPACITY: more visiting experts in a day than the host can receive', async () => {
