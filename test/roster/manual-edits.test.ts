@@ -69,7 +69,7 @@ describe('each hard rule, broken by a manual edit', () => {
   });
 
   it('SPECIALTY_MISSING: a neurologist for a cardiology demand', async () => {
-    await refused(assign(ids().neuro, demand.A, [D(3)]), 'BAD_USER_INPUT', 'SPECIALTY_MISSING', /does not practise 心内科, which 甲镇卫生院 asked for/);
+    await refused(assign(ids().neuro, demand.A, [D(3)]), 'BAD_USER_INPUT', 'SPECIALTY_MISSING', /does not practise Cardiology, which 甲镇卫生院 asked for/);
   });
 
   it('TRAVEL_LIMIT: a host beyond the travel limit', async () => {
@@ -102,7 +102,7 @@ describe('each hard rule, broken by a manual edit', () => {
   });
 
   it("OUTSIDE_PERIOD: a date in the roster but outside the demand's period", async () => {
-    await refused(assign(ids().s2, demand.short, [D(15)]), 'BAD_USER_INPUT', 'OUTSIDE_PERIOD', /is outside the period .* that 乙镇卫生院 asked 心内科 for/);
+    await refused(assign(ids().s2, demand.short, [D(15)]), 'BAD_USER_INPUT', 'OUTSIDE_PERIOD', /is outside the period .* that 乙镇卫生院 asked Cardiology for/);
   });
 
   it('checks a multi-day stay (蹲点) as a whole: one bad day refuses all of it', async () => {
