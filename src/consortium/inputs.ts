@@ -9,8 +9,8 @@ const NAME = { min: 2, max: 100 };
 const nameLength = (_field: string) => Length(NAME.min, NAME.max, says('validation.length', { min: NAME.min, max: NAME.max }));
 const idPattern = (_field: string) => Matches(/^\d{1,10}$/, says('validation.id', {}, { each: true }));
 const between = (min: number, max: number) => [Min(min, says('validation.between', { min, max })), Max(max, says('validation.between', { min, max }))];
-const latitude = (target: object, property: string) => between(-90, 90).forEach((rule) => rule(target, property));
-const longitude = (target: object, property: string) => between(-180, 180).forEach((rule) => rule(target, property));
+const latitudeRange = (target: object, property: string) => between(-90, 90).forEach((rule) => rule(target, property));
+const longitudeRange = (target: object, property: string) => between(-180, 180).forEach((rule) => rule(target, property));
 
 @InputType()
 export class CreateConsortiumInput {
@@ -34,8 +34,8 @@ export class CreateHospitalInput {
   @Field() @nameLength('name') name: string;
   @Field(() => HospitalTier) tier: HospitalTier;
   @Field() @Length(2, 50, says('validation.length', { min: 2, max: 50 })) county: string;
-  @Field(() => Float) @latitude latitude: number;
-  @Field(() => Float) @longitude longitude: number;
+  @Field(() => Float) @latitudeRange latitude: number;
+  @Field(() => Float) @longitudeRange longitude: number;
   @Field(() => ID, { nullable: true }) @IsOptional() @idPattern('gridId') gridId?: string | null;
   @Field(() => [ID], { defaultValue: [], description: 'Consortia the hospital joins' })
   @ArrayMaxSize(20, says('validation.arrayMaxSize', { max: 20 })) @idPattern('consortiumIds') consortiumIds: string[];
@@ -47,8 +47,8 @@ export class UpdateHospitalInput {
   @Field({ nullable: true }) @IsOptional() @nameLength('name') name?: string;
   @Field(() => HospitalTier, { nullable: true }) @IsOptional() tier?: HospitalTier;
   @Field({ nullable: true }) @IsOptional() @Length(2, 50, says('validation.length', { min: 2, max: 50 })) county?: string;
-  @Field(() => Float, { nullable: true }) @IsOptional() @latitude latitude?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @longitude longitude?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @latitudeRange latitude?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @longitudeRange longitude?: number;
   @Field(() => ID, { nullable: true }) @IsOptional() @idPattern('gridId') gridId?: string | null;
 }
 
