@@ -30,7 +30,11 @@ export function transition<S extends string>(machine: Machine<S>, [entity, id]: 
   if (canTransition(machine, from, to)) return to;
   const next = machine[from];
   const what = message(`entity.${entity}` as MessageKey);
-  throw next.length ? conflict('common.cannotBecome', { what, id, from, to, next: orList(next) }, 'state') : conflict('common.cannotBecomeFinal', { what, id, from, to }, 'state');
+  // States are said in the reader's language (草稿, DRAFT): catalogue table `state`, one entry per entity and state.
+  const said = (s: S) => message(`state.${entity}_${s}` as MessageKey);
+  throw next.length
+    ? conflict('common.cannotBecome', { what, id, from: said(from), to: said(to), next: orList(next.map(said)) }, 'state')
+    : conflict('common.cannotBecomeFinal', { what, id, from: said(from), to: said(to) }, 'state');
 }
 
 /** The kind of thing a machine's state belongs to: a name of the catalogue's entity table. */

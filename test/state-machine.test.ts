@@ -1,7 +1,12 @@
 import { CONSULTATION_TRANSITIONS, ConsultationState as C, consultationTransition } from '../src/consult/states';
 import { REFERRAL_TRANSITIONS, ReferralState as R, referralTransition } from '../src/referral/states';
-import { ROSTER_TRANSITIONS } from '../src/roster/states';
-import { RosterState } from '../src/roster/kinds';
+import { ASSIGNMENT_TRANSITIONS, DEMAND_TRANSITIONS, JOB_TRANSITIONS, ROSTER_TRANSITIONS } from '../src/roster/states';
+import { JobState, RosterState } from '../src/roster/kinds';
+import { BOOKING_TRANSITIONS, SESSION_TRANSITIONS } from '../src/booking/states';
+import { BookingState } from '../src/booking/kinds';
+import { catalogue, MessageKey } from '../src/i18n/catalogue';
+import { LANGUAGES } from '../src/i18n/language';
+import { translate } from '../src/i18n/translate';
 import { step, transition } from '../src/state-machine';
 import { DomainError } from '../src/errors';
 
@@ -56,6 +61,38 @@ describe('one shape for state machines', () => {
     } catch (e) {
       refusal = e;
     }
-    expect((refusal as DomainError).localized('zh-CN')).toBe('排班 5 当前为 DRAFT，不能变为 CLOSED（DRAFT 只能变为 PUBLISHED）');
+    expect((refusal as DomainError).localized('zh-CN')).toBe('排班 5 当前为“草稿”，不能变为“已关闭”（“草稿”只能变为“已发布”）');
+    expect((refusal as DomainError).localized('en')).toBe('Roster 5 is DRAFT and cannot become CLOSED (from DRAFT it can become PUBLISHED)');
+  });
+
+  it('says the states of every machine in the reader\'s language inside the refusal', () => {
+    const refusal = (call: () => unknown) => {
+      try {
+        call();
+      } catch (e) {
+        return { 'zh-CN': (e as DomainError).localized('zh-CN'), en: (e as DomainError).localized('en') };
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(refusal(() => transition(BOOKING_TRANSITIONS, ['booking', 9], BookingState.MOVED, BookingState.CANCELLED))).toEqual({
+      'zh-CN': '预约 9 当前为“已改约”，不能变为“已取消”（“已改约”是最终状态）', en: 'Booking 9 is MOVED and cannot become CANCELLED (MOVED is final)',
+    });
+    expect(refusal(() => transition(JOB_TRANSITIONS, ['rosterJob', 4], JobState.QUEUED, JobState.SUCCEEDED))).toEqual({
+      'zh-CN': '排班优化任务 4 当前为“排队中”，不能变为“已完成”（“排队中”只能变为“运行中或已取消或已失败”）',
+      en: 'Optimizer job 4 is QUEUED and cannot become SUCCEEDED (from QUEUED it can become RUNNING or CANCELLED or FAILED)',
+    });
+    // Every state of every machine that goes through transition(): both languages, never the bare key.
+    const machines: [string, Record<string, readonly string[]>][] = [
+      ['roster', ROSTER_TRANSITIONS], ['rosterJob', JOB_TRANSITIONS], ['demand', DEMAND_TRANSITIONS], ['assignment', ASSIGNMENT_TRANSITIONS],
+      ['clinicSession', SESSION_TRANSITIONS], ['booking', BOOKING_TRANSITIONS],
+    ];
+    for (const [entity, machine] of machines) {
+      for (const state of Object.keys(machine)) {
+        const texts = (catalogue.state as Record<string, Record<string, string>>)[`${entity}_${state}`];
+        expect({ entity, state, languages: LANGUAGES.filter((l) => texts?.[l]?.trim()) }).toEqual({ entity, state, languages: [...LANGUAGES] });
+        expect(translate('en', `state.${entity}_${state}` as MessageKey)).toBe(state);
+        expect(translate('zh-CN', `state.${entity}_${state}` as MessageKey)).toMatch(/^[\u4e00-\u9fff]+$/);
+      }
+    }
   });
 });

@@ -12,6 +12,7 @@ import { authorize } from '../auth/policy';
 import type { ConsultConfig } from '../config';
 import { Urgency } from '../consult/states';
 import { badInput } from '../errors';
+import { says } from '../i18n/validation';
 import { parseId } from '../ids';
 import { AssessmentArgs } from './report';
 import { CONSORTIUM_TIME_ZONE, period } from './service';
@@ -38,8 +39,8 @@ registerEnumType(AssessmentFigure, { name: 'AssessmentFigure', description: 'A f
 export class AssessmentRecordsArgs extends AssessmentArgs {
   @Field(() => AssessmentFigure) figure: AssessmentFigure;
   @Field(() => Urgency, { nullable: true, description: 'CONSULTATIONS_*: the urgency row' }) urgency?: Urgency | null;
-  @Field(() => ID, { nullable: true, description: 'EXPERT_DAYS_DELIVERED: the host' }) @IsOptional() @Matches(/^\d{1,10}$/, { message: 'hospitalId must be an ID' }) hospitalId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'REFERRALS_CITING_CRITERION: the criterion' }) @IsOptional() @Matches(/^\d{1,10}$/, { message: 'criterionId must be an ID' }) criterionId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'EXPERT_DAYS_DELIVERED: the host' }) @IsOptional() @Matches(/^\d{1,10}$/, says('validation.id')) hospitalId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'REFERRALS_CITING_CRITERION: the criterion' }) @IsOptional() @Matches(/^\d{1,10}$/, says('validation.id')) criterionId?: string | null;
 }
 
 @ObjectType({ description: 'One record a figure counts: a referral, a consultation or an expert-day (no patient data)' })

@@ -1,12 +1,13 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Matches } from 'class-validator';
 import { Urgency } from '../consult/states';
+import { says } from '../i18n/validation';
 
 @ArgsType()
 export class AssessmentArgs {
-  @Field(() => ID) @Matches(/^\d{1,10}$/, { message: 'consortiumId must be an ID' }) consortiumId: string;
-  @Field({ description: 'First day of the period, YYYY-MM-DD (China Standard Time)' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date written YYYY-MM-DD' }) from: string;
-  @Field({ description: 'Last day of the period, included, YYYY-MM-DD' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date written YYYY-MM-DD' }) to: string;
+  @Field(() => ID) @Matches(/^\d{1,10}$/, says('validation.id')) consortiumId: string;
+  @Field({ description: 'First day of the period, YYYY-MM-DD (China Standard Time)' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, says('validation.date')) from: string;
+  @Field({ description: 'Last day of the period, included, YYYY-MM-DD' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, says('validation.date')) to: string;
 }
 
 @ObjectType({ description: 'Referrals proposed in the period (cancelled ones are counted apart)' })

@@ -6,7 +6,7 @@
 import { EntityManager } from 'typeorm';
 import { Department, Hospital, Person } from '../consortium/entities';
 import { addMinutes, HALF_DAY_START, SESSION_HOURS, today } from '../roster/calendar';
-import { Message, message, say } from '../i18n/translate';
+import { bilingual, Message, message, say } from '../i18n/translate';
 import { consortiaOfHospital } from '../roster/directory-facts';
 import { HOST_DEFAULTS, HostSettings, RosterAssignment } from '../roster/entities';
 import { SessionTime } from '../roster/kinds';
@@ -59,12 +59,14 @@ export async function slotEvent(m: EntityManager, session: ClinicSession, action
 /** The same description as a sentence to be said in the reader's language; `start`: at the start of a sentence. */
 export async function sessionMessage(m: EntityManager, s: { hostHospitalId: number; specialistId: number; specialtyId: number; date: string; session: SessionTime }, start = false): Promise<Message> {
   // One statement for the three names: every refusal of a crowd of bookings says this sentence.
-  const [names]: { host: string | null; specialist: string | null; specialty: string | null }[] = await m.query(
-    `SELECT (SELECT name FROM hospital WHERE id = $1) AS host, (SELECT name FROM person WHERE id = $2) AS specialist, (SELECT name_zh FROM department WHERE id = $3) AS specialty`,
+  const [names]: { host: string | null; specialist: string | null; specialtyZh: string | null; specialtyEn: string | null }[] = await m.query(
+    `SELECT (SELECT name FROM hospital WHERE id = $1) AS host, (SELECT name FROM person WHERE id = $2) AS specialist,
+            d.name_zh AS "specialtyZh", d.name_en AS "specialtyEn" FROM (SELECT 1) one LEFT JOIN department d ON d.id = $3`,
     [s.hostHospitalId, s.specialistId, s.specialtyId],
   );
   return message(start ? 'booking.sessionStart' : 'booking.session', {
-    specialty: names.specialty ?? '', specialist: names.specialist ?? String(s.specialistId), host: names.host ?? String(s.hostHospitalId), date: s.date, half: message(`booking.${s.session}`),
+    specialty: names.specialtyZh !== null ? bilingual(names.specialtyZh, names.specialtyEn ?? names.specialtyZh) : String(s.specialtyId),
+    specialist: names.specialist ?? String(s.specialistId), host: names.host ?? String(s.hostHospitalId), date: s.date, half: message(`booking.${s.session}`),
   });
 }
 

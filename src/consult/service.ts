@@ -5,7 +5,7 @@ import type { ConsultConfig } from '../config';
 import { Consortium, Department, Hospital, Patient, Person } from '../consortium/entities';
 import { badInput, notFound } from '../errors';
 import { mayReadPatient } from './patient-access';
-import { Message, message } from '../i18n/translate';
+import { bilingual, Message, message } from '../i18n/translate';
 import { appendEvent } from '../events/event-log';
 import { parseId } from '../ids';
 import { PageArgs, paginate } from '../graphql/pagination';
@@ -71,7 +71,7 @@ export class ConsultationService {
       );
       if (!served) {
         const consortium = await m.findOneByOrFail(Consortium, { id: consortiumId });
-        throw badInput('specialtyId', 'consult.noSpecialistServes', { specialty: specialty.nameZh, code: specialty.code, consortium: consortium.name });
+        throw badInput('specialtyId', 'consult.noSpecialistServes', { specialty: bilingual(specialty.nameZh, specialty.nameEn), code: specialty.code, consortium: consortium.name });
       }
       const [row] = await m.query(
         `INSERT INTO consultation (consortium_id, specialty_id, requesting_hospital_id, requested_by_id, patient_id, urgency, state, clinical_summary, question, preferred_from, preferred_to)

@@ -2,6 +2,7 @@ import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors';
+import { says } from '../i18n/validation';
 
 @ObjectType({ simpleResolvers: true })
 export class PageInfo {
@@ -12,7 +13,7 @@ export class PageInfo {
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100' })
-  @Min(1, { message: 'first must be at least 1' }) @Max(100, { message: 'first must be at most 100' })
+  @Min(1, says('validation.min', { min: 1 })) @Max(100, says('validation.max', { max: 100 }))
   first: number;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })

@@ -16,6 +16,9 @@ export interface OrList {
 /** Values put into a sentence; a nested Message is translated first (e.g. the name of a thing). */
 export type MessageParams = Record<string, string | number | boolean | null | undefined | Message | Bilingual | OrList>;
 
+/** A name with its own words per language, e.g. a department's nameZh and nameEn. */
+export const bilingual = (zh: string, en: string): Bilingual => ({ 'zh-CN': zh, en });
+
 export const message = (key: MessageKey, params?: MessageParams): Message => (params ? { key, params } : { key });
 export const orList = (items: readonly (string | Message)[]): OrList => ({ or: items });
 

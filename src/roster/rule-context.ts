@@ -12,6 +12,7 @@ import { availabilityDates } from './availability-dates';
 import { addDays, SESSION_HOURS } from './calendar';
 import { HOST_DEFAULTS } from './entities';
 import { SessionTime } from './kinds';
+import { specialtyLabel } from './sentences';
 
 /**
  * NOTE: the optimizer knows straight-line km only. A limit given in minutes is turned into km
@@ -121,10 +122,11 @@ export const demandInput = (d: DemandRow, overrides: Partial<DemandInput> = {}):
   periodStart: d.periodStart, periodEnd: d.periodEnd, preferredWeekdays: d.preferredWeekdays, session: d.session, priority: d.priority, ...overrides,
 });
 
+/** The specialty names the optimizer puts into its sentences: both languages, picked when a sentence is read (sentences.ts). */
 export async function specialtyNames(m: EntityManager, ids: number[]): Promise<Record<string, string>> {
   if (!ids.length) return {};
-  const rows: { id: number; name_zh: string }[] = await m.query('SELECT id, name_zh FROM department WHERE id = ANY($1)', [ids]);
-  return Object.fromEntries(rows.map((r) => [String(r.id), r.name_zh]));
+  const rows: { id: number; name_zh: string; name_en: string }[] = await m.query('SELECT id, name_zh, name_en FROM department WHERE id = ANY($1)', [ids]);
+  return Object.fromEntries(rows.map((r) => [String(r.id), specialtyLabel(r.name_zh, r.name_en)]));
 }
 
 export const checked = (a: { specialistId: number; demandId: number; date: string; session: SessionTime }): CheckedAssignment => ({

@@ -6,7 +6,7 @@
 import type { RuleSentence, UnmetDemand, UnmetSentence } from '../optimizer';
 import type { MessageKey } from '../i18n/catalogue';
 import type { AssignmentState, DemandState, JobState, RosterState } from './kinds';
-import { Message, message, MessageParams, translate } from '../i18n/translate';
+import { Bilingual, bilingual, Message, message, MessageParams, translate } from '../i18n/translate';
 
 export const RULE_KEY: Record<RuleSentence['code'], MessageKey> = {
   UNKNOWN_SPECIALIST: 'roster.ruleUNKNOWN_SPECIALIST', UNKNOWN_DEMAND: 'roster.ruleUNKNOWN_DEMAND', DEMAND_HOST_MISSING: 'roster.ruleDEMAND_HOST_MISSING',
@@ -22,6 +22,23 @@ export const UNMET_KEY: Record<UnmetSentence['code'], MessageKey> = {
   TRAVEL_CLOSEST: 'roster.unmetTRAVEL_CLOSEST', HOST_CAPACITY: 'roster.unmetHOST_CAPACITY', HOST_FULL: 'roster.unmetHOST_FULL', LIMITS: 'roster.unmetLIMITS',
 };
 
+/**
+ * A specialty's name as the optimizer carries it into its sentences: it takes one string per
+ * specialty (it is pure and says nothing itself), so both names ride in it as JSON and
+ * paramsOf turns them back into a bilingual value, said in the reader's language when read.
+ * NOTE: sentences stored before this carry the Chinese name alone; those stay as they are.
+ */
+export const specialtyLabel = (zh: string, en: string): string => JSON.stringify(bilingual(zh, en));
+function specialtyOf(value: string): Bilingual | string {
+  if (!value.startsWith('{')) return value;
+  try {
+    const parsed = JSON.parse(value);
+    return typeof parsed?.['zh-CN'] === 'string' && typeof parsed?.en === 'string' ? bilingual(parsed['zh-CN'], parsed.en) : value;
+  } catch {
+    return value;
+  }
+}
+
 /** Values that are half-day codes, said as words (上午, morning). */
 const HALF_DAY_PARAMS = new Set(['session', 'demandSession', 'otherSession']);
 const HALF_DAYS = new Set(['MORNING', 'AFTERNOON', 'FULL_DAY']);
@@ -29,7 +46,9 @@ const HALF_DAYS = new Set(['MORNING', 'AFTERNOON', 'FULL_DAY']);
 function paramsOf(params: Record<string, unknown>): MessageParams {
   const out: MessageParams = {};
   for (const [name, value] of Object.entries(params)) {
-    out[name] = HALF_DAY_PARAMS.has(name) && typeof value === 'string' && HALF_DAYS.has(value) ? message(`booking.${value as 'MORNING'}`) : (value as MessageParams[string]);
+    if (HALF_DAY_PARAMS.has(name) && typeof value === 'string' && HALF_DAYS.has(value)) out[name] = message(`booking.${value as 'MORNING'}`);
+    else if (name === 'specialty' && typeof value === 'string') out[name] = specialtyOf(value);
+    else out[name] = value as MessageParams[string];
   }
   return out;
 }

@@ -42,11 +42,16 @@ function coercedField(message: string): string | null {
 /**
  * The SFU's codes are the hub's, plus UNAVAILABLE: no worker can serve the room right now (it
  * is moving to another worker, or media is shutting down). That one is worth retrying, so it
- * says so, to the client code (`retryable`) and to the person (reconnect).
+ * says so, to the client code (`retryable`) and to the person (reconnect). The SFU speaks
+ * English to developers: its words go in `extensions.detail`, the person reads a catalogue
+ * sentence in their language.
  */
-function mediaError(error: MediaError): Pick<GraphQLFormattedError, 'message' | 'extensions'> {
-  if (error.code !== 'UNAVAILABLE') return { message: error.message, extensions: { code: error.code } };
-  return { message: `The video service is briefly unavailable (${error.message}): reconnect and join the room again`, extensions: { code: 'UNAVAILABLE', retryable: true } };
+const MEDIA_SENTENCE: Record<MediaError['code'], MessageKey> = {
+  UNAVAILABLE: 'room.mediaUnavailable', NOT_FOUND: 'room.mediaGone', BAD_USER_INPUT: 'room.mediaRefused', CONFLICT: 'room.mediaRefused',
+};
+function mediaError(error: MediaError, language: Language): Pick<GraphQLFormattedError, 'message' | 'extensions'> {
+  const message = translate(language, MEDIA_SENTENCE[error.code] ?? 'room.mediaRefused');
+  return { message, extensions: { code: error.code, detail: error.message, ...(error.code === 'UNAVAILABLE' ? { retryable: true } : {}) } };
 }
 
 /**
@@ -62,7 +67,7 @@ export function createErrorFormatter(log: Logger, defaultLanguage: Language = 'e
     if (domain) {
       return { ...formatted, message: domain.localized(language), extensions: { code: domain.code, ...(domain.field ? { field: domain.field } : {}), ...domain.extensions } };
     }
-    if (original instanceof MediaError) return { ...formatted, ...mediaError(original) };
+    if (original instanceof MediaError) return { ...formatted, ...mediaError(original, language) };
     if (original instanceof ArgumentValidationError) {
       const violation = firstViolation(original.extensions.validationErrors as ValidationError[], language);
       return {

@@ -73,6 +73,19 @@ describe('the language of server sentences', () => {
     expect(Buffer.byteLength(closed.reason)).toBeLessThanOrEqual(123);
   });
 
+  it("says the directory's validation refusals in the reader's language, naming the field", async () => {
+    const admin = await t.signIn('admin');
+    const CREATE = 'mutation($i: CreateHospitalInput!) { createHospital(input: $i) { id } }';
+    const hospital = { name: '新镇卫生院', tier: 'TOWNSHIP', county: '测试县', latitude: 95, longitude: 118.5 };
+    const auth = { authorization: `Bearer ${admin}` };
+    const zh = await post(CREATE, { i: hospital }, { ...auth, 'accept-language': 'zh-CN' });
+    const en = await post(CREATE, { i: hospital }, { ...auth, 'accept-language': 'en' });
+    expect(zh.errors![0]).toMatchObject({ message: '输入有误：latitude 应在 -90 到 90 之间', extensions: { code: 'BAD_USER_INPUT', field: 'latitude' } });
+    expect(en.errors![0]).toMatchObject({ message: 'Invalid input: latitude must be between -90 and 90', extensions: { code: 'BAD_USER_INPUT', field: 'latitude' } });
+    const page = await post('{ hospitals(first: 500) { nodes { id } } }', {}, { ...auth, 'accept-language': 'zh-CN' });
+    expect(page.errors![0]).toMatchObject({ message: '输入有误：first 不能大于 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+  });
+
   it('accepts a four-character Chinese clinical summary and a two-character question', async () => {
     const r = ok(await t.gql(REQUEST, { i: input({ clinicalSummary: '头晕2周', question: '病因' }) }, doctorA));
     expect(r.requestConsultation.clinicalSummary).toBe('头晕2周');

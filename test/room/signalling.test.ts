@@ -52,12 +52,21 @@ describe('consultation video room signalling', () => {
     const caps = ok(await t.gql(OPEN, { id }, tokens.specialist)).openConsultationRoom;
     ok(await t.gql(JOIN, { id, caps }, tokens.specialist));
     const transport = ok(await t.gql(TRANSPORT, { id, d: 'RECV' }, tokens.specialist)).createRoomTransport;
-    const r = refusal(await t.gql(
-      'mutation($id: ID!, $t: ID!, $p: ID!) { consumeInRoom(consultationId: $id, transportId: $t, producerId: $p) { id } }',
-      { id, t: transport.id, p: '00000000-0000-4000-8000-000000000000' }, tokens.specialist,
-    ));
-    expect(r.code).toBe('NOT_FOUND');
-    expect(r.message).toMatch(/producer 00000000-0000-4000-8000-000000000000 does not exist/);
+    // The SFU's own words are for developers (extensions.detail); the person reads the hub's sentence in their language.
+    const consume = async (language: string) => {
+      const res = await fetch(t.hub.url, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.specialist}`, 'accept-language': language },
+        body: JSON.stringify({
+          query: 'mutation($id: ID!, $t: ID!, $p: ID!) { consumeInRoom(consultationId: $id, transportId: $t, producerId: $p) { id } }',
+          variables: { id, t: transport.id, p: '00000000-0000-4000-8000-000000000000' },
+        }),
+      });
+      return ((await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors[0];
+    };
+    const [zh, en] = [await consume('zh-CN'), await consume('en')];
+    expect(zh).toMatchObject({ message: '此视频连接已结束（已关闭或已迁移），请重新加入会诊室', extensions: { code: 'NOT_FOUND' } });
+    expect(en).toMatchObject({ message: 'This video connection has ended (it was closed or has moved): join the room again', extensions: { code: 'NOT_FOUND' } });
+    expect(en.extensions.detail).toMatch(/producer 00000000-0000-4000-8000-000000000000 does not exist/);
     await endSession(t, id, tokens.specialist);
   });
 

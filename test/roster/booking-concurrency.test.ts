@@ -62,7 +62,7 @@ describe('booking a clinic session', () => {
       expect(r.errors![0].extensions?.code).toBe('CONFLICT');
       expect(r.errors![0].message).toBe(r.zh
         ? `甲镇卫生院 ${D(3)}（上午）用户specialist 的心内科坐诊已无空余号源（10 个均已预约）`
-        : `No free slot left in the 心内科 session of 用户specialist at 甲镇卫生院 on ${D(3)} (morning) (all 10 are booked)`);
+        : `No free slot left in the Cardiology session of 用户specialist at 甲镇卫生院 on ${D(3)} (morning) (all 10 are booked)`);
     }
     const [{ booked, slots: distinctSlots }] = await t.database.db.query(
       `SELECT count(*)::int AS booked, count(DISTINCT slot_id)::int AS slots FROM booking WHERE session_id = $1 AND state = 'BOOKED'`, [sessionId]);
@@ -117,7 +117,7 @@ describe('booking a clinic session', () => {
     expect(taken.state).toBe('BOOKED');
     const twice = refusal(await book(patient));
     expect(twice.code).toBe('CONFLICT');
-    expect(twice.message).toMatch(/批量患者199 already has a slot in the 心内科 session/);
+    expect(twice.message).toMatch(/批量患者199 already has a slot in the Cardiology session/);
     await slots.waitFor(2);
     expect(slots.events[1].sessionSlots).toMatchObject({ action: 'BOOKED', free: 0 });
     slots.dispose();
@@ -151,7 +151,7 @@ describe('booking a clinic session', () => {
     const session = ok(await t.gql(SESSION, { id: sessionId }, doctorA)).clinicSession;
     const taken = refusal(await book(patients[150], doctorA, { slotId: session.slots[0].id }));
     expect(taken.code).toBe('CONFLICT');
-    expect(taken.message).toMatch(/That slot of the 心内科 session .* is already taken/);
+    expect(taken.message).toMatch(/That slot of the Cardiology session .* is already taken/);
     const [bookingId] = (await t.database.db.query(`SELECT b.id FROM booking b JOIN clinic_slot s ON s.id = b.slot_id WHERE b.session_id = $1 AND b.state = 'BOOKED' AND s.position = 5`, [sessionId])).map((r: any) => String(r.id));
     ok(await t.gql('mutation($i: CancelBookingInput!) { cancelBooking(input: $i) { id } }', { i: { bookingId } }, doctorA));
     const chosen = ok(await book(patients[150], doctorA, { slotId: session.slots[4].id })).bookClinicSlot;

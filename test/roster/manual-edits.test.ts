@@ -69,7 +69,7 @@ describe('each hard rule, broken by a manual edit', () => {
   });
 
   it('SPECIALTY_MISSING: a neurologist for a cardiology demand', async () => {
-    await refused(assign(ids().neuro, demand.A, [D(3)]), 'BAD_USER_INPUT', 'SPECIALTY_MISSING', /does not practise 心内科, which 甲镇卫生院 asked for/);
+    await refused(assign(ids().neuro, demand.A, [D(3)]), 'BAD_USER_INPUT', 'SPECIALTY_MISSING', /does not practise Cardiology, which 甲镇卫生院 asked for/);
   });
 
   it('TRAVEL_LIMIT: a host beyond the travel limit', async () => {
@@ -92,7 +92,7 @@ describe('each hard rule, broken by a manual edit', () => {
   });
 
   it('DEMAND_EXCEEDED: more expert-days than the host asked for', async () => {
-    await refused(assign(ids().s2, demand.small, [D(12)]), 'CONFLICT', 'DEMAND_EXCEEDED', /asked for 1 expert-days of 心内科 .* but 2 are assigned/);
+    await refused(assign(ids().s2, demand.small, [D(12)]), 'CONFLICT', 'DEMAND_EXCEEDED', /asked for 1 expert-days of Cardiology .* but 2 are assigned/);
   });
 
   it('HOST_CAPACITY: more visiting experts in a day than the host can receive', async () => {
@@ -102,7 +102,7 @@ describe('each hard rule, broken by a manual edit', () => {
   });
 
   it("OUTSIDE_PERIOD: a date in the roster but outside the demand's period", async () => {
-    await refused(assign(ids().s2, demand.short, [D(15)]), 'BAD_USER_INPUT', 'OUTSIDE_PERIOD', /is outside the period .* that 乙镇卫生院 asked 心内科 for/);
+    await refused(assign(ids().s2, demand.short, [D(15)]), 'BAD_USER_INPUT', 'OUTSIDE_PERIOD', /is outside the period .* that 乙镇卫生院 asked Cardiology for/);
   });
 
   it('checks a multi-day stay (蹲点) as a whole: one bad day refuses all of it', async () => {

@@ -182,7 +182,7 @@ describe('amendments after publishing', () => {
     // Nearest first: day 4 (two slots left) takes two, day 9 (one left) the third.
     const p0 = ok(await t.gql(BOOKINGS, { p: patients[0] }, doctorA)).patientBookings;
     expect(p0.map((b: any) => [b.state, b.clinicSession.id])).toEqual([['BOOKED', ses.A4], ['MOVED', ses.A2]]);
-    expect(p0[1].reason).toBe(`The 心内科 session of 用户specialist at 甲镇卫生院 on ${D(2)} (morning) was cancelled (专家生病); moved to the 心内科 session of 用户card2 at 甲镇卫生院 on ${D(4)} (morning)`);
+    expect(p0[1].reason).toBe(`The Cardiology session of 用户specialist at 甲镇卫生院 on ${D(2)} (morning) was cancelled (专家生病); moved to the Cardiology session of 用户card2 at 甲镇卫生院 on ${D(4)} (morning)`);
     // The reason is stored as a sentence (key and values) and said in the reader's language.
     const p0zh = (await gqlIn('zh-CN', BOOKINGS, { p: patients[0] }, doctorA)).patientBookings;
     expect(p0zh[1].reason).toBe(`甲镇卫生院 ${D(2)}（上午）用户specialist 的心内科坐诊已取消（专家生病），已改约到甲镇卫生院 ${D(4)}（上午）用户card2 的心内科坐诊`);

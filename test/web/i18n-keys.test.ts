@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import i18next from 'i18next';
 import { repoRoot } from '../../src/web/build';
 
 /**
@@ -9,7 +10,8 @@ import { repoRoot } from '../../src/web/build';
  * browser tests (the app reports each missing key it is asked for).
  * Plurals (i18next's `key_one`/`key_other`): English says "1 day"/"3 days", Chinese has one
  * form (a plain `key`); both count as the one key `key`. An English plural has both forms, and
- * a literal key the sources give a `count` has them in English ("{{count}} d" is not English).
+ * a literal key the sources give a `count` has them in English ("{{count}} d" is not English), in every
+ * namespace; and a key that exists only as English plural forms is always given a count.
  */
 const APP = join(repoRoot, 'src/web/app');
 const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -107,21 +109,54 @@ describe('i18n resources', () => {
 
   it('says counted things in English with a plural (1 day, 3 days)', () => {
     const singularOnly: string[] = [];
+    const namespacesCounted = new Set<string>();
     let counted = 0;
     for (const file of sources(APP)) {
       const rel = relative(APP, file).split(sep);
-      const own = rel[0] === 'workspaces' ? rel[1] : 'common';
+      const own = rel[0] === 'workspaces' ? rel[1] : rel[0] === 'room' ? 'room' : 'common';
       const code = readFileSync(file, 'utf8');
       const declared = /useTranslation\(\s*'(\w+)'/.exec(code)?.[1] ?? (/useTranslation\(\s*\)/.test(code) ? 'common' : own);
       for (const match of code.matchAll(/\bt\(\s*'([\w.:-]+)'\s*,\s*\{[^}]*\bcount\b/g)) {
         const [namespace, key] = match[1].includes(':') ? match[1].split(':') : [declared, match[1]];
-        if (namespace !== 'scheduler') continue; // NOTE: the other workspaces are other engineers' to convert
         counted += 1;
+        namespacesCounted.add(namespace);
         const en = all.get(namespace)!.en;
         if (!en.has(`${key}_one`) || !en.has(`${key}_other`)) singularOnly.push(`${relative(repoRoot, file)}: ${namespace}:${key}`);
       }
     }
     expect(singularOnly).toEqual([]);
-    expect(counted).toBeGreaterThanOrEqual(5);
+    expect(counted).toBeGreaterThanOrEqual(15);
+    // And the other way round: an English plural asked for without a count would show its raw key.
+    const uncounted: string[] = [];
+    for (const file of sources(APP)) {
+      const rel = relative(APP, file).split(sep);
+      const own = rel[0] === 'workspaces' ? rel[1] : rel[0] === 'room' ? 'room' : 'common';
+      const code = readFileSync(file, 'utf8');
+      const declared = /useTranslation\(\s*'(\w+)'/.exec(code)?.[1] ?? (/useTranslation\(\s*\)/.test(code) ? 'common' : own);
+      for (const match of code.matchAll(/\bt\(\s*'([\w.:-]+)'\s*(,\s*(\{[^}]*\}|\w+))?\s*\)/g)) {
+        const [namespace, key] = match[1].includes(':') ? match[1].split(':') : [declared, match[1]];
+        const en = all.get(namespace)?.en;
+        const pluralOnly = en && !en.has(key) && en.has(`${key}_other`);
+        const args = match[3];
+        if (pluralOnly && (!args || (args.startsWith('{') && !/\bcount\b/.test(args)))) uncounted.push(`${relative(repoRoot, file)}: ${namespace}:${key}`);
+      }
+    }
+    expect(uncounted).toEqual([]);
+    // Every workspace counts something; the check covers all of them, not the scheduler alone.
+    expect([...namespacesCounted].sort()).toEqual(expect.arrayContaining(['doctor', 'scheduler', 'specialist']));
+  });
+
+  it("says the doctor's and specialist's counted things as a person reads them", async () => {
+    const resources = Object.fromEntries(LANGUAGES.map((l) => [l, Object.fromEntries([...all].map(([ns, texts]) => [ns, Object.fromEntries(texts[l])]))]));
+    const t = i18next.createInstance();
+    await t.init({ resources, lng: 'en', fallbackLng: false, keySeparator: false, interpolation: { escapeValue: false } } as any);
+    const say = (language: string, key: string, values: Record<string, unknown>) => t.getFixedT(language)(key, values);
+    expect([say('en', 'doctor:patients.years', { count: 1 }), say('en', 'doctor:patients.years', { count: 64 }), say('zh-CN', 'doctor:patients.years', { count: 64 })])
+      .toEqual(['1 year', '64 years', '64岁']);
+    expect([say('en', 'specialist:queue.attachmentCount', { count: 1 }), say('en', 'specialist:queue.attachmentCount', { count: 3 })])
+      .toEqual(['1 exam result (viewable once claimed)', '3 exam results (viewable once claimed)']);
+    expect([say('en', 'doctor:home.incomingReferrals', { count: 2 }), say('en', 'doctor:attachments.pages', { count: 1 }), say('en', 'specialist:calendar.booked', { booked: 0, count: 1 })])
+      .toEqual(['2 incoming referrals', '1 page', '0 of 1 patient booked']);
+    expect(say('zh-CN', 'specialist:calendar.booked', { booked: 3, count: 10 })).toBe('已预约 3/10 位患者');
   });
 });

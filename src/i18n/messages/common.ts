@@ -24,8 +24,8 @@ export const common = {
   notClearable: { en: '{{field}} cannot be cleared (null): leave it out to keep the current value, or give a new one', 'zh-CN': '{{field}} 不能清空（null）：不填则保留原值，或给出新值' },
   controlCharacter: { en: '{{field}} contains a control character ({{code}}) that is not allowed in text: remove it', 'zh-CN': '{{field}} 含有文本中不允许的控制字符（{{code}}），请删除' },
   controlCharacterInput: { en: 'The input contains a control character ({{code}}) that is not allowed in text: remove it', 'zh-CN': '输入含有文本中不允许的控制字符（{{code}}），请删除' },
-  cannotBecome: { en: '{{what}} {{id}} is {{from}} and cannot become {{to}} (from {{from}} it can become {{next}})', 'zh-CN': '{{what}} {{id}} 当前为 {{from}}，不能变为 {{to}}（{{from}} 只能变为 {{next}}）' },
-  cannotBecomeFinal: { en: '{{what}} {{id}} is {{from}} and cannot become {{to}} ({{from}} is final)', 'zh-CN': '{{what}} {{id}} 当前为 {{from}}，不能变为 {{to}}（{{from}} 是最终状态）' },
+  cannotBecome: { en: '{{what}} {{id}} is {{from}} and cannot become {{to}} (from {{from}} it can become {{next}})', 'zh-CN': '{{what}} {{id}} 当前为“{{from}}”，不能变为“{{to}}”（“{{from}}”只能变为“{{next}}”）' },
+  cannotBecomeFinal: { en: '{{what}} {{id}} is {{from}} and cannot become {{to}} ({{from}} is final)', 'zh-CN': '{{what}} {{id}} 当前为“{{from}}”，不能变为“{{to}}”（“{{from}}”是最终状态）' },
   toBeforeFrom: { en: 'to ({{to}}) is before from ({{from}})', 'zh-CN': '结束日期（{{to}}）早于开始日期（{{from}}）' },
   databaseUnavailable: { en: 'The database is not reachable right now, so the request could not be carried out. Try again in {{seconds}} seconds.', 'zh-CN': '数据库暂时无法连接，请求未能执行。请在 {{seconds}} 秒后重试。' },
   internal: { en: 'Internal error; it has been logged', 'zh-CN': '服务器内部错误，已记录' },
@@ -80,4 +80,11 @@ export const validation = {
   date: { en: 'Invalid input: {{field}} must be a date (YYYY-MM-DD)', 'zh-CN': '输入有误：{{field}} 必须是日期（YYYY-MM-DD）' },
   weekdays: { en: 'Invalid input: {{field}} are 1 (Monday) to 7 (Sunday)', 'zh-CN': '输入有误：{{field}} 只能是 1（星期一）到 7（星期日）' },
   positive: { en: 'Invalid input: {{field}} must be more than 0', 'zh-CN': '输入有误：{{field}} 必须大于 0' },
+  between: { en: 'Invalid input: {{field}} must be between {{min}} and {{max}}', 'zh-CN': '输入有误：{{field}} 应在 {{min}} 到 {{max}} 之间' },
+  username: { en: 'Invalid input: {{field}} must be 3 to 40 lower-case letters, digits, ".", "_" or "-"', 'zh-CN': '输入有误：{{field}} 应为 3 到 40 个小写字母、数字、"."、"_" 或 "-"' },
+  departmentCode: {
+    en: 'Invalid input: {{field}} must be 2 to 40 upper-case letters, digits or _ starting with a letter, e.g. CARDIOLOGY',
+    'zh-CN': '输入有误：{{field}} 应为 2 到 40 个大写字母、数字或下划线，以字母开头，例如 CARDIOLOGY',
+  },
+  nationalId: { en: 'Invalid input: {{field}} must be 18 characters: 17 digits and a digit or X', 'zh-CN': '输入有误：{{field}} 应为 18 位：17 位数字加一位数字或 X' },
 } satisfies MessageTable;

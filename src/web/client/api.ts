@@ -1,5 +1,11 @@
 import { Client, createClient } from 'graphql-ws';
 
+/**
+ * The page's language (the app and the standalone room page both keep it on <html lang>), sent
+ * so the hub says its refusals (e.g. "video briefly unavailable: reconnect") in it.
+ */
+const pageLanguage = (): string | null => (typeof document !== 'undefined' && document.documentElement.lang) || null;
+
 /** The hub's GraphQL API from the browser: HTTP for queries and mutations, graphql-ws for subscriptions. */
 export class HubApi {
   #ws: Client | null = null;
@@ -15,7 +21,9 @@ export class HubApi {
     const res = await fetch('/graphql', {
       method: 'POST',
       keepalive: options.keepalive,
-      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      headers: {
+        'content-type': 'application/json', ...(pageLanguage() ? { 'accept-language': pageLanguage()! } : {}), ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = await res.json();
@@ -42,7 +50,7 @@ export class HubApi {
   subscribe<T = any>(query: string, variables: Record<string, unknown>, onData: (data: T) => void, onError: (e: unknown) => void): () => void {
     this.#ws ??= createClient({
       url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
-      connectionParams: () => ({ authorization: `Bearer ${this.token}` }),
+      connectionParams: () => ({ authorization: `Bearer ${this.token}`, ...(pageLanguage() ? { language: pageLanguage() } : {}) }),
       retryAttempts: 20,
       shouldRetry: () => true,
     });

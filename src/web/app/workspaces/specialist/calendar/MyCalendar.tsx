@@ -24,7 +24,7 @@ function SessionBookings({ sessionId, onClose }: { sessionId: string; onClose():
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('consultation.specialty')}>{departmentName(s.specialty, i18n.language)}</Descriptions.Item>
-            <Descriptions.Item label={t('calendar.slots')}><span data-testid="session-count">{t('calendar.booked', { booked: s.bookings.length, slots: s.slotCount })}</span></Descriptions.Item>
+            <Descriptions.Item label={t('calendar.slots')}><span data-testid="session-count">{t('calendar.booked', { booked: s.bookings.length, count: s.slotCount })}</span></Descriptions.Item>
           </Descriptions>
           <List dataSource={s.bookings} locale={{ emptyText: t('calendar.noBookings') }} renderItem={(b) => (
             <List.Item data-testid="session-booking">
@@ -63,7 +63,7 @@ export function CalendarList({ compact = false, zone: given }: { compact?: boole
     ...data.rotationCalendar.filter((a) => inRange(a.date)).map((a) => ({
       key: `a${a.id}`, day: a.date, sort: `${a.date} ${a.session === 'AFTERNOON' ? '13' : '08'}`, kind: 'onSite' as const, sessionId: a.clinicSession?.id,
       text: `${t(`halfDay.${a.session}`)} · ${a.host.name} · ${departmentName(a.specialty, i18n.language)}`,
-      detail: a.clinicSession ? t('calendar.booked', { booked: a.clinicSession.slotCount - a.clinicSession.freeSlots, slots: a.clinicSession.slotCount }) : undefined,
+      detail: a.clinicSession ? t('calendar.booked', { booked: a.clinicSession.slotCount - a.clinicSession.freeSlots, count: a.clinicSession.slotCount }) : undefined,
     })),
     ...data.consultations.nodes.filter((c) => c.scheduledStart && dayjs(c.scheduledStart).isBefore(to) && dayjs(c.scheduledEnd).isAfter(from)).map((c) => ({
       key: `c${c.id}`, day: formatInZone(c.scheduledStart, zone, 'YYYY-MM-DD'), sort: formatInZone(c.scheduledStart, zone), kind: 'remote' as const,
