@@ -19,7 +19,8 @@ export function App() {
   dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
     <ConfigProvider locale={zh ? zhCN : enUS} csp={nonce ? { nonce } : undefined} theme={{ token: { colorPrimary: '#1668dc' } }}>
-      <AntApp>
+      {/* Alerts (an escalation stays until dismissed) open below the header, never over its language switch or sign-out. */}
+      <AntApp notification={{ top: 72 }}>
         <SessionProvider>
           <NotificationsProvider>
             <RouterProvider router={router} />
