@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { connect } from 'node:net';
 import { ChildHub, startChildHub } from '../support/child-hub';
 import { PASSWORD } from '../support/fixture';
 import { startTestHub, TestHub } from '../support/hub';
@@ -160,6 +161,35 @@ it('says 503 on /readyz from the first moment of a drain, on a connection it alr
     await closing;
   } finally {
     agent.destroy();
+    await own.stop();
+  }
+});
+
+it('refuses a request received in the second half of the drain deadline with 503, Retry-After and a sentence, and runs nothing of it', async () => {
+  const own = await startTestHub({ SHUTDOWN_DRAIN_MS: '1000' });
+  const admin = await own.signIn('admin');
+  const { port } = new URL(own.hub.url);
+  // A connection the hub accepted before the drain, whose request comes only 600 ms into it.
+  const socket = connect(Number(port), '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  let answer = '';
+  socket.on('data', (chunk) => { answer += chunk.toString('utf8'); });
+  const ended = new Promise((resolve) => socket.once('close', resolve));
+  try {
+    const closing = own.hub.close();
+    await new Promise((r) => setTimeout(r, 600));
+    const body = JSON.stringify({ query: 'mutation($i: CreateHospitalInput!) { createHospital(input: $i) { id } }', variables: { i: { name: '迟到卫生院', tier: 'TOWNSHIP', county: '测试县', latitude: 35.5, longitude: 118.5 } } });
+    socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAccept-Language: zh-CN\r\nAuthorization: Bearer ${admin}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    await ended;
+    await closing;
+    const [head, payload] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 503/);
+    expect(head).toMatch(/\r\nretry-after: 2\r\n/i);
+    expect(head).toMatch(/\r\nconnection: close(\r\n|$)/i);
+    expect(JSON.parse(payload).errors[0]).toEqual({ message: '服务正在关闭，此请求未执行。请在 2 秒后重新发送。', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect((await own.database.db.query(`SELECT count(*)::int AS n FROM hospital WHERE name = '迟到卫生院'`))[0].n).toBe(0);
+  } finally {
+    socket.destroy();
     await own.stop();
   }
 });
