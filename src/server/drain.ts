@@ -18,7 +18,7 @@ const IDLE_GRACE_MS = 150;
 const FIRST_REQUEST_GRACE_MS = 2_000;
 /**
  * The listener closes once every request received is answered and no connection has arrived
- * for this long (or half the deadline has passed): connections the kernel has completed but
+ * for this long (or once half the deadline has passed): connections the kernel has completed but
  * Node has not accepted yet are reset when it closes, their requests already sent. Readiness
  * says 503 meanwhile, so balancers send no new ones.
  */
@@ -131,7 +131,10 @@ export class HttpDrain {
     for (;;) {
       await afterPoll();
       const now = Date.now();
-      if (this.#server.listening && now - Math.max(this.#lastAccepted, started) >= BACKLOG_QUIET_MS && (this.inFlight === 0 || now - started >= deadlineMs / 2)) {
+      // At half the deadline it closes regardless: clients that keep coming (readyz says 503
+      // by then) would otherwise hold the drain open until the deadline cuts everything.
+      const quiet = now - Math.max(this.#lastAccepted, started) >= BACKLOG_QUIET_MS;
+      if (this.#server.listening && ((quiet && this.inFlight === 0) || now - started >= deadlineMs / 2)) {
         NetServer.prototype.close.call(this.#server);
       }
       for (const [socket, c] of this.#connections) {
