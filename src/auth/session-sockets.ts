@@ -47,14 +47,23 @@ export class SessionSockets {
    * socket opened before never hears another event of a consortium its hospital left. The
    * session itself stays: HTTP requests load the actor afresh anyway. Like #ended, this runs
    * while the bus dispatches, before any later event reaches a subscription.
+   * A consortium created or updated with a lead hospital has made it a member (the lead is a
+   * member by definition, and stays one when another becomes lead): that is a join too.
    */
-  #membershipChanged(p: { action: string; consortium: { id: number }; hospitalId?: number }): void {
-    if ((p.action !== 'HOSPITAL_LEFT' && p.action !== 'HOSPITAL_JOINED') || p.hospitalId === undefined) return;
+  #membershipChanged(p: { action: string; consortium: { id: number; leadHospitalId?: number | null }; hospitalId?: number | null }): void {
+    if ((p.action === 'CREATED' || p.action === 'UPDATED') && p.consortium.leadHospitalId) {
+      this.#setMember(p.consortium.leadHospitalId, p.consortium.id, true);
+    } else if ((p.action === 'HOSPITAL_LEFT' || p.action === 'HOSPITAL_JOINED') && p.hospitalId) {
+      this.#setMember(p.hospitalId, p.consortium.id, p.action === 'HOSPITAL_JOINED');
+    }
+  }
+
+  #setMember(hospitalId: number, consortiumId: number, member: boolean): void {
     for (const sockets of this.#bySession.values()) {
       for (const actor of sockets.values()) {
-        if (actor.hospitalId !== p.hospitalId) continue;
-        const others = actor.consortiumIds.filter((id) => id !== p.consortium.id);
-        actor.consortiumIds = p.action === 'HOSPITAL_JOINED' ? [...others, p.consortium.id] : others;
+        if (actor.hospitalId !== hospitalId) continue;
+        const others = actor.consortiumIds.filter((id) => id !== consortiumId);
+        actor.consortiumIds = member ? [...others, consortiumId] : others;
       }
     }
   }

@@ -228,6 +228,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
   app.use(securityHeaders(config));
   app.use(corsAllowList(config));
   app.use(healthRoutes(db, () => shuttingDown));
+  app.use(drain.admission(config.defaultLanguage));
   app.use(metrics.routes({ token: config.http.metricsToken, actorFrom, defaultLanguage: config.defaultLanguage }));
   app.use(webRoutes());
   // Consultation exam results: raw-body upload and audited download (own body parser), and the

@@ -1,6 +1,12 @@
+import type { NextFunction, Request, Response } from 'express';
 import { Server, ServerResponse } from 'node:http';
 import { Server as NetServer, Socket } from 'node:net';
 import type { Logger } from '../graphql/logger';
+import { Language, languageFromHeader } from '../i18n/language';
+import { translate } from '../i18n/translate';
+
+/** What a request refused during a drain tells its client to wait before sending it again (to another hub). */
+export const DRAIN_RETRY_AFTER_SECONDS = 2;
 
 /** A kept-alive connection that has had no request in flight for this long is idle and may be closed. */
 const IDLE_GRACE_MS = 150;
@@ -11,12 +17,12 @@ const IDLE_GRACE_MS = 150;
  */
 const FIRST_REQUEST_GRACE_MS = 2_000;
 /**
- * The listener closes once no connection has arrived for this long (at most BACKLOG_MAX_MS):
- * connections the kernel has already completed but a busy Node has not accepted yet would be
- * reset by closing it at once. Readiness says 503 meanwhile, so balancers send no new ones.
+ * The listener closes once every request received is answered and no connection has arrived
+ * for this long (or once half the deadline has passed): connections the kernel has completed but
+ * Node has not accepted yet are reset when it closes, their requests already sent. Readiness
+ * says 503 meanwhile, so balancers send no new ones.
  */
-const BACKLOG_QUIET_MS = 50;
-const BACKLOG_MAX_MS = 1_000;
+const BACKLOG_QUIET_MS = 100;
 
 interface Connection {
   requests: number;
@@ -45,6 +51,8 @@ export class HttpDrain {
   readonly #connections = new Map<Socket, Connection>();
   #draining = false;
   #lastAccepted = 0;
+  #startedAt = 0;
+  #deadlineMs = 0;
 
   constructor(server: Server, log: Logger) {
     this.#server = server;
@@ -84,29 +92,61 @@ export class HttpDrain {
     return n;
   }
 
+  /**
+   * During a drain, a request received once half the deadline has passed is refused with 503,
+   * Retry-After and a sentence before anything runs: it might not finish before the deadline cuts
+   * it, and a write committed after its connection was cut would leave its client unanswered.
+   * The first handler of the app.
+   */
+  admission(defaultLanguage: Language) {
+    return (req: Request, res: Response, next: NextFunction) => {
+      if (!this.#draining || Date.now() - this.#startedAt < this.#deadlineMs / 2) return next();
+      const language = languageFromHeader(req.headers['accept-language']) ?? defaultLanguage;
+      res.shouldKeepAlive = false;
+      res.status(503).set('retry-after', String(DRAIN_RETRY_AFTER_SECONDS))
+        .json({ errors: [{ message: translate(language, 'common.shuttingDown', { seconds: DRAIN_RETRY_AFTER_SECONDS }), extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    };
+  }
+
   /** Stops accepting, answers what was received, closes idle connections; resolves when none is left. */
   async drain(deadlineMs: number): Promise<{ answered: number; cut: number }> {
     const started = Date.now();
+    this.#startedAt = started;
+    this.#deadlineMs = deadlineMs;
     this.#draining = true;
     const inFlightAtStart = this.inFlight;
     const connectionsAtStart = this.#connections.size;
     let closedIdle = 0;
     // Answers still to be written say Connection: close, so no client sends another request here.
     for (const c of this.#connections.values()) for (const res of c.responses) if (!res.headersSent) res.shouldKeepAlive = false;
-    while (Date.now() - started < BACKLOG_MAX_MS && Date.now() - Math.max(this.#lastAccepted, started) < BACKLOG_QUIET_MS) await sleep(10);
-    if (this.#server.listening) NetServer.prototype.close.call(this.#server);
+    // NOTE: every check runs just after an I/O poll (setImmediate), never straight from a timer:
+    // a timer firing after a busy stretch of the event loop (a first mutation, a GC pause) runs
+    // before the poll that accepts what the kernel queued meanwhile, so "nothing arrived" looked
+    // true and closing the listener reset those connections, their requests already sent. And
+    // the listener stays open while requests are being answered: on a loaded machine the kernel
+    // may complete a client's handshake late (its request already on the way), and every
+    // connection still half-open when the listener closes is reset.
+    const afterPoll = () => new Promise<void>((resolve) => setImmediate(resolve));
     let cut = 0;
     for (;;) {
+      await afterPoll();
       const now = Date.now();
+      // At half the deadline it closes regardless: clients that keep coming (readyz says 503
+      // by then) would otherwise hold the drain open until the deadline cuts everything.
+      const quiet = now - Math.max(this.#lastAccepted, started) >= BACKLOG_QUIET_MS;
+      if (this.#server.listening && ((quiet && this.inFlight === 0) || now - started >= deadlineMs / 2)) {
+        NetServer.prototype.close.call(this.#server);
+      }
       for (const [socket, c] of this.#connections) {
         if (c.inFlight === 0 && now - c.lastActive >= (c.requests ? IDLE_GRACE_MS : FIRST_REQUEST_GRACE_MS)) {
           closedIdle++;
           socket.destroy();
         }
       }
-      if (this.#connections.size === 0) break;
+      if (this.#connections.size === 0 && !this.#server.listening) break;
       if (now - started >= deadlineMs) {
         cut = this.inFlight;
+        if (this.#server.listening) NetServer.prototype.close.call(this.#server);
         for (const socket of this.#connections.keys()) socket.destroy();
         break;
       }

@@ -148,6 +148,47 @@ describe('sessions the server knows', () => {
     control.close();
   });
 
+  it("a hospital made a consortium's lead hospital (updateConsortium, createConsortium) gives its people that consortium's rights on their open sockets at once", async () => {
+    const admin = await t.signIn('admin');
+    const created = await t.gql('mutation($i: CreateHospitalInput!) { createHospital(input: $i) { id } }', { i: { name: '丙镇卫生院', tier: 'TOWNSHIP', county: '外县', latitude: 35.6, longitude: 118.4 } }, admin);
+    const hospitalId = created.data.createHospital.id;
+    await addPerson('sched.c1', Number(hospitalId), ['SCHEDULER']);
+    const lead = await t.signIn('sched.c1');
+    // The socket is opened while the hospital belongs to no consortium.
+    const socket = await openRawSocket(t.hub.wsUrl, lead);
+    socket.subscribe('r', 'subscription { rosterChanged { rosterId consortiumId action } }');
+    await new Promise((r) => setTimeout(r, 200));
+    const month = (offset: number) => {
+      const d = new Date();
+      const start = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
+      const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset + 1, 0));
+      return { periodStart: start.toISOString().slice(0, 10), periodEnd: end.toISOString().slice(0, 10) };
+    };
+    const CREATE = 'mutation($i: CreateRosterInput!) { createRoster(input: $i) { id } }';
+    const other = t.fixture.otherConsortium;
+    try {
+      const updated = await t.gql('mutation($i: UpdateConsortiumInput!) { updateConsortium(input: $i) { id leadHospital { id } } }', { i: { id: String(other.id), leadHospitalId: hospitalId } }, admin);
+      expect(updated.errors).toBeUndefined();
+      // HTTP loads the person afresh: the new lead hospital's scheduler may draft the consortium's roster...
+      const drafted = await t.gql(CREATE, { i: { consortiumId: String(other.id), ...month(11) } }, lead);
+      expect(drafted.errors).toBeUndefined();
+      // ... and the socket opened before hears of it, as after addHospitalToConsortium.
+      await until(() => (socket.nexts.get('r') ?? []).length === 1);
+      expect(socket.nexts.get('r')![0].data.rosterChanged).toMatchObject({ rosterId: drafted.data.createRoster.id, consortiumId: String(other.id), action: 'CREATED' });
+
+      // A consortium created with the hospital as its lead: the same on the same socket.
+      const fresh = await t.gql('mutation($i: CreateConsortiumInput!) { createConsortium(input: $i) { id } }', { i: { name: '丙县医共体', kind: 'COUNTY_MEDICAL_COMMUNITY', region: '丙县', leadHospitalId: hospitalId } }, admin);
+      expect(fresh.errors).toBeUndefined();
+      const second = await t.gql(CREATE, { i: { consortiumId: fresh.data.createConsortium.id, ...month(11) } }, lead);
+      expect(second.errors).toBeUndefined();
+      await until(() => (socket.nexts.get('r') ?? []).length === 2);
+      expect(socket.nexts.get('r')![1].data.rosterChanged).toMatchObject({ rosterId: second.data.createRoster.id, consortiumId: fresh.data.createConsortium.id, action: 'CREATED' });
+    } finally {
+      await t.gql('mutation($i: UpdateConsortiumInput!) { updateConsortium(input: $i) { id } }', { i: { id: String(other.id), leadHospitalId: null } }, admin);
+    }
+    socket.close();
+  });
+
   it('changing roles ends the sessions too', async () => {
     const id = await addPerson('doctor.a5', t.fixture.townshipA.id);
     const token = await t.signIn('doctor.a5');

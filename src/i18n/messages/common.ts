@@ -28,6 +28,7 @@ export const common = {
   cannotBecomeFinal: { en: '{{what}} {{id}} is {{from}} and cannot become {{to}} ({{from}} is final)', 'zh-CN': '{{what}} {{id}} 当前为“{{from}}”，不能变为“{{to}}”（“{{from}}”是最终状态）' },
   toBeforeFrom: { en: 'to ({{to}}) is before from ({{from}})', 'zh-CN': '结束日期（{{to}}）早于开始日期（{{from}}）' },
   databaseUnavailable: { en: 'The database is not reachable right now, so the request could not be carried out. Try again in {{seconds}} seconds.', 'zh-CN': '数据库暂时无法连接，请求未能执行。请在 {{seconds}} 秒后重试。' },
+  shuttingDown: { en: 'The hub is shutting down and did not carry out this request. Send it again in {{seconds}} seconds.', 'zh-CN': '服务正在关闭，此请求未执行。请在 {{seconds}} 秒后重新发送。' },
   internal: { en: 'Internal error; it has been logged', 'zh-CN': '服务器内部错误，已记录' },
   bodyTooLarge: { en: 'Request body is larger than the limit of {{limit}} bytes', 'zh-CN': '请求内容超过 {{limit}} 字节的上限' },
   badRequest: { en: 'Bad request: {{detail}}', 'zh-CN': '请求有误：{{detail}}' },
