@@ -446,7 +446,7 @@ describe('the roster board', () => {
     const enDetail = summary.unmet.find((u: any) => u.demandId === demand.P).detail as string;
     expect(enDetail).not.toBe(zhDetail);
     await page.waitForFunction((want) => document.querySelector('[data-testid="optimizer-unmet"] [data-testid="unmet-detail"]')?.textContent?.trim() === want, enDetail, { timeout: 15_000 })
-      .catch(async (e) => { throw new Error(`${e.message}: the page shows ${JSON.stringify(await detail())}, the hub says ${JSON.stringify(enDetail)}`); });
+      .catch(async (e) => { throw new Error(`${e.message}: the page shows ${JSON.stringify(await text('[data-testid="unmet-detail"]'))}, the hub says ${JSON.stringify(enDetail)}`); });
     expect(await page.locator('[data-testid="optimizer-unmet"] .ant-list-item', { hasText: 'No specialist of this specialty' }).innerText()).toMatch(/甲镇卫生院 is short of 1 day(?!s)/);
     expect(await text('[data-testid="optimizer-state"]')).toBe('Finished');
     await screenshot(page, 'en', 'scheduler-board-optimized');

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, List, Progress, Space, Statistic, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useClient, useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { describeError, errorSentence } from '../../../data/errors';
 import { useResumableSubscription } from '../../../data/useResumableSubscription';
 import type { BoardAssignmentFragment, SchedulerJobSummaryQuery } from '../../../gql/graphql';
@@ -40,11 +40,13 @@ interface Props {
 /** Run the optimizer from the board: live progress, score parts, bound and gap; cancel; the result and what changed. */
 export function OptimizerPanel({ rosterId, disabled, before, hostName, onFinished, onRunning }: Props) {
   const { t } = useTranslation('scheduler');
-  const client = useClient();
   const [, start] = useMutation(StartOptimizationDocument);
   const [, cancel] = useMutation(CancelJobDocument);
   const [live, setLive] = useState<Live | null>(null);
-  const [summary, setSummary] = useState<Summary | null>(null);
+  const [finishedJobId, setFinishedJobId] = useState<string | null>(null);
+  // A query, not a one-off read: a language switch reads the hub's sentences (unmet demand) again.
+  const [{ data: finished }] = useQuery({ query: JobSummaryDocument, variables: { id: finishedJobId ?? '' }, pause: !finishedJobId, requestPolicy: 'network-only' });
+  const summary: Summary | null = (finishedJobId && finished?.rosterJob.id === finishedJobId && finished.rosterJob.summary) || null;
   const [diff, setDiff] = useState<{ added: BoardAssignmentFragment[]; removed: BoardAssignmentFragment[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [snapshot, setSnapshot] = useState<BoardAssignmentFragment[]>([]);
@@ -71,18 +73,20 @@ export function OptimizerPanel({ rosterId, disabled, before, hostName, onFinishe
     onRunning(false);
     const after = await onFinished();
     if (state !== 'SUCCEEDED' || !live) return;
-    const r = await client.query(JobSummaryDocument, { id: live.jobId }, { requestPolicy: 'network-only' }).toPromise();
-    const s = r.data?.rosterJob.summary ?? null;
-    setSummary(s);
-    if (s) setLive((l) => l && { ...l, percent: 100, objective: s.objective, best: s.objective.total, bound: s.bound ?? l.bound, gap: s.gap ?? l.gap });
+    setFinishedJobId(live.jobId);
     const old = new Set(snapshot.map(keyOf));
     const now = new Set(after.map(keyOf));
     setDiff({ added: after.filter((a) => !old.has(keyOf(a))), removed: snapshot.filter((a) => !now.has(keyOf(a))) });
   }
 
+  // The final figures replace the last progress report.
+  useEffect(() => {
+    if (summary) setLive((l) => l && { ...l, percent: 100, objective: summary.objective, best: summary.objective.total, bound: summary.bound ?? l.bound, gap: summary.gap ?? l.gap });
+  }, [summary]);
+
   async function run() {
     setError(null);
-    setSummary(null);
+    setFinishedJobId(null);
     setDiff(null);
     setSnapshot(before);
     const r = await start({ input: { rosterId, seed: 1, timeLimitSeconds: 30 } });
