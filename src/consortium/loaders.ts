@@ -40,7 +40,7 @@ function perKey<L>(make: (key: string) => L): (key: string) => L {
  * every declared field), and not re-prototyped: Object.setPrototypeOf on each row measured ten
  * times slower (V8 leaves such objects off its fast property paths).
  */
-const as = <T extends object>(type: new () => T, values: object): T => Object.assign(Object.create(type.prototype), values);
+export const asType = <T extends object>(type: new () => T, values: object): T => Object.assign(Object.create(type.prototype), values);
 
 /** Person fields that are columns; staff loaders select the asked-for ones (graphql/selection.ts). */
 export const PERSON_COLUMNS: Record<string, string> = {
@@ -49,7 +49,7 @@ export const PERSON_COLUMNS: Record<string, string> = {
 /** Always selected: the field resolvers beneath a person need them (hospital, specialties). */
 export const PERSON_KEYS = ['id', 'hospitalId'];
 const CONSORTIUM = `c.id, c.name, c.kind, c.region, c.lead_hospital_id AS "leadHospitalId", c.time_zone AS "timeZone", c.created_at AS "createdAt"`;
-const HOSPITAL = `h.id, h.name, h.tier, h.county, h.latitude, h.longitude, h.grid_id AS "gridId", h.created_at AS "createdAt", h.updated_at AS "updatedAt"`;
+export const HOSPITAL_COLUMNS = `h.id, h.name, h.tier, h.county, h.latitude, h.longitude, h.grid_id AS "gridId", h.created_at AS "createdAt", h.updated_at AS "updatedAt"`;
 const DEPARTMENT = `d.id, d.code, d.name_zh AS "nameZh", d.name_en AS "nameEn"`;
 
 /**
@@ -65,7 +65,7 @@ function linked<T extends { id: number }>(db: DataSource, type: new () => T, sql
       let target = targets.get(r.id);
       if (!target) {
         const { f: _source, ...values } = r;
-        targets.set(r.id, (target = as(type, values)));
+        targets.set(r.id, (target = asType(type, values)));
       }
       return { f: r.f, target };
     });
@@ -97,7 +97,7 @@ export function createDirectoryLoaders(db: DataSource) {
     person: byId(db, Person),
     consortiaOfHospital: viaLink(db, Consortium, `SELECT m.hospital_id AS f, ${CONSORTIUM} FROM consortium_membership m
       JOIN consortium c ON c.id = m.consortium_id WHERE m.hospital_id = ANY($1) ORDER BY m.consortium_id`),
-    hospitalsOfConsortium: viaLink(db, Hospital, `SELECT m.consortium_id AS f, ${HOSPITAL} FROM consortium_membership m
+    hospitalsOfConsortium: viaLink(db, Hospital, `SELECT m.consortium_id AS f, ${HOSPITAL_COLUMNS} FROM consortium_membership m
       JOIN hospital h ON h.id = m.hospital_id WHERE m.consortium_id = ANY($1) ORDER BY m.hospital_id`),
     hospitalsOfGrid: new DataLoader<number, Hospital[]>(async (ids) => {
       const rows = await db.getRepository(Hospital).find({ where: { gridId: In([...ids]) }, order: { id: 'ASC' } });
@@ -107,7 +107,7 @@ export function createDirectoryLoaders(db: DataSource) {
     staffOfHospital: perKey((key) => new DataLoader<number, Person[]>(async (ids) => {
       const [select, withSpecialties] = key.split('|');
       const rows: Person[] = await db.query(`SELECT ${select} FROM person p WHERE p.hospital_id = ANY($1) AND p.active ORDER BY p.id`, [[...ids]]);
-      const people = rows.map((r) => as(Person, r));
+      const people = rows.map((r) => asType(Person, r));
       if (withSpecialties && people.length) {
         const specialties = await specialtiesOf(people.map((p) => p.id));
         people.forEach((p: WithSpecialties, i) => { p[loadedSpecialties] = specialties[i]; });
