@@ -15,6 +15,12 @@ export function byId<T extends { id: number }>(db: DataSource, entity: new () =>
   }, loaderOptions);
 }
 
+/**
+ * An int[] parameter as PostgreSQL's array literal: pg would otherwise escape every element of a
+ * thousand-id array as if it were text (bench/read/run.ts).
+ */
+export const intArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
+
 function grouped<T>(ids: readonly number[], rows: T[], key: (row: T) => number): T[][] {
   const map = new Map<number, T[]>(ids.map((id) => [id, []]));
   for (const row of rows) map.get(key(row))?.push(row);
@@ -38,9 +44,10 @@ function perKey<L>(make: (key: string) => L): (key: string) => L {
  * of the loading together. Columns are aliased to the field names.
  * NOTE: copied into an instance holding only the selected columns (not `new`, which would add
  * every declared field), and not re-prototyped: Object.setPrototypeOf on each row measured ten
- * times slower (V8 leaves such objects off its fast property paths).
+ * times slower (V8 leaves such objects off its fast property paths). Staff lists skip even the
+ * copy (see staffOfHospital).
  */
-const as = <T extends object>(type: new () => T, values: object): T => Object.assign(Object.create(type.prototype), values);
+export const asType = <T extends object>(type: new () => T, values: object): T => Object.assign(Object.create(type.prototype), values);
 
 /** Person fields that are columns; staff loaders select the asked-for ones (graphql/selection.ts). */
 export const PERSON_COLUMNS: Record<string, string> = {
@@ -49,7 +56,7 @@ export const PERSON_COLUMNS: Record<string, string> = {
 /** Always selected: the field resolvers beneath a person need them (hospital, specialties). */
 export const PERSON_KEYS = ['id', 'hospitalId'];
 const CONSORTIUM = `c.id, c.name, c.kind, c.region, c.lead_hospital_id AS "leadHospitalId", c.time_zone AS "timeZone", c.created_at AS "createdAt"`;
-const HOSPITAL = `h.id, h.name, h.tier, h.county, h.latitude, h.longitude, h.grid_id AS "gridId", h.created_at AS "createdAt", h.updated_at AS "updatedAt"`;
+export const HOSPITAL_COLUMNS = `h.id, h.name, h.tier, h.county, h.latitude, h.longitude, h.grid_id AS "gridId", h.created_at AS "createdAt", h.updated_at AS "updatedAt"`;
 const DEPARTMENT = `d.id, d.code, d.name_zh AS "nameZh", d.name_en AS "nameEn"`;
 
 /**
@@ -59,13 +66,13 @@ const DEPARTMENT = `d.id, d.code, d.name_zh AS "nameZh", d.name_en AS "nameEn"`;
  */
 function linked<T extends { id: number }>(db: DataSource, type: new () => T, sql: string) {
   return async (ids: readonly number[]): Promise<T[][]> => {
-    const rows: ({ f: number } & T)[] = await db.query(sql, [[...ids]]);
+    const rows: ({ f: number } & T)[] = await db.query(sql, [intArray(ids)]);
     const targets = new Map<number, T>();
     const links = rows.map((r) => {
       let target = targets.get(r.id);
       if (!target) {
         const { f: _source, ...values } = r;
-        targets.set(r.id, (target = as(type, values)));
+        targets.set(r.id, (target = asType(type, values)));
       }
       return { f: r.f, target };
     });
@@ -97,7 +104,7 @@ export function createDirectoryLoaders(db: DataSource) {
     person: byId(db, Person),
     consortiaOfHospital: viaLink(db, Consortium, `SELECT m.hospital_id AS f, ${CONSORTIUM} FROM consortium_membership m
       JOIN consortium c ON c.id = m.consortium_id WHERE m.hospital_id = ANY($1) ORDER BY m.consortium_id`),
-    hospitalsOfConsortium: viaLink(db, Hospital, `SELECT m.consortium_id AS f, ${HOSPITAL} FROM consortium_membership m
+    hospitalsOfConsortium: viaLink(db, Hospital, `SELECT m.consortium_id AS f, ${HOSPITAL_COLUMNS} FROM consortium_membership m
       JOIN hospital h ON h.id = m.hospital_id WHERE m.consortium_id = ANY($1) ORDER BY m.hospital_id`),
     hospitalsOfGrid: new DataLoader<number, Hospital[]>(async (ids) => {
       const rows = await db.getRepository(Hospital).find({ where: { gridId: In([...ids]) }, order: { id: 'ASC' } });
@@ -106,8 +113,9 @@ export function createDirectoryLoaders(db: DataSource) {
     /** Active staff by home hospital; key: the select list of the asked-for columns, and whether their specialties were asked for. */
     staffOfHospital: perKey((key) => new DataLoader<number, Person[]>(async (ids) => {
       const [select, withSpecialties] = key.split('|');
-      const rows: Person[] = await db.query(`SELECT ${select} FROM person p WHERE p.hospital_id = ANY($1) AND p.active ORDER BY p.id`, [[...ids]]);
-      const people = rows.map((r) => as(Person, r));
+      // NOTE: the rows themselves, not copies: a staff list is a thousand people, the type has no
+      // methods and GraphQL asks no instance of it (no isTypeOf; its field resolvers read columns).
+      const people: Person[] = await db.query(`SELECT ${select} FROM person p WHERE p.hospital_id = ANY($1) AND p.active ORDER BY p.id`, [intArray(ids)]);
       if (withSpecialties && people.length) {
         const specialties = await specialtiesOf(people.map((p) => p.id));
         people.forEach((p: WithSpecialties, i) => { p[loadedSpecialties] = specialties[i]; });

@@ -1,11 +1,19 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../graphql/context';
+import type { DirectFieldResolvers } from '../graphql/direct-resolvers';
 import { Connection, PageArgs } from '../graphql/pagination';
 import { Department, Hospital, Person } from './entities';
 import { CreatePersonInput, PersonFilter, UpdatePersonInput } from './inputs';
 import { specialtiesLoadedWithStaff } from './loaders';
 
 @ObjectType() export class PersonConnection extends Connection(Person) {}
+
+const personSpecialties = (p: Person, ctx: HubContext) => specialtiesLoadedWithStaff(p) ?? ctx.loaders.specialtiesOfPerson.load(p.id);
+
+/** Called by GraphQL without type-graphql's wrapper, like resolver.ts's hospitalFieldResolvers (server/schema.ts). */
+export const personFieldResolvers: DirectFieldResolvers<HubContext> = {
+  Person: { specialties: personSpecialties },
+};
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -36,6 +44,6 @@ export class PersonResolver {
 
   @FieldResolver(() => [Department])
   specialties(@Root() p: Person, @Ctx() ctx: HubContext) {
-    return specialtiesLoadedWithStaff(p) ?? ctx.loaders.specialtiesOfPerson.load(p.id);
+    return personSpecialties(p, ctx);
   }
 }

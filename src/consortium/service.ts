@@ -6,9 +6,10 @@ import { entity as names } from '../i18n/messages/common';
 import { message } from '../i18n/translate';
 import { appendEvent } from '../events/event-log';
 import { parseId, parseIds } from '../ids';
-import { PageArgs, paginate } from '../graphql/pagination';
+import { PageArgs, paginate, paginateRows } from '../graphql/pagination';
 import { Consortium, ConsortiumMembership, Department, Grid, Hospital } from './entities';
 import { consortiumSnapshot, hospitalSnapshot } from './events';
+import { asType, HOSPITAL_COLUMNS } from './loaders';
 import {
   CreateConsortiumInput, CreateDepartmentInput, CreateGridInput, CreateHospitalInput, HospitalFilter, MembershipInput,
   UpdateConsortiumInput, UpdateHospitalInput,
@@ -27,15 +28,18 @@ export class DirectoryService {
 
   async listHospitals(actor: Actor | null, filter: HospitalFilter, page: PageArgs) {
     authorize(actor, 'directory.read');
-    const q = this.db.getRepository(Hospital).createQueryBuilder('h');
-    if (filter.tier) q.andWhere('h.tier = :tier', { tier: filter.tier });
-    if (filter.county) q.andWhere('h.county = :county', { county: filter.county });
-    if (filter.gridId) q.andWhere('h.grid_id = :gridId', { gridId: parseId(filter.gridId, 'gridId') });
-    if (filter.nameContains) q.andWhere('h.name ILIKE :name', { name: `%${escapeLike(filter.nameContains)}%` });
+    // NOTE: plain rows, not entities: the first level of the directory read (bench/read/run.ts).
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (filter.tier) where.push(`h.tier = ${param(filter.tier)}`);
+    if (filter.county) where.push(`h.county = ${param(filter.county)}`);
+    if (filter.gridId) where.push(`h.grid_id = ${param(parseId(filter.gridId, 'gridId'))}`);
+    if (filter.nameContains) where.push(`h.name ILIKE ${param(`%${escapeLike(filter.nameContains)}%`)}`);
     if (filter.consortiumId) {
-      q.andWhere('EXISTS (SELECT 1 FROM consortium_membership m WHERE m.hospital_id = h.id AND m.consortium_id = :cid)', { cid: parseId(filter.consortiumId, 'consortiumId') });
+      where.push(`EXISTS (SELECT 1 FROM consortium_membership m WHERE m.hospital_id = h.id AND m.consortium_id = ${param(parseId(filter.consortiumId, 'consortiumId'))})`);
     }
-    return paginate(q, page);
+    return paginateRows(this.db, { select: HOSPITAL_COLUMNS, from: 'hospital h', alias: 'h', where, params }, page, (row) => asType(Hospital, row));
   }
 
   async hospital(actor: Actor | null, id: string): Promise<Hospital> {

@@ -89,6 +89,10 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
 
   const app = express();
   app.disable('x-powered-by');
+  // NOTE: no ETag on res.send/res.json answers: Express hashed every GraphQL answer (167 kB for the
+  // directory read, ~1% of the hub's CPU in bench/read/run.ts) for a header no client revalidates
+  // with. Static files (express.static, sendFile) keep theirs: they set it themselves.
+  app.set('etag', false);
   const server = createServer({
     // Half-sent requests are closed (slow headers, stalled bodies); Node checks every so often.
     headersTimeout: config.http.headersTimeoutMs,

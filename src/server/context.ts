@@ -70,7 +70,54 @@ function consultServices(db: DataSource, config: HubConfig, audit: AuditTrail) {
 
 export type Services = ReturnType<typeof createServices>;
 
+/** Each domain's per-request DataLoaders, from what a request brings. */
+interface LoaderSources { db: DataSource; services: Services; actor: Actor | null }
+const loaderGroups = {
+  directory: ({ db }: LoaderSources) => createDirectoryLoaders(db),
+  consult: ({ db, services, actor }: LoaderSources) => createConsultLoaders(db, services, actor),
+  referral: ({ services }: LoaderSources) => createReferralLoaders(services),
+  roster: ({ db }: LoaderSources) => createRosterLoaders(db),
+  booking: ({ db }: LoaderSources) => createBookingLoaders(db),
+  audit: ({ services, actor }: LoaderSources) => ({ auditRead: services.audit.reads(actor) }),
+};
+type Group = keyof typeof loaderGroups;
+
 type Loaders = DirectoryLoaders & ConsultLoaders & ReferralLoaders & RosterLoaders & BookingLoaders & { auditRead: ReturnType<AuditTrail['reads']> };
+
+const sourcesOf = Symbol('loader sources');
+const groupsOf = Symbol('loader groups made');
+interface LazyLoaders { [sourcesOf]: LoaderSources; [groupsOf]: Partial<Record<Group, Record<string, unknown>>> }
+let lazyLoaders: object | null = null;
+
+/**
+ * A request's loaders: each domain's set is made when one of its loaders is first used, not every
+ * domain's on every request (bench/read/run.ts: a directory read uses one domain of six).
+ * NOTE: the getters live on one prototype, made once; which loader belongs to which domain is
+ * learned from one set of each, made with the first request's sources and thrown away.
+ */
+function createLoaders(sources: LoaderSources): Loaders {
+  if (!lazyLoaders) {
+    const prototype = {};
+    const seen = new Set<string>();
+    for (const [group, make] of Object.entries(loaderGroups) as [Group, (s: LoaderSources) => Record<string, unknown>][]) {
+      for (const name of Object.keys(make(sources))) {
+        if (seen.has(name)) throw new Error(`two domains have a loader named ${name}`);
+        seen.add(name);
+        Object.defineProperty(prototype, name, {
+          enumerable: true,
+          get(this: LazyLoaders) {
+            return (this[groupsOf][group] ??= make(this[sourcesOf]))[name];
+          },
+        });
+      }
+    }
+    lazyLoaders = prototype;
+  }
+  const loaders: LazyLoaders = Object.create(lazyLoaders);
+  loaders[sourcesOf] = sources;
+  loaders[groupsOf] = {};
+  return loaders as unknown as Loaders;
+}
 
 // The concrete services and loaders behind graphql/context.ts's HubContext (see the NOTE there).
 declare module '../graphql/context' {
@@ -81,15 +128,8 @@ declare module '../graphql/context' {
 }
 
 export function createContext(actor: Actor | null, db: DataSource, services: Services, bus: EventBus, clientLanguage: Language = 'en', client?: ClientInfo): HubContext {
-  let loaders: Loaders | null = null;
   return {
     actor, services, bus, client, language: actor?.language ?? clientLanguage,
-    // NOTE: made on first use: a subscription's context lives as long as the subscription, and
-    // most never resolve a field through a loader (10,000 subscribers kept 10,000 sets of them).
-    get loaders(): Loaders {
-      return (loaders ??= {
-        ...createDirectoryLoaders(db), ...createConsultLoaders(db, services, actor), ...createReferralLoaders(services), ...createRosterLoaders(db), ...createBookingLoaders(db), auditRead: services.audit.reads(actor),
-      });
-    },
+    loaders: createLoaders({ db, services, actor }),
   };
 }

@@ -3,12 +3,13 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditEntryResolver } from '../audit/resolver';
 import { EventCursorResolver } from '../graphql/event-cursor';
+import { resolveDirectly } from '../graphql/direct-resolvers';
 import { validateArguments } from '../graphql/input-hygiene';
 import { CalendarResolver, SpecialistCalendarResolver } from '../calendar/resolver';
 import { PatientResolver } from '../consortium/patient-resolver';
-import { PersonResolver } from '../consortium/people-resolver';
+import { PersonResolver, personFieldResolvers } from '../consortium/people-resolver';
 import { AuthResolver } from '../consortium/sign-in-resolver';
-import { ConsortiumResolver, DepartmentResolver, GridResolver, HospitalResolver } from '../consortium/resolver';
+import { ConsortiumResolver, DepartmentResolver, GridResolver, HospitalResolver, hospitalFieldResolvers } from '../consortium/resolver';
 import { ConsultationAttachmentResolver, ConsultationOpinionResolver, ConsultationResolver, QueueEntryResolver } from '../consult/resolver';
 import { ConsultationReferralsResolver, ReferralChangeResolver, ReferralCriterionResolver, ReferralResolver } from '../referral/resolver';
 import { AssessmentResolver, CriterionCountResolver, HostExpertDaysResolver } from '../assessment/resolver';
@@ -51,6 +52,11 @@ export function hubSchema(): Promise<GraphQLSchema> {
     // Control characters, clearing required fields, then class-validator: graphql/input-hygiene.ts.
     validateFn: validateArguments,
     pubSub: eventLogOnly,
+  }).then((schema) => {
+    // The directory read's hot field resolvers, without type-graphql's per-call wrapper.
+    resolveDirectly(schema, hospitalFieldResolvers);
+    resolveDirectly(schema, personFieldResolvers);
+    return schema;
   });
   return built;
 }
