@@ -15,7 +15,6 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +25,7 @@ import { createTestDatabase } from '../../test/support/database';
 import { loadFixture, PASSWORD } from '../../test/support/fixture';
 import type { TestHub } from '../../test/support/hub';
 import { addPatients, approvedDemand, GQL, makeAvailable, nextMonth, ok } from '../../test/roster/rotation-support';
+import { hubReady } from '../support/hub-ready';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const ATTEMPTS = arg('attempts', 200);
@@ -56,16 +56,7 @@ async function startHub(url: string): Promise<{ child: ChildProcess; url: string
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const hubUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('hub did not start in 60 s')), 60_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const entry = JSON.parse(line);
-        if (entry.msg === 'hub ready') { clearTimeout(timer); resolve(entry.url); }
-      } catch { /* not JSON */ }
-    });
-    child.once('exit', (code) => reject(new Error(`hub exited with ${code}`)));
-  });
+  const hubUrl = await hubReady(child);
   return { child, url: hubUrl };
 }
 

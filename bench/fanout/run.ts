@@ -18,12 +18,12 @@ import { ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import { SessionStore } from '../../src/auth/sessions';
 import { TokenSigner } from '../../src/auth/tokens';
 import { createDataSource } from '../../src/db/data-source';
+import { hubReady } from '../support/hub-ready';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const SUBSCRIBERS = arg('subscribers', 10_000);
@@ -96,16 +96,7 @@ async function startHub(url: string): Promise<{ child: ChildProcess; url: string
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const hubUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('hub did not start in 60 s')), 60_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const entry = JSON.parse(line);
-        if (entry.msg === 'hub ready') { clearTimeout(timer); resolve(entry.url); }
-      } catch { /* not JSON */ }
-    });
-    child.once('exit', (code) => reject(new Error(`hub exited with ${code}`)));
-  });
+  const hubUrl = await hubReady(child);
   return { child, url: hubUrl };
 }
 
