@@ -143,9 +143,22 @@ async function clear(select: string) {
 }
 /** Chooses a range in an antd RangePicker by clicking its first and last day in the calendar, as a person would. */
 async function pickRange(picker: ReturnType<Page['locator']>, from: string, to: string) {
-  await picker.click();
+  const [start, end] = [picker.locator('input').nth(0), picker.locator('input').nth(1)];
   const dropdown = page.locator('.ant-picker-dropdown:visible');
-  for (const day of [from, to]) await dropdown.locator(`td.ant-picker-cell-in-view[title="${day}"]`).first().click();
+  const pick = async (day: string, input: typeof start) => {
+    // A click during the panel's opening animation can be lost (seen on a fast machine): click
+    // until the field shows the day, as a person would look before going on.
+    for (let attempt = 0; attempt < 5 && (await input.inputValue()) !== day; attempt++) {
+      if (!(await dropdown.count())) await input.click();
+      await dropdown.locator(`td.ant-picker-cell-in-view[title="${day}"]`).first().click();
+      await page.waitForTimeout(150);
+    }
+    expect(await input.inputValue()).toBe(day);
+  };
+  await start.click();
+  await dropdown.first().waitFor();
+  await pick(from, start);
+  await pick(to, end);
   await dropdown.first().waitFor({ state: 'hidden' });
 }
 /** The availability screen showing the test's month. */

@@ -1,5 +1,5 @@
 import { Client as WsClient, createClient as createWsClient } from 'graphql-ws';
-import { cacheExchange, Client, CombinedError, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { cacheExchange, Client, CombinedError, fetchExchange, makeOperation, mapExchange, Operation, subscriptionExchange } from 'urql';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -10,6 +10,12 @@ export interface HubConnection {
   state(): ConnectionState;
   onStateChange(listener: (state: ConnectionState) => void): () => void;
   dispose(): void;
+  /**
+   * Reads every query on screen again from the hub (what is shown stays until the answer comes):
+   * the hub's own sentences (rule refusals, unmet-demand reasons…) come in the person's language,
+   * which just changed.
+   */
+  rereadQueries(): void;
 }
 
 export interface ConnectionOptions {
@@ -65,6 +71,8 @@ export function createHubConnection({ token, language, onUnauthenticated }: Conn
     },
   });
 
+  // The queries asked so far, by key; re-executing one no screen watches any more does nothing.
+  const queries = new Map<number, Operation>();
   const urql = new Client({
     url: graphqlUrl(),
     preferGetMethod: false,
@@ -74,6 +82,9 @@ export function createHubConnection({ token, language, onUnauthenticated }: Conn
     }),
     exchanges: [
       mapExchange({
+        onOperation(operation) {
+          if (operation.kind === 'query') queries.set(operation.key, operation);
+        },
         onError(error) {
           if (token && isUnauthenticated(error)) onUnauthenticated(error.graphQLErrors[0]?.message ?? '');
         },
@@ -96,6 +107,11 @@ export function createHubConnection({ token, language, onUnauthenticated }: Conn
     onStateChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    rereadQueries() {
+      for (const operation of queries.values()) {
+        urql.reexecuteOperation(makeOperation('query', operation, { ...operation.context, requestPolicy: 'network-only' }));
+      }
     },
     dispose() {
       listeners.clear();

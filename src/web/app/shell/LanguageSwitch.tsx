@@ -29,7 +29,7 @@ export function LanguageSwitch({ personId }: { personId?: string }) {
       onChange={async (language) => {
         await changeLanguage(language, personId);
         if (!personId) return;
-        if ((await saveLanguage({ language })).data) hubLanguageChanged(language);
+        if ((await saveLanguage({ language })).data) hubLanguageChanged();
       }}
       aria-label={t('header.language')}
     />

@@ -5,7 +5,7 @@ import type { MeQuery } from '../gql/graphql';
 import { createHubConnection, HubConnection } from '../data/connection';
 import { HubConnectionContext } from '../data/HubConnectionContext';
 import { describeError, DescribedError } from '../data/errors';
-import { changeLanguage, currentLanguage, isLanguage, Language, savedLanguageOf } from '../i18n';
+import { changeLanguage, currentLanguage, isLanguage, savedLanguageOf } from '../i18n';
 
 export const SignInDocument = graphql(`
   mutation SignIn($username: String!, $password: String!) {
@@ -62,7 +62,7 @@ interface SessionApi {
    * The hub now speaks `language` to this person (saved by the language switch): what was read in
    * the other language (the hub's own sentences: rule refusals, unmet-demand reasons…) is read again.
    */
-  hubLanguageChanged(language: Language): void;
+  hubLanguageChanged(): void;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -130,12 +130,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     signOut(expired ? 'expired' : 'invalid');
   }, [signOut]);
 
-  // NOTE: the hub's sentences are cached with what they came in; a new connection (empty cache,
-  // subscriptions resuming from their cursors) is how everything shown is read again in the new language.
-  const [hubLanguage, setHubLanguage] = useState<Language>(currentLanguage);
   const connection = useMemo<HubConnection>(
     () => createHubConnection({ token, language: currentLanguage, onUnauthenticated }),
-    [token, onUnauthenticated, hubLanguage], // hubLanguage: a new connection per language
+    [token, onUnauthenticated],
   );
   connectionRef.current = connection;
   useEffect(() => () => connection.dispose(), [connection]);
@@ -183,7 +180,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [connection]);
 
   const api = useMemo<SessionApi>(
-    () => ({ state, person: state.status === 'signed-in' ? state.person : null, token, signIn, signOut, hubLanguageChanged: setHubLanguage }),
+    () => ({ state, person: state.status === 'signed-in' ? state.person : null, token, signIn, signOut, hubLanguageChanged: () => connectionRef.current?.rereadQueries() }),
     [state, token, signIn, signOut],
   );
   return (
