@@ -88,6 +88,8 @@ export class RoomSession {
   #recv: Transport | null = null;
   #producers: Producer[] = [];
   #consumers = new Map<string, { consumer: Consumer; personId: string }>();
+  /** Producers announced while there was no receive transport (the call being rebuilt): consumed once there is one. */
+  #announced = new Set<string>();
   #unsubscribe: (() => void) | null = null;
   #lastCursor = 0n;
   #local: MediaStream | null = null;
@@ -172,7 +174,7 @@ export class RoomSession {
     this.#present = (joined.personIds as string[]).filter((p) => p !== this.myPersonId);
     // Beating from the moment we are in: a tab closed while still connecting is dropped too.
     this.#heartbeat ??= setInterval(() => void this.#beat(), HEARTBEAT_MS);
-    void this.#beat(true);
+    void this.#beat();
     await this.#loadPeople();
     this.#send = await this.#transport('SEND');
     this.#recv = await this.#transport('RECV');
@@ -186,6 +188,11 @@ export class RoomSession {
       this.#producers.push(await this.#send.produce({ track, encodings, stopTracks: false }));
     }
     for (const p of joined.producers) if (p.personId !== this.myPersonId) await this.#consume(p.id);
+    // NOTE: the others rebuild too after a worker died; what they produced between our join and our
+    // receive transport came as events we could not consume then. One that has gone since is skipped.
+    const announced = [...this.#announced];
+    this.#announced.clear();
+    for (const id of announced) await this.#consume(id).catch(() => {});
     this.#setStatus('connected');
     this.#changed();
   }
@@ -250,9 +257,12 @@ export class RoomSession {
     }
   }
 
-  /** `joining`: the beat that follows a (re)join, sent while the rebuild is still under way. */
-  async #beat(joining = false): Promise<void> {
-    if (this.#closed || (this.#rebuilding && !joining)) return;
+  /**
+   * The page is alive. NOTE: beats go on while the call is being rebuilt: the hub watches a rejoined
+   * peer from its join, and a rebuild on a slow machine may take longer than its timeout.
+   */
+  async #beat(): Promise<void> {
+    if (this.#closed) return;
     try {
       const { roomHeartbeat: inRoom } = await this.api.request('mutation($id: ID!) { roomHeartbeat(consultationId: $id) }', { id: this.consultationId });
       // The hub dropped us (our beats stopped while the network was gone): join again.
@@ -263,7 +273,11 @@ export class RoomSession {
   }
 
   async #consume(producerId: string): Promise<void> {
-    if (!this.#recv || [...this.#consumers.values()].some((c) => c.consumer.producerId === producerId)) return;
+    if (!this.#recv) {
+      this.#announced.add(producerId);
+      return;
+    }
+    if ([...this.#consumers.values()].some((c) => c.consumer.producerId === producerId)) return;
     const { consumeInRoom: c } = await this.api.request(
       'mutation($id: ID!, $t: ID!, $p: ID!) { consumeInRoom(consultationId: $id, transportId: $t, producerId: $p) { id producerId personId kind rtpParameters } }',
       { id: this.consultationId, t: this.#recv.id, p: producerId },
@@ -310,6 +324,7 @@ export class RoomSession {
         if (e.producer && e.producer.personId !== this.myPersonId) this.#consume(e.producer.id).catch((err) => console.error('consume', err));
         break;
       case 'PRODUCER_CLOSED':
+        if (e.producerId) this.#announced.delete(e.producerId);
         for (const [id, c] of this.#consumers) if (c.consumer.producerId === e.producerId) this.#dropConsumer(id);
         break;
       case 'RECONNECT_REQUIRED':
