@@ -34,6 +34,15 @@ async function until(probe: () => boolean, timeoutMs = 5000): Promise<void> {
   }
 }
 
+/** A roster period `offset` whole months from now (each test's rosters in months of their own). */
+function month(offset: number) {
+  const d = new Date();
+  const start = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
+  const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset + 1, 0));
+  return { periodStart: start.toISOString().slice(0, 10), periodEnd: end.toISOString().slice(0, 10) };
+}
+const CREATE = 'mutation($i: CreateRosterInput!) { createRoster(input: $i) { id } }';
+
 describe('sessions the server knows', () => {
   it('signOut ends the token on HTTP and closes its open socket with 4401 and a reason; other sessions stay', async () => {
     const token = await t.signIn('doctor.b');
@@ -114,13 +123,6 @@ describe('sessions the server knows', () => {
     const control = await openRawSocket(t.hub.wsUrl, scheduler);
     control.subscribe('r', 'subscription { rosterChanged { rosterId consortiumId action } }');
     await new Promise((r) => setTimeout(r, 200));
-    const month = (offset: number) => {
-      const d = new Date();
-      const start = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
-      const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset + 1, 0));
-      return { periodStart: start.toISOString().slice(0, 10), periodEnd: end.toISOString().slice(0, 10) };
-    };
-    const CREATE = 'mutation($i: CreateRosterInput!) { createRoster(input: $i) { id } }';
     const MEMBERSHIP = (verb: string) => `mutation($i: MembershipInput!) { ${verb}(input: $i) { id } }`;
     const membership = { consortiumId: String(consortium.id), hospitalId: String(townshipB.id) };
     // While a member, the consortium's drafts reach the hospital's scheduler.
@@ -158,13 +160,6 @@ describe('sessions the server knows', () => {
     const socket = await openRawSocket(t.hub.wsUrl, lead);
     socket.subscribe('r', 'subscription { rosterChanged { rosterId consortiumId action } }');
     await new Promise((r) => setTimeout(r, 200));
-    const month = (offset: number) => {
-      const d = new Date();
-      const start = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
-      const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset + 1, 0));
-      return { periodStart: start.toISOString().slice(0, 10), periodEnd: end.toISOString().slice(0, 10) };
-    };
-    const CREATE = 'mutation($i: CreateRosterInput!) { createRoster(input: $i) { id } }';
     const other = t.fixture.otherConsortium;
     try {
       const updated = await t.gql('mutation($i: UpdateConsortiumInput!) { updateConsortium(input: $i) { id leadHospital { id } } }', { i: { id: String(other.id), leadHospitalId: hospitalId } }, admin);
