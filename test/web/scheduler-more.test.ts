@@ -406,6 +406,8 @@ describe('the roster board', () => {
     await page.waitForSelector('[data-testid="pending-edit"]');
     await page.click('[data-testid="assign-demand"]');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '3 days' }).waitFor();
+    // Read the list once its opening animation is over (read during it, it was seen empty).
+    await page.waitForFunction(() => [...document.querySelectorAll('.ant-select-dropdown')].every((d) => !/-(appear|enter|leave)\b/.test(d.className)));
     const options = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
     const cardio = specialties.cardiology.nameEn;
     const neuro = specialties.neurology.nameEn;

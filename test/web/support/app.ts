@@ -70,8 +70,25 @@ export async function signInThroughUi(page: Page, username: string, password = P
 /** Switches the UI language with the switch in the header (or on the sign-in card). */
 export async function switchLanguage(page: Page, language: UiLanguage): Promise<void> {
   const label = language === 'zh-CN' ? '中文' : 'English';
-  await page.locator('[data-testid="language-switch"]').first().getByText(label, { exact: true }).click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  // Signed in, the app saves the choice on the hub and then reads the screen's queries again (the
+  // hub's sentences change language): go on once those answers are in, as a person would wait.
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const graphql = (r: { url(): string }) => new URL(r.url()).pathname === '/graphql';
+  const started = (r: { url(): string }) => { if (graphql(r)) { inFlight++; lastChange = Date.now(); } };
+  const ended = (r: { url(): string }) => { if (graphql(r)) { inFlight--; lastChange = Date.now(); } };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    await page.locator('[data-testid="language-switch"]').first().getByText(label, { exact: true }).click();
+    await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+    while (inFlight > 0 || Date.now() - lastChange < 300) await page.waitForTimeout(50);
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
 }
 
 export const SCREENSHOTS = join(repoRoot, 'test-output/screenshots');
