@@ -1,21 +1,22 @@
 /**
  * The booking race: 200 township-doctor requests for one clinic session with 10 free slots.
  *
- *   node -r @swc-node/register bench/booking/run.ts [--attempts=200] [--rounds=3] [--profile=/tmp/dir]
+ *   node -r @swc-node/register bench/booking/run.ts [--attempts=200] [--rounds=3] [--warmup=8] [--hub=dist|swc] [--profile=/tmp/dir]
  *
  * Setup: a fresh database on DATABASE_URL's server (default the local PostgreSQL) with the test
  * fixture (one consortium, a cardiologist, township A's doctor) and `--attempts` patients of
- * township A. The hub runs as its own process (src/main.ts), so the requests fired from here do
+ * township A. The hub runs as its own process, as `npm start` runs it (bench/support/start-hub.ts;
+ * --hub=swc: through @swc-node/register), so the requests fired from here do
  * not share its event loop. The roster is published through the API, as a scheduler would, and
- * opens one 10-slot session per round (plus one for a warm-up round that is not reported).
+ * opens one 10-slot session per round (plus one that `--warmup` crowds go to first, not reported).
  *
  * Each round fires every attempt at once (one HTTP request each, no client-side queueing) and
  * prints: wins, refusals with the catalogue's "session full" sentence, other answers, and the
  * latency of all answers (p50/p99/max), of the refusals alone, and when the last slot went.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
@@ -25,11 +26,13 @@ import { createTestDatabase } from '../../test/support/database';
 import { loadFixture, PASSWORD } from '../../test/support/fixture';
 import type { TestHub } from '../../test/support/hub';
 import { addPatients, approvedDemand, GQL, makeAvailable, nextMonth, ok } from '../../test/roster/rotation-support';
-import { hubReady } from '../support/hub-ready';
+import { LeanConnection } from '../support/lean-http';
+import { startBenchHub } from '../support/start-hub';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const ATTEMPTS = arg('attempts', 200);
 const ROUNDS = arg('rounds', 3);
+const WARMUP = arg('warmup', 8);
 const JWT_SECRET = randomBytes(32).toString('hex');
 const NATIONAL_ID_KEY = randomBytes(32).toString('hex');
 
@@ -40,25 +43,24 @@ function percentile(values: number[], p: number): number {
 }
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-/** CPU time (user + system) a process has used so far, in ms (Linux /proc). */
-function cpuMs(pid: number): number {
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc); `system`: the kernel's part alone. */
+function cpuMs(pid: number, system = false): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  return (((system ? 0 : Number(fields[11])) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
-async function startHub(url: string): Promise<{ child: ChildProcess; url: string }> {
-  // --profile=DIR: the hub writes a CPU profile (.cpuprofile) there when it stops.
-  const profile = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
-  const child = spawn(process.execPath, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: `${__dirname}/../..`,
-    env: {
-      ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', JWT_SECRET, NATIONAL_ID_KEY, SEED_DEMO: 'false', LOG_LEVEL: 'info', MEDIA_ENABLED: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const hubUrl = await hubReady(child);
-  return { child, url: hubUrl };
+/** CPU time of every PostgreSQL process on this machine (the server shares the two cores). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(pid));
+    } catch { /* gone meanwhile */ }
+  }
+  return total;
 }
+
+const startHub = (url: string) => startBenchHub({ DATABASE_URL: url, JWT_SECRET, NATIONAL_ID_KEY });
 
 async function main() {
   const database = await createTestDatabase();
@@ -67,6 +69,15 @@ async function main() {
     const fixture = await loadFixture(database.db, NATIONAL_ID_KEY);
     const patients = await addPatients(database.db, fixture.townshipA.id, ATTEMPTS, NATIONAL_ID_KEY);
     hub = await startHub(database.url);
+    const hubUrl = new URL(hub.url);
+    // The crowd: one kept-alive connection per attempt, as 200 browsers would hold, through the
+    // lean load generator (bench/support/lean-http.ts: it shares the two cores with the hub).
+    const connections = await Promise.all(patients.map(() => LeanConnection.open(hubUrl)));
+    let crowdMember = 0;
+    const post = async (query: string, variables: Record<string, unknown> | undefined, token: string, i = crowdMember++ % connections.length): Promise<any> => {
+      const answer = await connections[i].post(hubUrl.pathname, JSON.stringify({ query, variables }), { authorization: `Bearer ${token}` });
+      return { status: answer.status, ...JSON.parse(answer.body) };
+    };
     const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {
       const res = await fetch(hub!.url, {
         method: 'POST',
@@ -97,34 +108,68 @@ async function main() {
 
     const all: number[] = [];
     const refusals: number[] = [];
-    for (const [round, session] of sessions.entries()) {
+    const floor: number[] = [];
+    // A running hub is warm: V8 has optimized the booking path. The first rounds after a start
+    // cost the hub 2-3× the CPU of later ones, so the warm-up session takes WARMUP crowds first
+    // (the first fills it; the rest are refused, as "full" or "already booked": the same path).
+    for (let w = 0; w < WARMUP; w++) {
+      const started = performance.now();
+      const cpuBefore = cpuMs(hub.child.pid!);
+      const answers = await Promise.all(patients.map((patientId, i) => post(GQL.book, { i: { sessionId: sessions[0].id, patientId } }, doctor, i)));
+      const cpu = cpuMs(hub.child.pid!) - cpuBefore;
+      const took = performance.now() - started;
+      const won = answers.filter((r) => r.data?.bookClinicSlot).length;
+      const refused = answers.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT').length;
+      await Promise.all(patients.map((_, i) => post('{ me { id } }', undefined, doctor, i)));
+      console.log(`warm-up ${w + 1}/${WARMUP}: ${won} won, ${refused} refused, ${answers.length - won - refused} other in ${ms(took)}, hub CPU ${ms(cpu / answers.length)} per answer`);
+    }
+    for (const [index, session] of sessions.slice(1).entries()) {
+      const round = index + 1;
       const fullSentence = new RegExp(`^No free slot left in .* \\(all ${slots} are booked\\)$`);
       const cpuBefore = cpuMs(hub.child.pid!);
+      const systemBefore = cpuMs(hub.child.pid!, true);
+      const pgBefore = postgresCpuMs();
       const start = performance.now();
-      const answers = await Promise.all(patients.map(async (patientId) => {
-        const r = await gql(GQL.book, { i: { sessionId: session.id, patientId } }, doctor);
+      const loadBefore = process.cpuUsage();
+      const answers = await Promise.all(patients.map(async (patientId, i) => {
+        const r = await post(GQL.book, { i: { sessionId: session.id, patientId } }, doctor, i);
         return { r, took: performance.now() - start };
       }));
       const cpu = cpuMs(hub.child.pid!) - cpuBefore;
+      const system = cpuMs(hub.child.pid!, true) - systemBefore;
+      const pgCpu = postgresCpuMs() - pgBefore;
+      const load = process.cpuUsage(loadBefore);
       const wins = answers.filter((a) => a.r.data?.bookClinicSlot);
       const full = answers.filter((a) => a.r.errors?.[0]?.extensions?.code === 'CONFLICT' && fullSentence.test(a.r.errors[0].message));
       const other = answers.length - wins.length - full.length;
       const times = answers.map((a) => a.took);
       const refused = full.map((a) => a.took);
       const positions = wins.map((a) => a.r.data.bookClinicSlot.slot.position).sort((a: number, b: number) => a - b);
-      const label = round === 0 ? 'warm-up' : `round ${round}`;
-      console.log(`\n${label}: ${wins.length} won (slots ${positions.join(',')}), ${full.length} refused "session full", ${other} other`);
+      console.log(`\nround ${round}: ${wins.length} won (slots ${positions.join(',')}), ${full.length} refused "session full", ${other} other`);
       if (other) console.log(`  other answers: ${JSON.stringify(answers.filter((a) => !a.r.data?.bookClinicSlot && !full.includes(a)).slice(0, 3).map((a) => a.r.errors))}`);
       console.log(`  all ${answers.length} answers   p50 ${ms(percentile(times, 50))}   p99 ${ms(percentile(times, 99))}   max ${ms(Math.max(...times))}`);
       console.log(`  refusals             p50 ${ms(percentile(refused, 50))}   p99 ${ms(percentile(refused, 99))}`);
-      console.log(`  last win answered at ${ms(Math.max(...wins.map((a) => a.took)))}; hub CPU ${ms(cpu)} for the round, ${ms(cpu / answers.length)} per answer`);
-      if (round > 0) {
-        all.push(...times);
-        refusals.push(...refused);
-      }
+      console.log(`  last win answered at ${ms(Math.max(...wins.map((a) => a.took)))}; hub CPU ${ms(cpu)} for the round, ${ms(cpu / answers.length)} per answer (${ms(system / answers.length)} in the kernel); PostgreSQL ${ms(pgCpu / answers.length)}, load generator ${ms((load.user + load.system) / 1000 / answers.length)} per answer`);
+      // The comparison: as many requests at once through the same HTTP, token and session check,
+      // asking only who is signed in. What booking adds is the difference.
+      const meBefore = cpuMs(hub.child.pid!);
+      const mePgBefore = postgresCpuMs();
+      const meStart = performance.now();
+      const me = await Promise.all(patients.map(async (_, i) => {
+        const r = await post('{ me { id } }', undefined, doctor, i);
+        if (!r.data?.me) throw new Error(`me failed: ${JSON.stringify(r)}`);
+        return performance.now() - meStart;
+      }));
+      const meCpu = cpuMs(hub.child.pid!) - meBefore;
+      const mePgCpu = postgresCpuMs() - mePgBefore;
+      console.log(`  comparison, ${me.length} × { me { id } } at once: p50 ${ms(percentile(me, 50))}   p99 ${ms(percentile(me, 99))}; hub CPU ${ms(meCpu / me.length)} per answer; PostgreSQL ${ms(mePgCpu / me.length)} per answer`);
+      all.push(...times);
+      refusals.push(...refused);
+      floor.push(...me);
     }
     console.log(`\nover the ${ROUNDS} measured rounds (${all.length} answers): p50 ${ms(percentile(all, 50))}   p99 ${ms(percentile(all, 99))}   max ${ms(Math.max(...all))};`
       + ` refusals p50 ${ms(percentile(refusals, 50))}   p99 ${ms(percentile(refusals, 99))}`);
+    console.log(`comparison { me { id } }: p50 ${ms(percentile(floor, 50))}   p99 ${ms(percentile(floor, 99))}`);
   } finally {
     if (hub) {
       const exited = new Promise((r) => hub!.child.once('exit', r));

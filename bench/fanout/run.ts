@@ -1,11 +1,12 @@
 /**
  * Subscription fan-out: one hub process, N graphql-ws subscribers of `hospitalChanged`.
  *
- *   node -r @swc-node/register bench/fanout/run.ts [--subscribers=10000] [--changes=20] [--clients=4] [--profile=/tmp/dir]
+ *   node -r @swc-node/register bench/fanout/run.ts [--subscribers=10000] [--changes=20] [--clients=4] [--hub=dist|swc] [--profile=/tmp/dir]
  *
  * Setup: a fresh database on DATABASE_URL's server (default the local PostgreSQL), N township
  * doctors spread over 8 hospitals (a stored session and a token each, made like signIn's) and an
- * administrator. The hub runs as its own process (src/main.ts); the subscribers are real
+ * administrator. The hub runs as its own process, as `npm start` runs it (bench/support/start-hub.ts;
+ * --hub=swc: through @swc-node/register); the subscribers are real
  * graphql-ws WebSocket clients in `--clients` child processes (bench/fanout/subscribers.ts), so
  * neither the load generator nor this script shares the hub's event loop.
  *
@@ -14,7 +15,7 @@
  * mutations sent one at a time: the delay from the mutation's response to each subscriber's
  * receipt (p50/p99/max over all deliveries), and how many deliveries were lost.
  */
-import { ChildProcess, fork, spawn } from 'node:child_process';
+import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -23,7 +24,7 @@ import { Client as PgClient } from 'pg';
 import { SessionStore } from '../../src/auth/sessions';
 import { TokenSigner } from '../../src/auth/tokens';
 import { createDataSource } from '../../src/db/data-source';
-import { hubReady } from '../support/hub-ready';
+import { startBenchHub } from '../support/start-hub';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const SUBSCRIBERS = arg('subscribers', 10_000);
@@ -83,22 +84,8 @@ async function load(url: string) {
   return { hospital: hospitals[0], tokens, adminToken };
 }
 
-async function startHub(url: string): Promise<{ child: ChildProcess; url: string }> {
-  // --profile=DIR: the hub writes a CPU profile (.cpuprofile) there when it stops.
-  const profile = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
-  const child = spawn(process.execPath, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: `${__dirname}/../..`,
-    env: {
-      ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', JWT_SECRET, NATIONAL_ID_KEY: randomBytes(32).toString('hex'), SEED_DEMO: 'false', LOG_LEVEL: 'info',
-      MEDIA_ENABLED: 'false',
-      // A connection storm on a busy 2-core machine can wait in the accept queue longer than the default 10 s.
-      HTTP_HEADERS_TIMEOUT_MS: '60000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const hubUrl = await hubReady(child);
-  return { child, url: hubUrl };
-}
+// A connection storm on a busy 2-core machine can wait in the accept queue longer than the default 10 s.
+const startHub = (url: string) => startBenchHub({ DATABASE_URL: url, JWT_SECRET, NATIONAL_ID_KEY: randomBytes(32).toString('hex'), HTTP_HEADERS_TIMEOUT_MS: '60000' });
 
 /** Sends a command to a subscriber process and waits for the answer of `kind`. */
 function ask<T>(child: ChildProcess, command: object, kind: string): Promise<T> {

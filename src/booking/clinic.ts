@@ -50,36 +50,119 @@ export async function freeSlotCount(m: EntityManager, sessionId: number): Promis
   return n;
 }
 
-/** The 'slots' event of a session, with its free count as this transaction leaves it. */
-export async function slotEvent(m: EntityManager, session: ClinicSession, action: string, events: PendingEvents): Promise<void> {
-  const free = session.state === ClinicSessionState.OPEN ? await freeSlotCount(m, session.id) : 0;
-  events.add('slots', { action, ...(await sessionAudience(m, session)), state: session.state, free, capacity: session.slotCount });
+/** The 'slots' event of a session, with its free count as this transaction leaves it (`known`: both already read under its lock). */
+export async function slotEvent(m: EntityManager, session: ClinicSession, action: string, events: PendingEvents, known?: { audience: SessionAudience; free: number }): Promise<void> {
+  const free = session.state !== ClinicSessionState.OPEN ? 0 : known ? known.free : await freeSlotCount(m, session.id);
+  events.add('slots', { action, ...(known?.audience ?? await sessionAudience(m, session)), state: session.state, free, capacity: session.slotCount });
 }
 
+/** The names a session's description says (null: that row is gone; its id is said instead). */
+export interface SessionNames {
+  host: string | null;
+  specialist: string | null;
+  specialtyZh: string | null;
+  specialtyEn: string | null;
+}
+
+/** SessionNames as columns, for the session row `s` (joined here as hospital `sh`, person `sp`, department `sd`). */
+export const SESSION_NAME_COLUMNS = 'sh.name AS host, sp.name AS specialist, sd.name_zh AS "specialtyZh", sd.name_en AS "specialtyEn"';
+export const SESSION_NAME_JOINS = `LEFT JOIN hospital sh ON sh.id = s.host_hospital_id LEFT JOIN person sp ON sp.id = s.specialist_id
+  LEFT JOIN department sd ON sd.id = s.specialty_id`;
+
+type DescribedSession = { hostHospitalId: number; specialistId: number; specialtyId: number; date: string; session: SessionTime };
+
 /** The same description as a sentence to be said in the reader's language; `start`: at the start of a sentence. */
-export async function sessionMessage(m: EntityManager, s: { hostHospitalId: number; specialistId: number; specialtyId: number; date: string; session: SessionTime }, start = false): Promise<Message> {
+export async function sessionMessage(m: EntityManager, s: DescribedSession, start = false): Promise<Message> {
   // One statement for the three names: every refusal of a crowd of bookings says this sentence.
-  const [names]: { host: string | null; specialist: string | null; specialtyZh: string | null; specialtyEn: string | null }[] = await m.query(
-    `SELECT (SELECT name FROM hospital WHERE id = $1) AS host, (SELECT name FROM person WHERE id = $2) AS specialist,
-            d.name_zh AS "specialtyZh", d.name_en AS "specialtyEn" FROM (SELECT 1) one LEFT JOIN department d ON d.id = $3`,
+  const [names]: SessionNames[] = await m.query(
+    `SELECT ${SESSION_NAME_COLUMNS} FROM (SELECT $1::int AS host_hospital_id, $2::int AS specialist_id, $3::int AS specialty_id) s ${SESSION_NAME_JOINS}`,
     [s.hostHospitalId, s.specialistId, s.specialtyId],
   );
+  return describeSession(s, names, start);
+}
+
+/** sessionMessage from names already read. */
+export function describeSession(s: DescribedSession, names: SessionNames, start = false): Message {
   return message(start ? 'booking.sessionStart' : 'booking.session', {
     specialty: names.specialtyZh !== null ? bilingual(names.specialtyZh, names.specialtyEn ?? names.specialtyZh) : String(s.specialtyId),
     specialist: names.specialist ?? String(s.specialistId), host: names.host ?? String(s.hostHospitalId), date: s.date, half: message(`booking.${s.session}`),
   });
 }
 
+/** The earliest free slot of session $1 (only slot $2, if that is not null). */
+const FIRST_FREE_SLOT = `SELECT s.id, s.position, s.starts_at FROM clinic_slot s
+  WHERE s.session_id = $1 AND ($2::int IS NULL OR s.id = $2)
+    AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.slot_id = s.id AND b.state = 'BOOKED')
+  ORDER BY s.position LIMIT 1`;
+
+/** The advisory lock space of booking tickets (pg_try_advisory_xact_lock(TICKETS, slot id)). */
+const TICKETS = 7_461_002;
+
+/**
+ * The earliest free slot of session `session` whose ticket nobody holds, with its ticket taken:
+ * a transaction-scoped advisory lock, held until the caller's transaction ends (a statement of
+ * its own outside one: only while it runs, a probe). Tickets are advisory locks, not row locks,
+ * so a probe neither waits, nor writes, nor needs a transaction id (a row lock taken by a read
+ * outside a transaction is committed, and so flushed to disk, on every call).
+ * NOTE: the lock is a filter above the ordered subquery and under LIMIT 1: only the slot
+ * returned is locked (PostgreSQL does not push a volatile filter down into a subquery).
+ */
+export const untakenSlot = (session: string) => `(SELECT f.id FROM (
+    SELECT s.id FROM clinic_slot s
+     WHERE s.session_id = ${session} AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.slot_id = s.id AND b.state = 'BOOKED')
+     ORDER BY s.position) f
+  WHERE pg_try_advisory_xact_lock(${TICKETS}, f.id) LIMIT 1)`;
+
+type SlotRow = { id: number; position: number; starts_at: string };
+const slotOf = (sessionId: number, r: SlotRow) => Object.assign(new ClinicSlot(), { id: r.id, sessionId, position: r.position, startsAt: r.starts_at });
+
 /** The earliest free slot of a session the caller has locked; null when it is full. */
 export async function firstFreeSlot(m: EntityManager, sessionId: number, slotId: number | null = null): Promise<ClinicSlot | null> {
-  const rows: { id: number; position: number; starts_at: string }[] = await m.query(
-    `SELECT s.id, s.position, s.starts_at FROM clinic_slot s
-      WHERE s.session_id = $1 AND ($2::int IS NULL OR s.id = $2)
-        AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.slot_id = s.id AND b.state = 'BOOKED')
-      ORDER BY s.position LIMIT 1`,
-    [sessionId, slotId],
+  const rows: SlotRow[] = await m.query(FIRST_FREE_SLOT, [sessionId, slotId]);
+  return rows[0] ? slotOf(sessionId, rows[0]) : null;
+}
+
+/** A booking #placeBooking is asked to make. */
+export interface NewBooking {
+  sessionId: number;
+  /** The slot chosen, or null: the earliest free one. */
+  slotId: number | null;
+  patientId: number;
+  hospitalId: number;
+  bookedById: number;
+  movedFromId: number | null;
+  purpose: string | null;
+}
+
+/**
+ * Books the earliest free slot (or the chosen one, if free) of a session the caller has locked, in
+ * one statement: the lock is held for as few round trips as can be (bench/booking/run.ts: the
+ * bookings of a crowd take turns on it). Nothing is inserted when the patient already holds a
+ * slot of the session or none is free; either way it says how many are free.
+ */
+export async function placeBooking(m: EntityManager, b: NewBooking): Promise<{ alreadyBooked: boolean; free: number; booking: Booking | null; slot: ClinicSlot | null }> {
+  const [row]: (SlotRow & { already_booked: boolean; free: number; booking_id: number | null; created_at: Date | null; updated_at: Date | null })[] = await m.query(
+    `WITH now AS (
+       SELECT EXISTS (SELECT 1 FROM booking b WHERE b.session_id = $1 AND b.patient_id = $3 AND b.state = 'BOOKED') AS already_booked,
+              (SELECT count(*)::int FROM clinic_slot s WHERE s.session_id = $1
+                  AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.slot_id = s.id AND b.state = 'BOOKED')) AS free),
+     slot AS (${FIRST_FREE_SLOT}),
+     placed AS (
+       INSERT INTO booking (slot_id, session_id, patient_id, hospital_id, booked_by_id, state, moved_from_id, purpose)
+       SELECT slot.id, $1, $3, $4, $5, 'BOOKED', $6, $7 FROM slot, now WHERE NOT now.already_booked
+       RETURNING id, created_at, updated_at)
+     SELECT now.already_booked, now.free, slot.id, slot.position, slot.starts_at, placed.id AS booking_id, placed.created_at, placed.updated_at
+       FROM now LEFT JOIN slot ON true LEFT JOIN placed ON true`,
+    [b.sessionId, b.slotId, b.patientId, b.hospitalId, b.bookedById, b.movedFromId, b.purpose],
   );
-  return rows[0] ? Object.assign(new ClinicSlot(), { id: rows[0].id, sessionId, position: rows[0].position, startsAt: rows[0].starts_at }) : null;
+  const slot = row.id === null ? null : slotOf(b.sessionId, row);
+  const booking = row.booking_id === null ? null : Object.assign(new Booking(), {
+    id: row.booking_id, slotId: slot!.id, sessionId: b.sessionId, patientId: b.patientId, hospitalId: b.hospitalId, bookedById: b.bookedById,
+    purpose: b.purpose, state: BookingState.BOOKED, reason: null, reasonMessage: null, movedFromId: b.movedFromId, movedToId: null,
+    createdAt: row.created_at!, updatedAt: row.updated_at!,
+  });
+  // The free count as this booking leaves it.
+  return { alreadyBooked: row.already_booked, free: row.free - (booking ? 1 : 0), booking, slot };
 }
 
 export interface RebookingOutcome {

@@ -1,9 +1,8 @@
-import { mayReadPatient } from '../consult/patient-access';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { allows, authorize, requireActor } from '../auth/policy';
 import { AuditTrail } from '../audit/service';
-import { Department, Hospital, Patient } from '../consortium/entities';
+import { Department, Patient } from '../consortium/entities';
 import { badInput, conflict, notFound } from '../errors';
 import { parseId } from '../ids';
 import { addDays, requireDate, today } from '../roster/calendar';
@@ -11,11 +10,13 @@ import { consortiaOfHospital, requireHost } from '../roster/directory-facts';
 import { currentCursor } from '../events/event-log';
 import { PendingEvents } from '../events/pending-events';
 import { transition } from '../state-machine';
-import { firstFreeSlot, sessionAudience, sessionMessage, slotEvent } from './clinic';
+import { AttemptFacts, attemptFacts, BookablePatient, SeenSession } from './attempt';
+import { describeSession, placeBooking, sessionAudience, slotEvent, untakenSlot } from './clinic';
 import { message } from '../i18n/translate';
 import { Booking, ClinicSession, ClinicSlot } from './entities';
 import { BookSlotInput, CancelBookingInput, RebookInput } from './inputs';
 import { BookingState, ClinicSessionState } from './kinds';
+import { SessionGates } from './session-gates';
 import { BOOKING_TRANSITIONS } from './states';
 
 export interface SessionWithCursor {
@@ -25,6 +26,8 @@ export interface SessionWithCursor {
 
 /** Clinic sessions as township doctors see them, and the bookings they make into them. */
 export class BookingService {
+  readonly #gates = new SessionGates();
+
   constructor(private readonly db: DataSource, private readonly audit: AuditTrail) {}
 
   async #visibleSession(m: EntityManager, actor: Actor | null, id: number, ref: string): Promise<ClinicSession> {
@@ -59,29 +62,77 @@ export class BookingService {
 
   /**
    * Books a patient of the doctor's own hospital into a slot. Bookings of one session take turns
-   * on its row lock while it has a free slot, so "earliest free slot" is exact; once it is full
-   * they are refused without taking (or waiting for) that lock (see #takeTurn). The partial
-   * unique index on booking(slot_id) is the database's own guarantee that a slot is never sold twice.
+   * on its row lock while it has a free slot, so "earliest free slot" is exact; only as many
+   * attempts as there are free slots wait for that turn (#takeTicket), and once the session is
+   * full the rest are refused without taking or waiting for any lock. The partial unique index on
+   * booking(slot_id) is the database's own guarantee that a slot is never sold twice.
    */
   async book(actor: Actor | null, input: BookSlotInput): Promise<Booking> {
     requireActor(actor);
     const sessionId = parseId(input.sessionId, 'sessionId');
     const patientId = parseId(input.patientId, 'patientId');
     const slotId = input.slotId ? parseId(input.slotId, 'slotId') : null;
-    // The checks and, for a session already full, the refusal: read from committed state, no
-    // transaction or connection held (most of a crowd ends here once the slots are gone).
-    const patient = await this.#bookablePatient(this.db.manager, actor, patientId);
-    const seen = await this.#openSession(this.db.manager, actor, sessionId, input.sessionId);
-    if (seen.bookedCount >= seen.slotCount) await this.#refuseFull(this.db.manager, seen, patient, slotId);
-    return this.db.transaction(async (m) => {
-      const session = await this.#takeTurn(m, seen, patient, slotId);
-      const booking = await this.#place(m, actor!, session, patient, slotId, null, input.purpose?.trim() || null);
-      const events = new PendingEvents();
-      events.add('booking', { action: 'BOOKED', bookingId: booking.id, hospitalId: booking.hospitalId, patientId, sessionId });
-      await slotEvent(m, session, 'BOOKED', events);
-      await events.flush(m);
+    const { patient, seen, gated } = await this.#admit(actor, input.sessionId, sessionId, patientId, slotId);
+    let free = -1;
+    try {
+      const booking = await this.db.transaction(async (m) => {
+        if (slotId === null) await this.#takeTicket(m, seen, patient);
+        // Before the session's lock, which the crowd's bookings take turns on (rolled back with a refusal).
+        await this.audit.record(actor!, 'booking.create', 'patient', [patient.id], m);
+        await this.#takeTurn(m, seen, patient, slotId);
+        const placed = await this.#place(m, actor!, seen, patient, slotId, null, input.purpose?.trim() || null);
+        free = placed.free;
+        const events = new PendingEvents();
+        events.add('booking', { action: 'BOOKED', bookingId: placed.booking.id, hospitalId: placed.booking.hospitalId, patientId, sessionId });
+        await slotEvent(m, seen.session, 'BOOKED', events, { audience: seen.audience, free });
+        await events.flush(m);
+        return placed.booking;
+      });
+      // Committed the last slot: whoever waits here is refused, all at once.
+      if (free === 0) this.#gates.full(sessionId);
       return booking;
-    });
+    } finally {
+      if (gated) this.#gates.leave(sessionId);
+    }
+  }
+
+  /**
+   * The checks and, for a session already full, the refusal: read from committed state in one
+   * statement, without a transaction (most of a crowd ends here once the slots are gone). An
+   * attempt that may book goes in through the session's gate (session-gates.ts) unless it chose
+   * its slot; while the gate is full it waits, and reads again when an attempt comes out. Told
+   * that one committed the last free slot, it is refused at once from what it read.
+   */
+  async #admit(actor: Actor | null, ref: string, sessionId: number, patientId: number, slotId: number | null):
+  Promise<{ patient: BookablePatient; seen: SeenSession; gated: boolean }> {
+    let woken = false;
+    for (;;) {
+      let settled = false;
+      let facts: AttemptFacts;
+      try {
+        facts = await attemptFacts(this.db.manager, patientId, sessionId);
+        const patient = this.#bookablePatient(actor, facts, patientId);
+        const seen = this.#openSession(actor, facts, ref);
+        const free = seen.session.slotCount - seen.session.bookedCount;
+        // Full, or every free slot is being taken right now by attempts that got there first.
+        if (free <= 0 || (slotId === null && !facts.slotUntaken)) {
+          if (woken) this.#gates.full(sessionId);
+          await this.#refuseFull(this.db.manager, seen, patient, slotId);
+        }
+        settled = true;
+        if (slotId !== null) return { patient, seen, gated: false };
+        if (this.#gates.tryEnter(sessionId, free)) return { patient, seen, gated: true };
+      } finally {
+        // A woken waiter that is refused or fails hands its turn to the next one.
+        if (woken && !settled) this.#gates.pass(sessionId);
+      }
+      const wake = await this.#gates.wait(sessionId, woken);
+      woken = true;
+      if (wake === 'full') {
+        const seen = facts.session!;
+        await this.#refuseFull(this.db.manager, seen, facts.patient!, slotId);
+      }
+    }
   }
 
   async cancel(actor: Actor | null, input: CancelBookingInput): Promise<Booking> {
@@ -118,10 +169,13 @@ export class BookingService {
     return this.db.transaction(async (m) => {
       const peek = await m.findOneBy(Booking, { id });
       if (!peek || !allows(actor, 'booking.read', { hospitalId: peek.hospitalId })) throw notFound('entity.booking', input.bookingId);
-      const patient = await this.#bookablePatient(m, actor, peek.patientId);
-      const session = await this.#openSession(m, actor, sessionId, input.sessionId);
+      const facts = await attemptFacts(m, peek.patientId, sessionId);
+      const patient = this.#bookablePatient(actor, facts, peek.patientId);
+      const seen = this.#openSession(actor, facts, input.sessionId);
+      const session = seen.session;
       // Session first, then the booking: the order every booking change uses.
-      await this.#takeTurn(m, session, patient, slotId);
+      await this.audit.record(actor!, 'booking.create', 'patient', [patient.id], m);
+      await this.#takeTurn(m, seen, patient, slotId);
       const flagged = await m.findOneOrFail(Booking, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const next = transition(BOOKING_TRANSITIONS, ['booking', id], flagged.state, BookingState.REBOOKED);
       // NOTE: a patient booked for one specialty is not silently seen by another: the doctor says so.
@@ -132,13 +186,13 @@ export class BookingService {
         const named = (d: Department) => ({ 'zh-CN': d.nameZh, en: `${d.nameZh} (${d.nameEn})` });
         throw badInput('confirmSpecialtyChange', 'booking.specialtyChange', { id, from: named(from), session: sessionId, to: named(to) });
       }
-      const booking = await this.#place(m, actor!, session, patient, slotId, flagged.id, flagged.purpose);
+      const { booking, free } = await this.#place(m, actor!, seen, patient, slotId, flagged.id, flagged.purpose);
       flagged.state = next;
       flagged.movedToId = booking.id;
       await m.save(flagged);
       const events = new PendingEvents();
       events.add('booking', { action: 'REBOOKED', bookingId: flagged.id, newBookingId: booking.id, hospitalId: booking.hospitalId, patientId: patient.id, sessionId, specialtyChanged });
-      await slotEvent(m, session, 'BOOKED', events);
+      await slotEvent(m, session, 'BOOKED', events, { audience: seen.audience, free });
       await events.flush(m);
       return booking;
     });
@@ -196,27 +250,47 @@ export class BookingService {
     return booking;
   }
 
-  async #bookablePatient(m: EntityManager, actor: Actor | null, patientId: number): Promise<Patient> {
-    const patient = await m.findOneBy(Patient, { id: patientId });
+  /** The attempt's patient, if the actor may see them and book for their hospital. */
+  #bookablePatient(actor: Actor | null, facts: AttemptFacts, patientId: number): BookablePatient {
+    const patient = facts.patient;
     // A patient one may not see answers exactly like one that does not exist (issue 13).
-    if (!patient || !(await mayReadPatient(m, actor!, patient.id))) throw notFound('entity.patient', patientId);
-    const hospital = await m.findOneBy(Hospital, { id: patient.hospitalId });
-    authorize(actor, 'booking.create', { hospitalId: patient.hospitalId, hospitalName: hospital?.name });
+    if (!patient || !allows(actor, 'patient.read', patient.subject)) throw notFound('entity.patient', patientId);
+    authorize(actor, 'booking.create', { hospitalId: patient.hospitalId, hospitalName: patient.subject.hospitalName });
     return patient;
   }
 
-  /** The session, refused when it is not open for booking (read without a lock: #takeTurn re-checks under it). */
-  async #openSession(m: EntityManager, actor: Actor | null, sessionId: number, ref: string): Promise<ClinicSession> {
-    const session = await this.#visibleSession(m, actor, sessionId, ref);
-    await this.#refuseUnlessOpen(m, session);
-    if (session.date < today()) throw conflict('booking.over', { session: await sessionMessage(m, session, true) }, 'sessionId');
-    return session;
+  /** The attempt's session, refused when it is not open for booking (read without a lock: #takeTurn re-checks under it). */
+  #openSession(actor: Actor | null, facts: AttemptFacts, ref: string): SeenSession {
+    const seen = facts.session;
+    if (!seen || !allows(actor, 'session.read', seen.audience)) throw notFound('entity.clinicSession', ref);
+    this.#refuseUnlessOpen(seen, seen.session.state, seen.session.cancelledReason);
+    if (seen.session.date < today()) throw conflict('booking.over', { session: describeSession(seen.session, seen.names, true) }, 'sessionId');
+    return seen;
   }
 
-  async #refuseUnlessOpen(m: EntityManager, session: ClinicSession): Promise<void> {
-    if (session.state === ClinicSessionState.OPEN) return;
-    const why = session.cancelledReason ? message('booking.because', { reason: session.cancelledReason }) : '';
-    throw conflict('booking.closed', { session: await sessionMessage(m, session, true), state: message(`booking.state${session.state}`), why }, 'sessionId');
+  #refuseUnlessOpen(seen: SeenSession, state: ClinicSessionState, cancelledReason: string | null): void {
+    if (state === ClinicSessionState.OPEN) return;
+    const why = cancelledReason ? message('booking.because', { reason: cancelledReason }) : '';
+    throw conflict('booking.closed', { session: describeSession(seen.session, seen.names, true), state: message(`booking.state${state}`), why }, 'sessionId');
+  }
+
+  /**
+   * A crowd's way in: the ticket of one free slot that nobody else holds (clinic.ts untakenSlot),
+   * so at most as many attempts go on to wait for the session's lock (#takeTurn) as it has free
+   * slots; the rest are refused at once, without waiting for any lock, from the committed state
+   * this same statement reads. The ticket is not the slot booked: under the session's lock the
+   * earliest free slot is taken (#place).
+   */
+  async #takeTicket(m: EntityManager, seen: SeenSession, patient: BookablePatient): Promise<void> {
+    const [row]: { slot_id: number | null; state: ClinicSessionState; cancelled_reason: string | null; already_booked: boolean }[] = await m.query(
+      `SELECT ${untakenSlot('cs.id')} AS slot_id, cs.state, cs.cancelled_reason,
+              EXISTS (SELECT 1 FROM booking b WHERE b.session_id = cs.id AND b.patient_id = $2 AND b.state = 'BOOKED') AS already_booked
+         FROM clinic_session cs WHERE cs.id = $1`,
+      [seen.session.id, patient.id],
+    );
+    if (row.slot_id !== null) return;
+    this.#refuseUnlessOpen(seen, row.state, row.cancelled_reason);
+    await this.#refuseFull(m, { ...seen, alreadyBooked: row.already_booked }, patient, null);
   }
 
   /**
@@ -224,45 +298,44 @@ export class BookingService {
    * `FOR UPDATE` re-checks the WHERE on the row's newest version after waiting, so the 11th of a
    * crowd waits at most for the bookings ahead of it and then sees the session full; once full is
    * committed, the row does not match at all and no lock is taken or waited for: the refusal
-   * (already booked, chosen slot taken, full) is read from committed state at once.
+   * (closed, already booked, chosen slot taken, full) is read from committed state at once.
    */
-  async #takeTurn(m: EntityManager, session: ClinicSession, patient: Patient, slotId: number | null): Promise<ClinicSession> {
+  async #takeTurn(m: EntityManager, seen: SeenSession, patient: BookablePatient, slotId: number | null): Promise<void> {
     const turn: { id: number }[] = await m.query(
-      `SELECT id FROM clinic_session WHERE id = $1 AND state = 'OPEN' AND booked_count < slot_count FOR UPDATE`, [session.id]);
-    if (turn.length) return session;
-    const now = await m.findOneByOrFail(ClinicSession, { id: session.id });
-    await this.#refuseUnlessOpen(m, now);
-    return this.#refuseFull(m, now, patient, slotId);
+      `SELECT id FROM clinic_session WHERE id = $1 AND state = 'OPEN' AND booked_count < slot_count FOR UPDATE`, [seen.session.id]);
+    if (turn.length) return;
+    const [now]: { state: ClinicSessionState; cancelled_reason: string | null; already_booked: boolean }[] = await m.query(
+      `SELECT s.state, s.cancelled_reason,
+              EXISTS (SELECT 1 FROM booking b WHERE b.session_id = s.id AND b.patient_id = $2 AND b.state = 'BOOKED') AS already_booked
+         FROM clinic_session s WHERE s.id = $1`,
+      [seen.session.id, patient.id],
+    );
+    this.#refuseUnlessOpen(seen, now.state, now.cancelled_reason);
+    await this.#refuseFull(m, { ...seen, alreadyBooked: now.already_booked }, patient, slotId);
   }
 
   /** The refusal for a session with no free slot: the patient's own slot first, then the chosen one, then "full". */
-  async #refuseFull(m: EntityManager, session: ClinicSession, patient: Patient, slotId: number | null): Promise<never> {
-    await this.#refuseTaken(m, session, patient, slotId);
-    throw conflict(slotId !== null ? 'booking.slotTaken' : 'booking.full', { session: await sessionMessage(m, session), count: session.slotCount }, 'sessionId');
+  async #refuseFull(m: EntityManager, seen: SeenSession, patient: BookablePatient, slotId: number | null): Promise<never> {
+    await this.#refuseTaken(m, seen, patient, slotId);
+    throw conflict(slotId !== null ? 'booking.slotTaken' : 'booking.full', { session: describeSession(seen.session, seen.names), count: seen.session.slotCount }, 'sessionId');
   }
 
   /** Refuses a patient who already has a slot in the session, or a chosen slot of another session. */
-  async #refuseTaken(m: EntityManager, session: ClinicSession, patient: Patient, slotId: number | null): Promise<void> {
-    const already = await m.findOneBy(Booking, { sessionId: session.id, patientId: patient.id, state: BookingState.BOOKED });
-    if (already) throw conflict('booking.alreadyBooked', { patient: patient.name, session: await sessionMessage(m, session) }, 'patientId');
+  async #refuseTaken(m: EntityManager, seen: SeenSession, patient: BookablePatient, slotId: number | null): Promise<void> {
+    if (seen.alreadyBooked) throw conflict('booking.alreadyBooked', { patient: patient.name, session: describeSession(seen.session, seen.names) }, 'patientId');
     if (slotId !== null) {
       const slot = await m.findOneBy(ClinicSlot, { id: slotId });
-      if (!slot || slot.sessionId !== session.id) throw badInput('slotId', 'booking.slotNotInSession', { slot: slotId, session: session.id });
+      if (!slot || slot.sessionId !== seen.session.id) throw badInput('slotId', 'booking.slotNotInSession', { slot: slotId, session: seen.session.id });
     }
   }
 
-  /** Takes a slot of a session whose turn the caller holds (#takeTurn). */
-  async #place(m: EntityManager, actor: Actor, session: ClinicSession, patient: Patient, slotId: number | null, movedFromId: number | null, purpose: string | null): Promise<Booking> {
-    await this.#refuseTaken(m, session, patient, slotId);
-    const slot = await firstFreeSlot(m, session.id, slotId);
-    if (!slot) {
-      const described = await sessionMessage(m, session);
-      throw conflict(slotId !== null ? 'booking.slotTaken' : 'booking.full', { session: described, count: session.slotCount }, 'sessionId');
-    }
-    const booking = await m.save(m.create(Booking, {
-      slotId: slot.id, sessionId: session.id, patientId: patient.id, hospitalId: patient.hospitalId, bookedById: actor.personId, state: BookingState.BOOKED, movedFromId, purpose,
-    }));
-    await this.audit.record(actor, 'booking.create', 'patient', [patient.id], m);
-    return booking;
+  /** Takes a slot of a session whose turn the caller holds (#takeTurn), or says why none. */
+  async #place(m: EntityManager, actor: Actor, seen: SeenSession, patient: BookablePatient, slotId: number | null, movedFromId: number | null, purpose: string | null): Promise<{ booking: Booking; free: number }> {
+    const placed = await placeBooking(m, {
+      sessionId: seen.session.id, slotId, patientId: patient.id, hospitalId: patient.hospitalId, bookedById: actor.personId, movedFromId, purpose,
+    });
+    if (placed.booking) return { booking: placed.booking, free: placed.free };
+    await this.#refuseTaken(m, { ...seen, alreadyBooked: placed.alreadyBooked }, patient, slotId);
+    throw conflict(slotId !== null ? 'booking.slotTaken' : 'booking.full', { session: describeSession(seen.session, seen.names), count: seen.session.slotCount }, 'sessionId');
   }
 }

@@ -13,15 +13,31 @@ import { LIVE_REFERRAL_STATES } from '../referral/states';
  * ('patient.read') decides; this only gathers the facts it decides on.
  */
 export async function patientSubjects(q: DataSource | EntityManager, patientIds: readonly number[]): Promise<Map<number, PatientSubject>> {
-  const rows: { id: number; hospital_id: number; hospital_name: string; specialists: number[]; referred_to: number[] }[] = await q.query(
-    `SELECT p.id, p.hospital_id, h.name AS hospital_name,
-            ARRAY(SELECT c.specialist_id FROM consultation c WHERE c.patient_id = p.id AND c.specialist_id IS NOT NULL
-                  UNION SELECT s.specialist_id FROM booking b JOIN clinic_session s ON s.id = b.session_id WHERE b.patient_id = p.id AND b.state = 'BOOKED') AS specialists,
-            ARRAY(SELECT DISTINCT r.to_hospital_id FROM referral r WHERE r.patient_id = p.id AND r.state = ANY($2)) AS referred_to
-       FROM patient p JOIN hospital h ON h.id = p.hospital_id WHERE p.id = ANY($1)`,
+  const rows: PatientSubjectRow[] = await q.query(
+    `SELECT p.id, ${patientSubjectColumns('p', 'h', '$2')} FROM patient p JOIN hospital h ON h.id = p.hospital_id WHERE p.id = ANY($1)`,
     [[...patientIds], LIVE_REFERRAL_STATES],
   );
-  return new Map(rows.map((r) => [r.id, { hospitalId: r.hospital_id, hospitalName: r.hospital_name, assignedSpecialistIds: r.specialists, referredToHospitalIds: r.referred_to }]));
+  return new Map(rows.map((r) => [r.id, patientSubjectOf(r)]));
+}
+
+/** The columns patientSubjectOf reads, for the patient row `p` and its hospital `h` ($states: LIVE_REFERRAL_STATES). */
+export function patientSubjectColumns(p: string, h: string, states: string): string {
+  return `${p}.hospital_id, ${h}.name AS hospital_name,
+    ARRAY(SELECT c.specialist_id FROM consultation c WHERE c.patient_id = ${p}.id AND c.specialist_id IS NOT NULL
+          UNION SELECT s.specialist_id FROM booking b JOIN clinic_session s ON s.id = b.session_id WHERE b.patient_id = ${p}.id AND b.state = 'BOOKED') AS specialists,
+    ARRAY(SELECT DISTINCT r.to_hospital_id FROM referral r WHERE r.patient_id = ${p}.id AND r.state = ANY(${states})) AS referred_to`;
+}
+
+export interface PatientSubjectRow {
+  id: number;
+  hospital_id: number;
+  hospital_name: string;
+  specialists: number[];
+  referred_to: number[];
+}
+
+export function patientSubjectOf(r: PatientSubjectRow): PatientSubject {
+  return { hospitalId: r.hospital_id, hospitalName: r.hospital_name, assignedSpecialistIds: r.specialists, referredToHospitalIds: r.referred_to };
 }
 
 /**

@@ -2,6 +2,7 @@ import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
+import { PreparingClient } from './prepared-statements';
 
 /** Counts the statements a DataSource sends: tests use it to prove there is no N+1. */
 export class QueryCounter implements TypeOrmLogger {
@@ -26,6 +27,6 @@ export function createDataSource(url: string, options: { poolSize?: number; coun
     migrationsTransactionMode: 'each',
     logging: options.counter ? ['query'] : false,
     logger: options.counter,
-    extra: { max: options.poolSize ?? 10, application_name: 'consortium-hub' },
+    extra: { max: options.poolSize ?? 10, application_name: 'consortium-hub', Client: PreparingClient, options: '-c plan_cache_mode=force_generic_plan' },
   });
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { appendEvent } from './event-log';
+import { appendEvents, NewEvent } from './event-log';
 import type { Topic, TopicPayloads } from './topics';
 
 /**
@@ -8,17 +8,18 @@ import type { Topic, TopicPayloads } from './topics';
  * writers waiting as briefly as possible even when one change produces many events.
  */
 export class PendingEvents {
-  readonly #appends: ((m: EntityManager) => Promise<void>)[] = [];
+  readonly #events: NewEvent[] = [];
 
   add<T extends Topic>(topic: T, payload: TopicPayloads[T]): void {
-    this.#appends.push((m) => appendEvent(m, topic, payload));
+    this.#events.push({ topic, payload } as NewEvent);
   }
 
   get size(): number {
-    return this.#appends.length;
+    return this.#events.length;
   }
 
+  /** All of them, in the order added, in one statement. */
   async flush(m: EntityManager): Promise<void> {
-    for (const append of this.#appends.splice(0)) await append(m);
+    await appendEvents(m, this.#events.splice(0));
   }
 }

@@ -30,6 +30,23 @@ describe('the server message catalogue', () => {
     expect(translate('zh-CN', 'notification.consultClaimedBody', { specialist: '王医生', specialty: { 'zh-CN': '心内科', en: 'Cardiology' } })).toBe('王医生 已接收您的心内科会诊请求。');
   });
 
+  it('uses plain {{name}} placeholders only, which translate() fills in (no plurals, nesting or formats)', () => {
+    const braces = (text: string) => text.match(/\{\{|\}\}/g)?.length ?? 0;
+    const odd = entries.flatMap(({ key, sentence }) => LANGUAGES.filter((l) =>
+      braces(sentence[l]) !== 2 * placeholders(sentence[l]).length || /\$t\(|\{\{\s*\w+\s*,/.test(sentence[l]) || /_(zero|one|two|few|many|other)$/.test(key)).map((l) => `${key} (${l})`));
+    expect(odd).toEqual([]);
+    // Every placeholder of every sentence is filled in, and nothing else changes.
+    const filled = entries.flatMap(({ key, sentence }) => LANGUAGES.filter((l) => {
+      const values = Object.fromEntries(placeholders(sentence[l]).map((name) => [name, `<${name}>`]));
+      return translate(l, key as never, values) !== sentence[l].replace(/\{\{\s*(\w+)\s*\}\}/g, '<$1>');
+    }).map((l) => `${key} (${l})`));
+    expect(filled).toEqual([]);
+    // As i18next did: a value given as null is said as nothing, a value not given stays a placeholder.
+    expect(translate('en', 'booking.full', { session: null, count: 0 })).toBe('No free slot left in  (all 0 are booked)');
+    expect(translate('en', 'booking.full', {})).toBe('No free slot left in {{session}} (all {{count}} are booked)');
+    expect(translate('zh-CN', 'booking.because', { reason: '见{{附件}}' })).toBe('，原因：见{{附件}}');
+  });
+
   it('picks the language of an Accept-Language header', () => {
     expect(languageFromHeader('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh-CN');
     expect(languageFromHeader('en-US,en;q=0.9,zh-CN;q=0.5')).toBe('en');

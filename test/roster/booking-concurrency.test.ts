@@ -158,6 +158,40 @@ describe('booking a clinic session', () => {
     expect(chosen.slot).toEqual({ position: 5, startsAt: '09:20' });
   });
 
+  it('says why it refuses: a cancelled or past session, a slot not of the session, a patient already in it', async () => {
+    const db = t.database.db;
+    const booked = async () => (await db.query(`SELECT id, patient_id FROM booking WHERE session_id = $1 AND state = 'BOOKED' ORDER BY id`, [sessionId])) as { id: number; patient_id: number }[];
+    const [first, second] = await booked();
+    // One slot free again: the refusals below are decided under the session's lock, not from its full count.
+    ok(await t.gql('mutation($i: CancelBookingInput!) { cancelBooking(input: $i) { id } }', { i: { bookingId: String(first.id) } }, doctorA));
+    const twice = refusal(await bookIn('zh-CN', second.patient_id));
+    expect(twice.code).toBe('CONFLICT');
+    expect(twice.message).toMatch(new RegExp(`^批量患者\\d+ 已预约甲镇卫生院 ${D(3)}（上午）用户specialist 的心内科坐诊`));
+    const elsewhere = refusal(await book(patients[160], doctorA, { slotId: '999999' }));
+    expect(elsewhere).toMatchObject({ code: 'BAD_USER_INPUT', message: `slotId: slot 999999 is not a slot of clinic session ${sessionId}` });
+    // Written past the hub, as an amendment in another process would leave it.
+    await db.query(`UPDATE clinic_session SET state = 'CANCELLED', cancelled_reason = '专家临时停诊' WHERE id = $1`, [sessionId]);
+    try {
+      const closed = refusal(await bookIn('zh-CN', patients[160]));
+      expect(closed).toMatchObject({ code: 'CONFLICT', message: `甲镇卫生院 ${D(3)}（上午）用户specialist 的心内科坐诊已取消，原因：专家临时停诊，请预约其他坐诊` });
+    } finally {
+      await db.query(`UPDATE clinic_session SET state = 'OPEN', cancelled_reason = NULL WHERE id = $1`, [sessionId]);
+    }
+    const [{ date }] = await db.query('SELECT date::text AS date FROM clinic_session WHERE id = $1', [sessionId]);
+    await db.query(`UPDATE clinic_session SET date = current_date - 1 WHERE id = $1`, [sessionId]);
+    try {
+      const over = refusal(await book(patients[160]));
+      expect(over.code).toBe('CONFLICT');
+      expect(over.message).toMatch(/^The Cardiology session of .* is over$/);
+    } finally {
+      await db.query(`UPDATE clinic_session SET date = $2 WHERE id = $1`, [sessionId, date]);
+    }
+    // None of that took the free slot: the next patient gets it.
+    expect((await booked()).length).toBe(9);
+    expect(ok(await book(patients[160])).bookClinicSlot.state).toBe('BOOKED');
+    expect((await booked()).length).toBe(10);
+  });
+
   it('cannot be overbooked even by writes that bypass the hub', async () => {
     const [{ slot_id: slotId }] = await t.database.db.query(`SELECT slot_id FROM booking WHERE session_id = $1 AND state = 'BOOKED' LIMIT 1`, [sessionId]);
     await expect(t.database.db.query(
