@@ -1,7 +1,7 @@
 /**
  * Subscription fan-out: one hub process, N graphql-ws subscribers of `hospitalChanged`.
  *
- *   node -r @swc-node/register bench/fanout/run.ts [--subscribers=10000] [--changes=20] [--clients=4] [--hub=dist|swc] [--profile=/tmp/dir]
+ *   node -r @swc-node/register bench/fanout/run.ts [--subscribers=10000] [--changes=20] [--clients=2] [--hub=dist|swc] [--profile=/tmp/dir]
  *
  * Setup: a fresh database on DATABASE_URL's server (default the local PostgreSQL), N township
  * doctors spread over 8 hospitals (a stored session and a token each, made like signIn's) and an
@@ -29,7 +29,8 @@ import { startBenchHub } from '../support/start-hub';
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const SUBSCRIBERS = arg('subscribers', 10_000);
 const CHANGES = arg('changes', 20);
-const CLIENTS = arg('clients', 4);
+// Two subscriber processes: one per core; more only took turns with the hub on the same two cores.
+const CLIENTS = arg('clients', 2);
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const JWT_SECRET = randomBytes(32).toString('hex');
 
@@ -54,9 +55,10 @@ function rssKb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D+/g, ''));
 }
-function cpuMs(pid: number): number {
+/** CPU time (user + system) of a process so far, in ms; `system`: the kernel's part alone. */
+function cpuMs(pid: number, system = false): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  return (((system ? 0 : Number(fields[11])) + Number(fields[12])) * 1000) / 100;
 }
 
 async function load(url: string) {
@@ -85,7 +87,21 @@ async function load(url: string) {
 }
 
 // A connection storm on a busy 2-core machine can wait in the accept queue longer than the default 10 s.
-const startHub = (url: string) => startBenchHub({ DATABASE_URL: url, JWT_SECRET, NATIONAL_ID_KEY: randomBytes(32).toString('hex'), HTTP_HEADERS_TIMEOUT_MS: '60000' });
+const METRICS_TOKEN = randomBytes(16).toString('hex');
+const startHub = (url: string) => startBenchHub({ DATABASE_URL: url, JWT_SECRET, NATIONAL_ID_KEY: randomBytes(32).toString('hex'), HTTP_HEADERS_TIMEOUT_MS: '60000', METRICS_TOKEN });
+
+/** The hub's V8 heap by space, in MB, from its own /metrics (used, and the size the space holds). */
+async function heapSpaces(graphqlUrl: string): Promise<Record<string, { used: number; size: number }>> {
+  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const spaces: Record<string, { used: number; size: number }> = {};
+  for (const [, kind, space, value] of text.matchAll(/^hub_nodejs_heap_space_size_(used|total)_bytes\{space="(\w+)"\} (\d+)/gm)) {
+    spaces[space] ??= { used: 0, size: 0 };
+    spaces[space][kind === 'used' ? 'used' : 'size'] = Number(value) / 2 ** 20;
+  }
+  return spaces;
+}
+const heapLine = (spaces: Record<string, { used: number; size: number }>) =>
+  Object.entries(spaces).filter(([, v]) => v.size >= 1).map(([k, v]) => `${k} ${v.used.toFixed(0)}/${v.size.toFixed(0)}`).join(', ');
 
 /** Sends a command to a subscriber process and waits for the answer of `kind`. */
 function ask<T>(child: ChildProcess, command: object, kind: string): Promise<T> {
@@ -122,6 +138,7 @@ async function main() {
     for (let i = 0; i < 5; i++) await gql(UPDATE, { i: { id: String(fixture.hospital), name: `预热${i}镇卫生院` } }, fixture.adminToken);
     await sleep(2000);
     const rssBefore = rssKb(hub.child.pid!);
+    const heapBefore = await heapSpaces(hub.url);
 
     for (let c = 0; c < CLIENTS; c++) clients.push(fork(`${__dirname}/subscribers.ts`, [], { execArgv: ['-r', '@swc-node/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     t = performance.now();
@@ -132,6 +149,7 @@ async function main() {
     const connectMs = performance.now() - t;
     await sleep(3000);
     const rssAfter = rssKb(hub.child.pid!);
+    const heapAfter = await heapSpaces(hub.url);
 
     /** Every subscriber's receipt time of the change that renamed the hospital `hospitalName`. */
     const collectArrivals = async (hospitalName: string, deadline: number) => {
@@ -153,6 +171,8 @@ async function main() {
     const lasts: number[] = [];
     let lost = 0;
     const cpuBefore = cpuMs(hub.child.pid!);
+    const systemBefore = cpuMs(hub.child.pid!, true);
+    const clientsBefore = clients.reduce((sum, child) => sum + cpuMs(child.pid!), 0);
     for (let i = 0; i < CHANGES; i++) {
       const hospitalName = `基准${i}号变更镇卫生院`;
       await gql(UPDATE, { i: { id: String(fixture.hospital), name: hospitalName } }, fixture.adminToken);
@@ -165,14 +185,18 @@ async function main() {
       await sleep(200);
     }
     const cpu = cpuMs(hub.child.pid!) - cpuBefore;
+    const system = cpuMs(hub.child.pid!, true) - systemBefore;
+    const clientsCpu = clients.reduce((sum, child) => sum + cpuMs(child.pid!), 0) - clientsBefore;
 
     console.log(`\nN = ${SUBSCRIBERS} subscribers of hospitalChanged (${CLIENTS} client processes)`);
     console.log(`connect + subscribe all: ${ms(connectMs)}`);
     console.log(`hub memory: ${(rssBefore / 1024).toFixed(0)} MB before, ${(rssAfter / 1024).toFixed(0)} MB after: ${((rssAfter - rssBefore) / SUBSCRIBERS).toFixed(1)} kB per subscriber`);
+    console.log(`  V8 heap spaces, MB used/held: before ${heapLine(heapBefore)}; after ${heapLine(heapAfter)}`);
     console.log(`${CHANGES} changes, ${delays.length} deliveries, lost ${lost}`);
     console.log(`mutation response → receipt   p50 ${ms(percentile(delays, 50))}   p99 ${ms(percentile(delays, 99))}   max ${ms(Math.max(...delays))}`);
     console.log(`until the last subscriber     p50 ${ms(percentile(lasts, 50))}   p99 ${ms(percentile(lasts, 99))}`);
-    console.log(`hub CPU over the changes: ${ms(cpu)} (${((cpu * 1000) / Math.max(1, delays.length)).toFixed(1)} µs per delivery, the ${CHANGES} mutations included)`);
+    console.log(`hub CPU over the changes: ${ms(cpu)} (${((cpu * 1000) / Math.max(1, delays.length)).toFixed(1)} µs per delivery, the ${CHANGES} mutations included; ${((system * 1000) / Math.max(1, delays.length)).toFixed(1)} µs of it in the kernel)`);
+    console.log(`subscriber processes' CPU over the changes: ${((clientsCpu * 1000) / Math.max(1, delays.length)).toFixed(1)} µs per delivery`);
   } finally {
     await Promise.all(clients.map((child) => new Promise((r) => { child.once('exit', r); child.send({ kind: 'stop' }); })));
     if (hub) {

@@ -133,7 +133,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
     if (documents.size < 1000) documents.set(query, known);
     return known;
   };
-  const wsHandle = useServer<Record<string, unknown>, { actor?: Actor; token?: string; language?: Language }>({
+  const wsHandle = useServer<Record<string, unknown>, { actor?: Actor; token?: string; language?: Language; client?: ClientInfo }>({
     schema,
     validate: (s, document) => validate(s, document, [...specifiedRules, ...rules]),
     subscribe: (args) => fanOut.subscribe(args),
@@ -141,6 +141,10 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
       const token = bearer(ctx.connectionParams?.authorization) ?? (ctx.connectionParams?.token as string | undefined);
       const asked = ctx.connectionParams?.language;
       const clientLanguage = isLanguage(asked) ? asked : languageFromHeader(ctx.extra.request.headers['accept-language']) ?? config.defaultLanguage;
+      // NOTE: what the socket needs of its upgrade request, kept instead of the request itself,
+      // which graphql-ws would hold (headers and all) as long as the socket lives (bench/fanout).
+      ctx.extra.client = clientOf(ctx.extra.request);
+      (ctx.extra as { request?: IncomingMessage }).request = undefined;
       try {
         if (!token) throw new DomainError('UNAUTHENTICATED', 'auth.signInFirstWs');
         const actor = (await actorFrom(token))!;
@@ -177,7 +181,7 @@ export async function createHub({ config, db, databaseUrl, log, media = null }: 
     },
     onClose: (ctx) => sessionSockets.remove(ctx.extra.socket, ctx.extra.actor),
     context: (ctx, id): HubContext => {
-      const context = createContext(ctx.extra.actor ?? null, db, services, bus, ctx.extra.language ?? config.defaultLanguage, clientOf(ctx.extra.request));
+      const context = createContext(ctx.extra.actor ?? null, db, services, bus, ctx.extra.language ?? config.defaultLanguage, ctx.extra.client);
       fanOut.target(context, ctx.extra.socket, id);
       return context;
     },
