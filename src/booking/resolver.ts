@@ -113,8 +113,10 @@ export class BookingResolver {
   }
 
   @Mutation(() => Booking, { description: "Township doctors: book a patient of their hospital into a slot (the earliest free one by default). CONFLICT names the session when it is full" })
-  bookClinicSlot(@Arg('input') input: BookSlotInput, @Ctx() ctx: HubContext) {
-    return ctx.services.bookings.book(ctx.actor, input);
+  async bookClinicSlot(@Arg('input') input: BookSlotInput, @Ctx() ctx: HubContext) {
+    const { booking, slot, session } = await ctx.services.bookings.book(ctx.actor, input);
+    // The answer's slot and session as the booking read them: no read after the commit.
+    return Object.assign(booking, { slot, clinicSession: session });
   }
 
   @Mutation(() => Booking, { description: 'Cancel a booking (or give up a flagged one); the slot is free again' })
@@ -139,12 +141,12 @@ export class BookingResolver {
 
   @FieldResolver(() => ClinicSession)
   clinicSession(@Root() b: Booking, @Ctx() ctx: HubContext) {
-    return ctx.loaders.clinicSession.load(b.sessionId);
+    return b.clinicSession ?? ctx.loaders.clinicSession.load(b.sessionId);
   }
 
   @FieldResolver(() => ClinicSlotView)
   async slot(@Root() b: Booking, @Ctx() ctx: HubContext) {
-    const slot = await ctx.loaders.clinicSlot.load(b.slotId);
+    const slot = b.slot ?? await ctx.loaders.clinicSlot.load(b.slotId);
     return asView(ClinicSlotView, { id: slot!.id, position: slot!.position, startsAt: slot!.startsAt, booked: true });
   }
 

@@ -19,6 +19,13 @@ import { BookingState, ClinicSessionState } from './kinds';
 import { SessionGates } from './session-gates';
 import { BOOKING_TRANSITIONS } from './states';
 
+/** A new booking with its slot and session as the booking read them (for the answer's fields). */
+export interface PlacedBooking {
+  booking: Booking;
+  slot: ClinicSlot;
+  session: ClinicSession;
+}
+
 export interface SessionWithCursor {
   session: ClinicSession;
   cursor: string;
@@ -67,72 +74,57 @@ export class BookingService {
    * full the rest are refused without taking or waiting for any lock. The partial unique index on
    * booking(slot_id) is the database's own guarantee that a slot is never sold twice.
    */
-  async book(actor: Actor | null, input: BookSlotInput): Promise<Booking> {
+  async book(actor: Actor | null, input: BookSlotInput): Promise<PlacedBooking> {
     requireActor(actor);
     const sessionId = parseId(input.sessionId, 'sessionId');
     const patientId = parseId(input.patientId, 'patientId');
     const slotId = input.slotId ? parseId(input.slotId, 'slotId') : null;
     const { patient, seen, gated } = await this.#admit(actor, input.sessionId, sessionId, patientId, slotId);
-    let free = -1;
+    let slot: ClinicSlot | null = null;
+    let hadTurn = false;
     try {
+      if (gated) {
+        await this.#gates.turn(sessionId);
+        hadTurn = true;
+      }
       const booking = await this.db.transaction(async (m) => {
         if (slotId === null) await this.#takeTicket(m, seen, patient);
         // Before the session's lock, which the crowd's bookings take turns on (rolled back with a refusal).
         await this.audit.record(actor!, 'booking.create', 'patient', [patient.id], m);
         await this.#takeTurn(m, seen, patient, slotId);
         const placed = await this.#place(m, actor!, seen, patient, slotId, null, input.purpose?.trim() || null);
-        free = placed.free;
+        slot = placed.slot;
         const events = new PendingEvents();
         events.add('booking', { action: 'BOOKED', bookingId: placed.booking.id, hospitalId: placed.booking.hospitalId, patientId, sessionId });
-        await slotEvent(m, seen.session, 'BOOKED', events, { audience: seen.audience, free });
+        await slotEvent(m, seen.session, 'BOOKED', events, { audience: seen.audience, free: placed.free });
         await events.flush(m);
         return placed.booking;
       });
-      // Committed the last slot: whoever waits here is refused, all at once.
-      if (free === 0) this.#gates.full(sessionId);
-      return booking;
+      return { booking, slot: slot!, session: seen.session };
     } finally {
-      if (gated) this.#gates.leave(sessionId);
+      if (gated) this.#gates.leave(sessionId, hadTurn);
     }
   }
 
   /**
    * The checks and, for a session already full, the refusal: read from committed state in one
-   * statement, without a transaction (most of a crowd ends here once the slots are gone). An
-   * attempt that may book goes in through the session's gate (session-gates.ts) unless it chose
-   * its slot; while the gate is full it waits, and reads again when an attempt comes out. Told
-   * that one committed the last free slot, it is refused at once from what it read.
+   * statement, without a transaction (most of a crowd ends here). An attempt that may book goes
+   * in through the session's gate (session-gates.ts) unless it chose its slot; when every free
+   * slot is already being booked by attempts that got there first, it is refused as full.
    */
   async #admit(actor: Actor | null, ref: string, sessionId: number, patientId: number, slotId: number | null):
   Promise<{ patient: BookablePatient; seen: SeenSession; gated: boolean }> {
-    let woken = false;
-    for (;;) {
-      let settled = false;
-      let facts: AttemptFacts;
-      try {
-        facts = await attemptFacts(this.db.manager, patientId, sessionId);
-        const patient = this.#bookablePatient(actor, facts, patientId);
-        const seen = this.#openSession(actor, facts, ref);
-        const free = seen.session.slotCount - seen.session.bookedCount;
-        // Full, or every free slot is being taken right now by attempts that got there first.
-        if (free <= 0 || (slotId === null && !facts.slotUntaken)) {
-          if (woken) this.#gates.full(sessionId);
-          await this.#refuseFull(this.db.manager, seen, patient, slotId);
-        }
-        settled = true;
-        if (slotId !== null) return { patient, seen, gated: false };
-        if (this.#gates.tryEnter(sessionId, free)) return { patient, seen, gated: true };
-      } finally {
-        // A woken waiter that is refused or fails hands its turn to the next one.
-        if (woken && !settled) this.#gates.pass(sessionId);
-      }
-      const wake = await this.#gates.wait(sessionId, woken);
-      woken = true;
-      if (wake === 'full') {
-        const seen = facts.session!;
-        await this.#refuseFull(this.db.manager, seen, facts.patient!, slotId);
-      }
+    const facts = await attemptFacts(this.db.manager, patientId, sessionId);
+    const patient = this.#bookablePatient(actor, facts, patientId);
+    const seen = this.#openSession(actor, facts, ref);
+    const free = seen.session.slotCount - seen.session.bookedCount;
+    if (slotId !== null) {
+      if (free <= 0) await this.#refuseFull(this.db.manager, seen, patient, slotId);
+      return { patient, seen, gated: false };
     }
+    // Full, or every free slot is being booked right now (in this process, or in another: the tickets).
+    if (free <= 0 || !facts.slotUntaken || !this.#gates.tryEnter(sessionId, free)) await this.#refuseFull(this.db.manager, seen, patient, null);
+    return { patient, seen, gated: true };
   }
 
   async cancel(actor: Actor | null, input: CancelBookingInput): Promise<Booking> {
@@ -330,11 +322,11 @@ export class BookingService {
   }
 
   /** Takes a slot of a session whose turn the caller holds (#takeTurn), or says why none. */
-  async #place(m: EntityManager, actor: Actor, seen: SeenSession, patient: BookablePatient, slotId: number | null, movedFromId: number | null, purpose: string | null): Promise<{ booking: Booking; free: number }> {
+  async #place(m: EntityManager, actor: Actor, seen: SeenSession, patient: BookablePatient, slotId: number | null, movedFromId: number | null, purpose: string | null): Promise<{ booking: Booking; free: number; slot: ClinicSlot }> {
     const placed = await placeBooking(m, {
       sessionId: seen.session.id, slotId, patientId: patient.id, hospitalId: patient.hospitalId, bookedById: actor.personId, movedFromId, purpose,
     });
-    if (placed.booking) return { booking: placed.booking, free: placed.free };
+    if (placed.booking) return { booking: placed.booking, free: placed.free, slot: placed.slot! };
     await this.#refuseTaken(m, { ...seen, alreadyBooked: placed.alreadyBooked }, patient, slotId);
     throw conflict(slotId !== null ? 'booking.slotTaken' : 'booking.full', { session: describeSession(seen.session, seen.names), count: seen.session.slotCount }, 'sessionId');
   }

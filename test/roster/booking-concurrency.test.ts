@@ -50,8 +50,17 @@ async function bookIn(language: string, patientId: number): Promise<GqlResult<an
 describe('booking a clinic session', () => {
   it('lets exactly 10 of 200 concurrent attempts have the 10 slots; the others get CONFLICT naming the session', async () => {
     const slots = collect(t.ws(doctorA), SLOTS, { s: sessionId, after: cursor });
+    // The ticket is taken inside a booking's transaction: how many of the crowd opened one.
+    const tickets = { pattern: /pg_try_advisory_xact_lock[\s\S]*FROM clinic_session cs/, count: 0 };
+    t.database.counter.watch = tickets;
     // Every other doctor's browser asks in Chinese: the refusal is the catalogue's sentence in each reader's language.
     const results = await Promise.all(patients.map(async (p, i) => ({ zh: i % 2 === 1, ...await bookIn(i % 2 ? 'zh-CN' : 'en', p) })));
+    t.database.counter.watch = null;
+    // About as many went on to a transaction as there were free slots (a few more when they read
+    // the session just before a booking committed); the rest were refused from one read. Without
+    // the gate more than a hundred of the crowd opened one.
+    expect(tickets.count).toBeGreaterThanOrEqual(10);
+    expect(tickets.count).toBeLessThanOrEqual(20);
     const won = results.filter((r) => r.data?.bookClinicSlot);
     const lost = results.filter((r) => r.errors);
     expect(won).toHaveLength(10);
