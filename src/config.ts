@@ -10,6 +10,8 @@ export interface HubConfig {
   host: string;
   /** Absent: the hub starts an embedded PostgreSQL under `embeddedDataDir`. */
   databaseUrl: string | undefined;
+  /** Prepare repeated statements on each connection (off behind a pooler that cannot keep them, e.g. PgBouncer in transaction mode). */
+  databasePreparedStatements: boolean;
   embeddedDataDir: string;
   embeddedPort: number;
   /** Where generated secrets live when JWT_SECRET / NATIONAL_ID_KEY are not set (beside the embedded data). */
@@ -181,6 +183,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
+    databasePreparedStatements: bool(env, 'DATABASE_PREPARED_STATEMENTS', true),
     embeddedDataDir,
     secretsDir,
     embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres(config.embeddedDataDir, config.embeddedPort, log);
     databaseUrl = embedded.url;
   }
-  const db = createDataSource(databaseUrl);
+  const db = createDataSource(databaseUrl, { preparedStatements: config.databasePreparedStatements });
   try {
     await db.initialize();
   } catch (error) {

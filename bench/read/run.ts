@@ -10,8 +10,8 @@
  * session and its token.
  *
  * Servers, each its own process, started once and measured alternately (hub, floor, hub, ...):
- * - the hub as `npm start` runs it (src/main.ts through @swc-node/register, or with --hub=dist
- *   dist/src/main.js, which `npm run build` makes), NODE_ENV=production, media off;
+ * - the hub as `npm start` runs it (dist/src/main.js, compiled first as `npm run build` does;
+ *   --hub=swc: src/main.ts through @swc-node/register), NODE_ENV=production, media off;
  * - the raw floor (bench/read/floor.ts): node:http + pg, the same token verification, session
  *   check and policy, then four statements (one per level), JSON built in Node.
  * Both answer the same query; the bench checks that their answers are equal before measuring.
@@ -25,7 +25,7 @@
  * script), or with --node-options (e.g. --node-options= for none).
  * --profile=DIR starts the hub with `node --cpu-prof --cpu-prof-dir=DIR` (written when it stops).
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -43,7 +43,7 @@ const ROUNDS = arg('rounds', 3);
 const SECONDS = arg('seconds', 10);
 const WARMUP = arg('warmup', 3);
 const CONNECTIONS = arg('connections', 64);
-const HUB_BUILD = option('hub') ?? 'swc';
+const HUB_BUILD = option('hub') ?? 'dist';
 const ONLY = option('only');
 const PROFILE_DIR = option('profile');
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -224,6 +224,8 @@ async function main() {
     const token = new TokenSigner(JWT_SECRET).issue(adminId, session.id, session.expiresAt);
 
     const env = { DATABASE_URL: url, JWT_SECRET, NODE_OPTIONS };
+    // Compiled as `npm run build` compiles the server (about 10 s).
+    if (HUB_BUILD === 'dist') execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'src'], { cwd: ROOT, stdio: 'inherit' });
     const hubArgs = [
       ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
       ...(HUB_BUILD === 'dist' ? ['dist/src/main.js'] : ['-r', '@swc-node/register', 'src/main.ts']),

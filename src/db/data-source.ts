@@ -20,7 +20,15 @@ export class QueryCounter implements TypeOrmLogger {
   log(): void {}
 }
 
-export function createDataSource(url: string, options: { poolSize?: number; counter?: QueryCounter } = {}): DataSource {
+export interface DataSourceOptions {
+  poolSize?: number;
+  counter?: QueryCounter;
+  /** Default true: prepared-statements.ts. False for a pooler that hands each statement to any connection. */
+  preparedStatements?: boolean;
+}
+
+export function createDataSource(url: string, options: DataSourceOptions = {}): DataSource {
+  const prepared = options.preparedStatements ?? true;
   return new DataSource({
     type: 'postgres',
     url,
@@ -32,6 +40,12 @@ export function createDataSource(url: string, options: { poolSize?: number; coun
     migrationsTransactionMode: 'each',
     logging: options.counter ? ['query'] : false,
     logger: options.counter,
-    extra: { max: options.poolSize ?? 10, application_name: 'consortium-hub', Client: PreparingClient, options: '-c plan_cache_mode=force_generic_plan' },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: 'consortium-hub',
+      // NOTE: a prepared statement is planned once with a generic plan: PostgreSQL's default
+      // re-planned the hub's statements on every call (custom plans) for its parameters' values.
+      ...(prepared ? { Client: PreparingClient, options: '-c plan_cache_mode=force_generic_plan' } : {}),
+    },
   });
 }

@@ -10,7 +10,7 @@ async function seed(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel, 'seed');
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.embeddedDataDir, config.embeddedPort, log);
-  const db = createDataSource(config.databaseUrl ?? embedded!.url);
+  const db = createDataSource(config.databaseUrl ?? embedded!.url, { preparedStatements: config.databasePreparedStatements });
   try {
     await db.initialize();
     await db.runMigrations({ transaction: 'each' });
