@@ -81,12 +81,7 @@ export class BookingService {
     const slotId = input.slotId ? parseId(input.slotId, 'slotId') : null;
     const { patient, seen, gated } = await this.#admit(actor, input.sessionId, sessionId, patientId, slotId);
     let slot: ClinicSlot | null = null;
-    let hadTurn = false;
     try {
-      if (gated) {
-        await this.#gates.turn(sessionId);
-        hadTurn = true;
-      }
       const booking = await this.db.transaction(async (m) => {
         if (slotId === null) await this.#takeTicket(m, seen, patient);
         // Before the session's lock, which the crowd's bookings take turns on (rolled back with a refusal).
@@ -102,7 +97,7 @@ export class BookingService {
       });
       return { booking, slot: slot!, session: seen.session };
     } finally {
-      if (gated) this.#gates.leave(sessionId, hadTurn);
+      if (gated) this.#gates.leave(sessionId);
     }
   }
 
