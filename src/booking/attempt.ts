@@ -3,7 +3,7 @@ import { patientSubjectColumns, patientSubjectOf, PatientSubjectRow } from '../c
 import type { Queryable } from '../events/event-log';
 import { LIVE_REFERRAL_STATES } from '../referral/states';
 import type { SessionTime } from '../roster/kinds';
-import { SESSION_NAME_COLUMNS, SESSION_NAME_JOINS, SessionNames, untakenSlot } from './clinic';
+import { holdsSlot, SESSION_NAME_COLUMNS, SESSION_NAME_JOINS, SessionNames, untakenSlot } from './clinic';
 import { ClinicSession } from './entities';
 import type { SessionAudience } from './events';
 import type { ClinicSessionState } from './kinds';
@@ -61,7 +61,7 @@ export async function attemptFacts(q: Queryable, patientId: number, sessionId: n
             s.slot_minutes, s.slot_count, s.state, s.booked_count, s.cancelled_reason, s.created_at, s.updated_at,
             ARRAY(SELECT m.consortium_id FROM consortium_membership m WHERE m.hospital_id = s.host_hospital_id ORDER BY 1) AS host_consortium_ids,
             ${SESSION_NAME_COLUMNS},
-            EXISTS (SELECT 1 FROM booking b WHERE b.session_id = s.id AND b.patient_id = p.id AND b.state = 'BOOKED') AS already_booked,
+            ${holdsSlot('s.id', 'p.id')} AS already_booked,
             ${untakenSlot('$2')} AS untaken_slot
        FROM (SELECT 1) one
        LEFT JOIN patient p ON p.id = $1 LEFT JOIN hospital ph ON ph.id = p.hospital_id

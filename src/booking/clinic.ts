@@ -17,6 +17,12 @@ import type { SessionAudience } from './events';
 import { BookingState, ClinicSessionState } from './kinds';
 import { BOOKING_TRANSITIONS, SESSION_TRANSITIONS } from './states';
 
+/** SQL: the patient `patient` holds a slot of the session `session` (expressions or parameters). */
+export const holdsSlot = (session: string, patient: string) =>
+  `EXISTS (SELECT 1 FROM booking b WHERE b.session_id = ${session} AND b.patient_id = ${patient} AND b.state = 'BOOKED')`;
+/** SQL: the clinic_slot row `slot` is free. */
+export const isFree = (slot: string) => `NOT EXISTS (SELECT 1 FROM booking b WHERE b.slot_id = ${slot}.id AND b.state = 'BOOKED')`;
+
 export async function hostSettingsOf(m: EntityManager, hostId: number): Promise<{ dailyCapacity: number; slotMinutes: number; slotsPerSession: number }> {
   return (await m.findOneBy(HostSettings, { hospitalId: hostId })) ?? { ...HOST_DEFAULTS };
 }
@@ -44,7 +50,7 @@ export async function openSession(m: EntityManager, a: RosterAssignment, events:
 
 export async function freeSlotCount(m: EntityManager, sessionId: number): Promise<number> {
   const [{ n }] = await m.query(
-    `SELECT count(*)::int AS n FROM clinic_slot s WHERE s.session_id = $1 AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.slot_id = s.id AND b.state = 'BOOKED')`,
+    `SELECT count(*)::int AS n FROM clinic_slot s WHERE s.session_id = $1 AND ${isFree('s')}`,
     [sessionId],
   );
   return n;
@@ -92,7 +98,7 @@ export function describeSession(s: DescribedSession, names: SessionNames, start 
 /** The earliest free slot of session $1 (only slot $2, if that is not null). */
 const FIRST_FREE_SLOT = `SELECT s.id, s.position, s.starts_at FROM clinic_slot s
   WHERE s.session_id = $1 AND ($2::int IS NULL OR s.id = $2)
-    AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.slot_id = s.id AND b.state = 'BOOKED')
+    AND ${isFree('s')}
   ORDER BY s.position LIMIT 1`;
 
 /** The advisory lock space of booking tickets (pg_try_advisory_xact_lock(TICKETS, slot id)). */
@@ -109,7 +115,7 @@ const TICKETS = 7_461_002;
  */
 export const untakenSlot = (session: string) => `(SELECT f.id FROM (
     SELECT s.id FROM clinic_slot s
-     WHERE s.session_id = ${session} AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.slot_id = s.id AND b.state = 'BOOKED')
+     WHERE s.session_id = ${session} AND ${isFree('s')}
      ORDER BY s.position) f
   WHERE pg_try_advisory_xact_lock(${TICKETS}, f.id) LIMIT 1)`;
 
@@ -143,9 +149,8 @@ export interface NewBooking {
 export async function placeBooking(m: EntityManager, b: NewBooking): Promise<{ alreadyBooked: boolean; free: number; booking: Booking | null; slot: ClinicSlot | null }> {
   const [row]: (SlotRow & { already_booked: boolean; free: number; booking_id: number | null; created_at: Date | null; updated_at: Date | null })[] = await m.query(
     `WITH now AS (
-       SELECT EXISTS (SELECT 1 FROM booking b WHERE b.session_id = $1 AND b.patient_id = $3 AND b.state = 'BOOKED') AS already_booked,
-              (SELECT count(*)::int FROM clinic_slot s WHERE s.session_id = $1
-                  AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.slot_id = s.id AND b.state = 'BOOKED')) AS free),
+       SELECT ${holdsSlot('$1', '$3')} AS already_booked,
+              (SELECT count(*)::int FROM clinic_slot s WHERE s.session_id = $1 AND ${isFree('s')}) AS free),
      slot AS (${FIRST_FREE_SLOT}),
      placed AS (
        INSERT INTO booking (slot_id, session_id, patient_id, hospital_id, booked_by_id, state, moved_from_id, purpose)
@@ -227,8 +232,8 @@ async function moveToEquivalent(m: EntityManager, from: ClinicSession, booking: 
   const candidates: { id: number }[] = await m.query(
     `SELECT s.id FROM clinic_session s
       WHERE s.state = 'OPEN' AND s.id <> $1 AND s.host_hospital_id = $2 AND s.specialty_id = $3 AND s.date >= $4
-        AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.session_id = s.id AND b.patient_id = $5 AND b.state = 'BOOKED')
-        AND EXISTS (SELECT 1 FROM clinic_slot sl WHERE sl.session_id = s.id AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.slot_id = sl.id AND b.state = 'BOOKED'))
+        AND NOT ${holdsSlot('s.id', '$5')}
+        AND EXISTS (SELECT 1 FROM clinic_slot sl WHERE sl.session_id = s.id AND ${isFree('sl')})
       ORDER BY abs(s.date - $6::date), (s.session = $7) DESC, s.date, s.id`,
     [from.id, from.hostHospitalId, from.specialtyId, today(), booking.patientId, from.date, from.session],
   );

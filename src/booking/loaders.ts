@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { byId, loaderOptions } from '../consortium/loaders';
+import { isFree } from './clinic';
 import { ClinicSession, ClinicSlot } from './entities';
 
 export interface SlotView {
@@ -22,7 +23,7 @@ export function createBookingLoaders(db: DataSource) {
     slotsOfSession: new DataLoader<number, SlotView[]>(async (ids) => {
       const rows: (SlotView & { session_id: number })[] = await db.query(
         `SELECT s.session_id, s.id, s.position, s.starts_at AS "startsAt",
-                EXISTS (SELECT 1 FROM booking b WHERE b.slot_id = s.id AND b.state = 'BOOKED') AS booked
+                NOT ${isFree('s')} AS booked
            FROM clinic_slot s WHERE s.session_id = ANY($1) ORDER BY s.session_id, s.position`,
         [[...ids]],
       );

@@ -11,7 +11,7 @@ import { currentCursor } from '../events/event-log';
 import { PendingEvents } from '../events/pending-events';
 import { transition } from '../state-machine';
 import { AttemptFacts, attemptFacts, BookablePatient, SeenSession } from './attempt';
-import { describeSession, placeBooking, sessionAudience, slotEvent, untakenSlot } from './clinic';
+import { describeSession, holdsSlot, placeBooking, sessionAudience, slotEvent, untakenSlot } from './clinic';
 import { message } from '../i18n/translate';
 import { Booking, ClinicSession, ClinicSlot } from './entities';
 import { BookSlotInput, CancelBookingInput, RebookInput } from './inputs';
@@ -271,7 +271,7 @@ export class BookingService {
   async #takeTicket(m: EntityManager, seen: SeenSession, patient: BookablePatient): Promise<void> {
     const [row]: { slot_id: number | null; state: ClinicSessionState; cancelled_reason: string | null; already_booked: boolean }[] = await m.query(
       `SELECT ${untakenSlot('cs.id')} AS slot_id, cs.state, cs.cancelled_reason,
-              EXISTS (SELECT 1 FROM booking b WHERE b.session_id = cs.id AND b.patient_id = $2 AND b.state = 'BOOKED') AS already_booked
+              ${holdsSlot('cs.id', '$2')} AS already_booked
          FROM clinic_session cs WHERE cs.id = $1`,
       [seen.session.id, patient.id],
     );
@@ -293,7 +293,7 @@ export class BookingService {
     if (turn.length) return;
     const [now]: { state: ClinicSessionState; cancelled_reason: string | null; already_booked: boolean }[] = await m.query(
       `SELECT s.state, s.cancelled_reason,
-              EXISTS (SELECT 1 FROM booking b WHERE b.session_id = s.id AND b.patient_id = $2 AND b.state = 'BOOKED') AS already_booked
+              ${holdsSlot('s.id', '$2')} AS already_booked
          FROM clinic_session s WHERE s.id = $1`,
       [seen.session.id, patient.id],
     );
