@@ -11,7 +11,7 @@ import { currentCursor } from '../events/event-log';
 import { PendingEvents } from '../events/pending-events';
 import { transition } from '../state-machine';
 import { AttemptFacts, attemptFacts, BookablePatient, SeenSession } from './attempt';
-import { describeSession, holdsSlot, placeBooking, sessionAudience, slotEvent, untakenSlot } from './clinic';
+import { describeSession, holdsSlot, NewBooking, placeBooking, sessionAudience, slotEvent, untakenSlot } from './clinic';
 import { message } from '../i18n/translate';
 import { Booking, ClinicSession, ClinicSlot } from './entities';
 import { BookSlotInput, CancelBookingInput, RebookInput } from './inputs';
@@ -86,13 +86,13 @@ export class BookingService {
         if (slotId === null) await this.#takeTicket(m, seen, patient);
         // Before the session's lock, which the crowd's bookings take turns on (rolled back with a refusal).
         await this.audit.record(actor!, 'booking.create', 'patient', [patient.id], m);
-        await this.#takeTurn(m, seen, patient, slotId);
-        const placed = await this.#place(m, actor!, seen, patient, slotId, null, input.purpose?.trim() || null);
-        slot = placed.slot;
+        const turn = await this.#takeTurn(m, seen, patient, slotId);
+        // The events go in with the booking, in one statement: the lock is held one round trip less.
         const events = new PendingEvents();
-        events.add('booking', { action: 'BOOKED', bookingId: placed.booking.id, hospitalId: placed.booking.hospitalId, patientId, sessionId });
-        await slotEvent(m, seen.session, 'BOOKED', events, { audience: seen.audience, free: placed.free });
-        await events.flush(m);
+        events.add('booking', { action: 'BOOKED', bookingId: turn.bookingId, hospitalId: patient.hospitalId, patientId, sessionId });
+        await slotEvent(m, seen.session, 'BOOKED', events, { audience: seen.audience, free: turn.free - 1 });
+        const placed = await this.#place(m, actor!, seen, patient, slotId, null, input.purpose?.trim() || null, { id: turn.bookingId, events: events.take() });
+        slot = placed.slot;
         return placed.booking;
       });
       return { booking, slot: slot!, session: seen.session };
@@ -287,10 +287,12 @@ export class BookingService {
    * committed, the row does not match at all and no lock is taken or waited for: the refusal
    * (closed, already booked, chosen slot taken, full) is read from committed state at once.
    */
-  async #takeTurn(m: EntityManager, seen: SeenSession, patient: BookablePatient, slotId: number | null): Promise<void> {
-    const turn: { id: number }[] = await m.query(
-      `SELECT id FROM clinic_session WHERE id = $1 AND state = 'OPEN' AND booked_count < slot_count FOR UPDATE`, [seen.session.id]);
-    if (turn.length) return;
+  async #takeTurn(m: EntityManager, seen: SeenSession, patient: BookablePatient, slotId: number | null): Promise<{ free: number; bookingId: number }> {
+    // With the turn: how many slots are free now (the locked row is its newest version) and the id the booking will have.
+    const turn: { free: number; booking_id: number }[] = await m.query(
+      `SELECT slot_count - booked_count AS free, nextval(pg_get_serial_sequence('booking', 'id'))::int AS booking_id
+         FROM clinic_session WHERE id = $1 AND state = 'OPEN' AND booked_count < slot_count FOR UPDATE`, [seen.session.id]);
+    if (turn.length) return { free: turn[0].free, bookingId: turn[0].booking_id };
     const [now]: { state: ClinicSessionState; cancelled_reason: string | null; already_booked: boolean }[] = await m.query(
       `SELECT s.state, s.cancelled_reason,
               ${holdsSlot('s.id', '$2')} AS already_booked
@@ -298,7 +300,7 @@ export class BookingService {
       [seen.session.id, patient.id],
     );
     this.#refuseUnlessOpen(seen, now.state, now.cancelled_reason);
-    await this.#refuseFull(m, { ...seen, alreadyBooked: now.already_booked }, patient, slotId);
+    return this.#refuseFull(m, { ...seen, alreadyBooked: now.already_booked }, patient, slotId);
   }
 
   /** The refusal for a session with no free slot: the patient's own slot first, then the chosen one, then "full". */
@@ -317,9 +319,10 @@ export class BookingService {
   }
 
   /** Takes a slot of a session whose turn the caller holds (#takeTurn), or says why none. */
-  async #place(m: EntityManager, actor: Actor, seen: SeenSession, patient: BookablePatient, slotId: number | null, movedFromId: number | null, purpose: string | null): Promise<{ booking: Booking; free: number; slot: ClinicSlot }> {
+  async #place(m: EntityManager, actor: Actor, seen: SeenSession, patient: BookablePatient, slotId: number | null, movedFromId: number | null, purpose: string | null,
+    extra: Pick<NewBooking, 'id' | 'events'> = {}): Promise<{ booking: Booking; free: number; slot: ClinicSlot }> {
     const placed = await placeBooking(m, {
-      sessionId: seen.session.id, slotId, patientId: patient.id, hospitalId: patient.hospitalId, bookedById: actor.personId, movedFromId, purpose,
+      sessionId: seen.session.id, slotId, patientId: patient.id, hospitalId: patient.hospitalId, bookedById: actor.personId, movedFromId, purpose, ...extra,
     });
     if (placed.booking) return { booking: placed.booking, free: placed.free, slot: placed.slot! };
     await this.#refuseTaken(m, { ...seen, alreadyBooked: placed.alreadyBooked }, patient, slotId);

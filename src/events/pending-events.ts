@@ -20,6 +20,11 @@ export class PendingEvents {
 
   /** All of them, in the order added, in one statement. */
   async flush(m: EntityManager): Promise<void> {
-    await appendEvents(m, this.#events.splice(0));
+    await appendEvents(m, this.take());
+  }
+
+  /** All of them, in the order added, for a statement that appends them itself (event-log.ts appendEventsCtes). */
+  take(): NewEvent[] {
+    return this.#events.splice(0);
   }
 }
