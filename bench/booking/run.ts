@@ -1,7 +1,7 @@
 /**
  * The booking race: 200 township-doctor requests for one clinic session with 10 free slots.
  *
- *   node -r @swc-node/register bench/booking/run.ts [--attempts=200] [--rounds=3] [--warmup=8] [--hub=dist|swc] [--profile=/tmp/dir]
+ *   node -r @swc-node/register bench/booking/run.ts [--attempts=200] [--rounds=3] [--warmup=14] [--hub=dist|swc] [--profile=/tmp/dir]
  *
  * Setup: a fresh database on DATABASE_URL's server (default the local PostgreSQL) with the test
  * fixture (one consortium, a cardiologist, township A's doctor) and `--attempts` patients of
@@ -32,7 +32,7 @@ import { startBenchHub } from '../support/start-hub';
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const ATTEMPTS = arg('attempts', 200);
 const ROUNDS = arg('rounds', 3);
-const WARMUP = arg('warmup', 8);
+const WARMUP = arg('warmup', 14);
 const JWT_SECRET = randomBytes(32).toString('hex');
 const NATIONAL_ID_KEY = randomBytes(32).toString('hex');
 
