@@ -43,7 +43,7 @@ describe('the shell', () => {
     await signInThroughUi(a.page, 'doctor.a');
     expect(await text(a, '[data-testid="who"]')).toContain('用户doctor.a');
     expect(await text(a, '[data-testid="who"]')).toContain('甲镇卫生院');
-    expect(a.page.url()).toMatch(/\/doctor$/);
+    await a.page.waitForURL(/\/doctor$/);
     await a.page.waitForSelector('[data-testid="connection"][data-state="connected"]');
     expect(a.problems).toEqual({ errors: [], missingKeys: [], cspViolations: [] });
   }, 60_000);
@@ -51,6 +51,9 @@ describe('the shell', () => {
   it('keeps the session across a reload, on the same screen', async () => {
     const a = await app();
     await signInThroughUi(a.page, 'doctor.a');
+    // The header shows who is signed in a moment before the app moves from / to the workspace
+    // (CI once reloaded in between): reload on the workspace's own screen.
+    await a.page.waitForURL(/\/doctor$/);
     await a.page.reload();
     await a.page.waitForSelector('[data-testid="who"]');
     expect(a.page.url()).toMatch(/\/doctor$/);
