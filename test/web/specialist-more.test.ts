@@ -67,8 +67,11 @@ describe("the specialist's referrals", () => {
     expect(arrival).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await page.locator(`${card(first)} [data-testid="referral-accept"]`).count()).toBe(0);
 
-    // Decline the second: not without a reason.
+    // Decline the second: not without a reason. (The accept dialog is gone first, and the decline
+    // dialog open: CI once pressed OK on the one closing.)
+    await page.waitForSelector('[data-testid="referral-answer-ok"]', { state: 'detached' });
     await page.click(`${card(second)} [data-testid="referral-decline"]`);
+    await page.waitForSelector('[data-testid="decline-reason"]', { state: 'visible' });
     await page.click('[data-testid="referral-answer-ok"]');
     await page.waitForSelector('[data-testid="referral-answer-form"] .ant-form-item-explain-error');
     expect(await text(page, '[data-testid="referral-answer-form"] .ant-form-item-explain-error')).toBe('请填写拒绝理由');
