@@ -136,7 +136,9 @@ it('answers every mutation it received (or refuses it with 503 before running it
   for (const r of refused) expect(r.failure).toBe('ECONNREFUSED');
   // Everything sent before the signal was answered; the clients after the listener closed were refused.
   expect(first50.filter((r) => r.created)).toHaveLength(50);
-  expect(results.slice(-5).map((r) => r.failure)).toEqual(Array(5).fill('ECONNREFUSED'));
+  // The last five come 1 s after the stream: refused at connect once the listener has closed, or,
+  // on a machine still answering the stream then (CI once), answered like the rest: never reset.
+  expect(results.slice(-5).filter((r) => !r.created && r.failure !== 'ECONNREFUSED')).toEqual([]);
 
   // Never "ready" once the hub has begun to shut down: asked after that moment, it says 503 or is gone.
   const logged = child.lines.map((l) => { try { return JSON.parse(l); } catch { return {}; } });
