@@ -40,7 +40,11 @@ describe('sign-in throttling per username', () => {
       known.push(await attempt(t.hub.url, 'doctor.b', 'wrong-password'));
       unknown.push(await attempt(t.hub.url, 'nobody.here', 'wrong-password'));
     }
-    expect(unknown.map((r) => [r.status, r.error.message, r.error.extensions])).toEqual(known.map((r) => [r.status, r.error.message, r.error.extensions]));
+    // The same answers; a lock's seconds left may differ by one between two attempts made a
+    // moment apart (CI, on a loaded machine: "1" and "2"), which tells nothing about the username.
+    const said = (r: any) => [r.status, r.error.message.replace(/\d+/g, 'N'), r.error.extensions.code];
+    expect(unknown.map(said)).toEqual(known.map(said));
+    known.forEach((r, i) => expect(Math.abs((unknown[i].error.extensions.retryAfter ?? 0) - (r.error.extensions.retryAfter ?? 0))).toBeLessThanOrEqual(1));
     // Both check a password hash (scrypt): neither answers measurably faster.
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const k = median(known.slice(0, 3).map((r) => r.ms));
